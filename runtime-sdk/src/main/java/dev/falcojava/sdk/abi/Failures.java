@@ -1,0 +1,33 @@
+package dev.falcojava.sdk.abi;
+
+/** Turns a Throwable from plugin code into the text the host reads with {@code plugin_get_last_error}. */
+final class Failures {
+
+    private Failures() {
+    }
+
+    static String describe(String context, Throwable failure) {
+        StringBuilder text = new StringBuilder(context).append(": ");
+        Throwable t = failure;
+        String message = t.getMessage();
+        if (message == null || message.isBlank() || t instanceof Error) {
+            text.append(t.getClass().getName());
+            if (message != null && !message.isBlank()) {
+                text.append(": ").append(message);
+            }
+        } else {
+            text.append(message);
+        }
+        StackTraceElement[] trace = t.getStackTrace();
+        if (trace.length > 0) {
+            text.append(" (at ").append(trace[0]).append(')');
+        }
+        Throwable cause = t.getCause();
+        for (int depth = 0; cause != null && cause != t && depth < 5; depth++) {
+            text.append("; caused by ").append(cause);
+            t = cause;
+            cause = t.getCause();
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.falcojava.sdk.abi;
+
+import dev.falcojava.sdk.api.EventBatch;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+
+import static dev.falcojava.sdk.abi.Layouts.*;
+
+/**
+ * Writes plugin events contiguously into native memory owned by one source instance, then publishes the array
+ * of event pointers the host reads until the next {@code next_batch} or {@code close}.
+ */
+final class NativeEventBatch implements EventBatch {
+
+    private static final short PLUGIN_EVENT = 322;
+    private static final long NO_THREAD = -1L;
+
+    private final int pluginId;
+    private final ScratchBuffer events = new ScratchBuffer(64 * 1024);
+    private final ScratchBuffer pointers = new ScratchBuffer(8 * 256);
+    private long used;
+    private int count;
+    private long[] offsets = new long[256];
+
+    NativeEventBatch(int pluginId) {
+        this.pluginId = pluginId;
+    }
+
+    void begin() {
+        used = 0;
+        count = 0;
+    }
+
+    @Override
+    public int size() {
+        return count;
+    }
+
+    @Override
+    public void add(long timestampNanos, byte[] payload, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, payload.length);
+        long start = reserveEvent(timestampNanos, length);
+        MemorySegment.copy(payload, offset, events.segment(), ValueLayout.JAVA_BYTE, start + PLUGIN_EVENT_PAYLOAD, length);
+    }
+
+    @Override
+    public void add(ByteBuffer payload) {
+        int length = payload.remaining();
+        long start = reserveEvent(HOST_TIMESTAMP, length);
+        MemorySegment target = events.segment().asSlice(start + PLUGIN_EVENT_PAYLOAD, length);
+        target.copyFrom(MemorySegment.ofBuffer(payload));
+    }
+
+    @Override
+    public void add(CharSequence text) {
+        long length = Utf8.encodedLength(text);
+        if (length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("event payload of " + length + " bytes is too large");
+        }
+        long start = reserveEvent(HOST_TIMESTAMP, (int) length);
+        Utf8.encode(text, events.segment(), start + PLUGIN_EVENT_PAYLOAD);
+    }
+
+    private long reserveEvent(long timestamp, int payloadLength) {
+        long eventLength = PLUGIN_EVENT_PAYLOAD + payloadLength;
+        if (eventLength > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("event of " + eventLength + " bytes exceeds the 4 GiB event limit");
+        }
+        long start = used;
+        MemorySegment seg = events.grow(start + eventLength, used);
+        seg.set(ValueLayout.JAVA_LONG_UNALIGNED, start + EVENT_TS, timestamp);
+        seg.set(ValueLayout.JAVA_LONG_UNALIGNED, start + EVENT_TID, NO_THREAD);
+        seg.set(ValueLayout.JAVA_INT_UNALIGNED, start + EVENT_LEN, (int) eventLength);
+        seg.set(ValueLayout.JAVA_SHORT_UNALIGNED, start + EVENT_TYPE, PLUGIN_EVENT);
+        seg.set(ValueLayout.JAVA_INT_UNALIGNED, start + EVENT_NPARAMS, 2);
+        seg.set(ValueLayout.JAVA_INT_UNALIGNED, start + PLUGIN_EVENT_PARAM_LENS, 4);
+        seg.set(ValueLayout.JAVA_INT_UNALIGNED, start + PLUGIN_EVENT_PARAM_LENS + 4, payloadLength);
+        seg.set(ValueLayout.JAVA_INT_UNALIGNED, start + PLUGIN_EVENT_PLUGIN_ID, pluginId);
+        if (count == offsets.length) {
+            offsets = java.util.Arrays.copyOf(offsets, count * 2);
+        }
+        offsets[count++] = start;
+        used = start + eventLength;
+        return start;
+    }
+
+    /** Writes the event pointer array and returns its address. */
+    long publish() {
+        MemorySegment array = pointers.reserve(8L * Math.max(1, count));
+        long base = events.segment().address();
+        for (int i = 0; i < count; i++) {
+            array.setAtIndex(ValueLayout.JAVA_LONG, i, base + offsets[i]);
+        }
+        return array.address();
+    }
+}

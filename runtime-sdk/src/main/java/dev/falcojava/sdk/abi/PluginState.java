@@ -1,0 +1,44 @@
+package dev.falcojava.sdk.abi;
+
+import dev.falcojava.sdk.api.ExtractPlugin;
+import dev.falcojava.sdk.api.Plugin;
+
+/**
+ * Everything that belongs to one {@code ss_plugin_t}: the plugin object, its last error, its open instances,
+ * and the native memory of results the host reads after a call.
+ */
+final class PluginState {
+
+    final Plugin plugin;
+    final HandleTable<InstanceState> instances = new HandleTable<>();
+    final ScratchBuffer lastErrorText = new ScratchBuffer(256);
+    final ScratchBuffer eventText = new ScratchBuffer(256);
+    final NativePluginEvent eventView = new NativePluginEvent();
+    final NativeExtractRequest extraction;
+
+    private String lastError = "";
+
+    PluginState(Plugin plugin) {
+        this.plugin = plugin;
+        this.extraction = plugin instanceof ExtractPlugin extract ? new NativeExtractRequest(extract.fields()) : null;
+    }
+
+    /** A state whose plugin could not be created; it only reports why. */
+    static PluginState broken(String why) {
+        PluginState state = new PluginState(null);
+        state.fail(why);
+        return state;
+    }
+
+    void fail(String context, Throwable failure) {
+        lastError = Failures.describe(context, failure);
+    }
+
+    void fail(String message) {
+        lastError = message;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.falcojava.sdk.abi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Native memory the host reads after a call returns. It is reused from call to call and only grows, so the
+ * steady state allocates nothing; a replaced segment is freed by the garbage collector once unreachable, which
+ * is after the host was allowed to read it (the next call of the same function).
+ */
+final class ScratchBuffer {
+
+    static final long MAX_BYTES = 1L << 30;
+
+    private MemorySegment segment;
+
+    ScratchBuffer(long initialBytes) {
+        segment = Arena.ofAuto().allocate(initialBytes, 16);
+    }
+
+    /** The current segment, at least {@code bytes} long; contents are not preserved across growth. */
+    MemorySegment reserve(long bytes) {
+        if (bytes > segment.byteSize()) {
+            segment = Arena.ofAuto().allocate(grownSize(bytes), 16);
+        }
+        return segment;
+    }
+
+    /** Like {@link #reserve} but keeps the first {@code used} bytes. */
+    MemorySegment grow(long bytes, long used) {
+        if (bytes > segment.byteSize()) {
+            MemorySegment bigger = Arena.ofAuto().allocate(grownSize(bytes), 16);
+            MemorySegment.copy(segment, 0, bigger, 0, used);
+            segment = bigger;
+        }
+        return segment;
+    }
+
+    MemorySegment segment() {
+        return segment;
+    }
+
+    /** Writes {@code s} as a NUL-terminated UTF-8 string at the start and returns its address. */
+    long cString(CharSequence s) {
+        long length = Utf8.encodedLength(s);
+        MemorySegment target = reserve(length + 1);
+        long end = Utf8.encode(s, target, 0);
+        target.set(ValueLayout.JAVA_BYTE, end, (byte) 0);
+        return target.address();
+    }
+
+    private long grownSize(long bytes) {
+        if (bytes > MAX_BYTES) {
+            throw new IllegalStateException("result of " + bytes + " bytes exceeds the limit of " + MAX_BYTES + " bytes");
+        }
+        return Math.min(MAX_BYTES, Math.max(bytes, segment.byteSize() * 2));
+    }
+}

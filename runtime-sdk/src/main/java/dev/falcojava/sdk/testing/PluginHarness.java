@@ -1,0 +1,315 @@
+package dev.falcojava.sdk.testing;
+
+import dev.falcojava.sdk.abi.Bootstrap;
+import dev.falcojava.sdk.abi.BridgeSlot;
+import dev.falcojava.sdk.api.ExtractPlugin;
+import dev.falcojava.sdk.api.FieldDefinition;
+import dev.falcojava.sdk.api.Plugin;
+import dev.falcojava.sdk.api.SourcePlugin;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.falcojava.sdk.abi.Layouts.*;
+
+/**
+ * Drives a plugin from a JUnit test the way Falco does: through the same bridge the native glue uses, with
+ * upcall stubs called through downcall handles and every argument and result marshalled in native memory.
+ *
+ * <pre>{@code
+ * try (PluginHarness harness = PluginHarness.init(MyPlugin.class, "")) {
+ *     try (PluginHarness.OpenSource source = harness.open("")) {
+ *         List<CapturedEvent> events = source.take(3);
+ *         List<Object> values = harness.extract(events.get(0), "my.count", "my.name");
+ *     }
+ * }
+ * }</pre>
+ */
+public final class PluginHarness implements AutoCloseable {
+
+    private static final int SUCCESS = 0;
+    private static final int TIMEOUT = -1;
+    private static final int EOF = 2;
+    private static final int MAX_TIMEOUTS_IN_A_ROW = 1000;
+
+    private final Arena arena = Arena.ofShared();
+    private final Map<BridgeSlot, MethodHandle> calls = new EnumMap<>(BridgeSlot.class);
+    private final List<FieldDefinition> fields;
+    private final String eventSource;
+    private long state;
+
+    private PluginHarness(Class<? extends Plugin> type) throws Throwable {
+        Plugin metadata = type.getDeclaredConstructor().newInstance();
+        fields = metadata instanceof ExtractPlugin extract ? extract.fields() : List.of();
+        eventSource = metadata instanceof SourcePlugin source ? source.eventSource() : "";
+        MemorySegment table = arena.allocate(BridgeSlot.tableBytes(), 8);
+        table.set(ValueLayout.JAVA_INT, 0, BridgeSlot.ABI_VERSION);
+        table.set(ValueLayout.JAVA_INT, 4, BridgeSlot.values().length);
+        String failure = Bootstrap.install(table.address(), type.getName());
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+        Linker linker = Linker.nativeLinker();
+        for (BridgeSlot slot : BridgeSlot.values()) {
+            calls.put(slot, linker.downcallHandle(table.get(ValueLayout.ADDRESS, slot.offset()), slot.descriptor()));
+        }
+    }
+
+    /**
+     * Creates the plugin and calls {@code plugin_init} with {@code config}.
+     *
+     * @throws PluginCallException when init fails, with the plugin's last error
+     */
+    public static PluginHarness init(Class<? extends Plugin> type, String config) {
+        PluginHarness harness;
+        try {
+            harness = new PluginHarness(type);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot load " + type.getName() + ": " + t, t);
+        }
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment input = call.allocate(INIT_INPUT);
+            input.set(ValueLayout.ADDRESS, INIT_INPUT_CONFIG, call.allocateFrom(config));
+            MemorySegment rc = call.allocate(ValueLayout.JAVA_INT);
+            harness.state = (long) harness.invoke(BridgeSlot.INIT, input.address(), rc.address());
+            int code = rc.get(ValueLayout.JAVA_INT, 0);
+            if (code != SUCCESS) {
+                String error = harness.state == 0 ? "no plugin state" : harness.lastError();
+                harness.close();
+                throw new PluginCallException("plugin_init", code, error);
+            }
+        }
+        return harness;
+    }
+
+    /** Calls {@code plugin_open} with {@code params}. */
+    public OpenSource open(String params) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment rc = call.allocate(ValueLayout.JAVA_INT);
+            long instance = (long) invoke(BridgeSlot.OPEN, state, call.allocateFrom(params).address(), rc.address());
+            int code = rc.get(ValueLayout.JAVA_INT, 0);
+            if (code != SUCCESS || instance == 0) {
+                throw new PluginCallException("plugin_open", code, lastError());
+            }
+            return new OpenSource(instance);
+        }
+    }
+
+    /**
+     * Calls {@code plugin_extract_fields} once for all {@code fieldNames} on {@code event}. A name may carry an
+     * argument, as in {@code my.field[key]} or {@code my.field[2]}.
+     *
+     * @return one value per field: Long, String or Boolean; {@code null} when the field has no value
+     */
+    public List<Object> extract(CapturedEvent event, String... fieldNames) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment requests = call.allocate(EXTRACT_FIELD_SIZE * Math.max(1, fieldNames.length), 8);
+            FieldDefinition[] definitions = new FieldDefinition[fieldNames.length];
+            for (int i = 0; i < fieldNames.length; i++) {
+                definitions[i] = describeRequest(fieldNames[i], requests.asSlice(i * EXTRACT_FIELD_SIZE, EXTRACT_FIELD_SIZE), call);
+            }
+            MemorySegment input = call.allocate(EXTRACT_INPUT);
+            input.set(ValueLayout.JAVA_INT, EXTRACT_INPUT_NUM_FIELDS, fieldNames.length);
+            input.set(ValueLayout.ADDRESS, EXTRACT_INPUT_FIELDS, requests);
+            int code = (int) invoke(BridgeSlot.EXTRACT_FIELDS, state, eventInput(event, call).address(), input.address());
+            if (code != SUCCESS) {
+                throw new PluginCallException("plugin_extract_fields", code, lastError());
+            }
+            List<Object> values = new ArrayList<>(fieldNames.length);
+            for (int i = 0; i < fieldNames.length; i++) {
+                values.add(readValue(definitions[i], requests.asSlice(i * EXTRACT_FIELD_SIZE, EXTRACT_FIELD_SIZE)));
+            }
+            return values;
+        }
+    }
+
+    /** Calls {@code plugin_event_to_string}. */
+    public String eventToString(CapturedEvent event) {
+        try (Arena call = Arena.ofConfined()) {
+            long text = (long) invoke(BridgeSlot.EVENT_TO_STRING, state, eventInput(event, call).address());
+            if (text == 0) {
+                throw new PluginCallException("plugin_event_to_string", 1, lastError());
+            }
+            return MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0);
+        }
+    }
+
+    /** The text {@code plugin_get_last_error} returns now. */
+    public String lastError() {
+        long text = (long) invoke(BridgeSlot.GET_LAST_ERROR, state);
+        return text == 0 ? null : MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0);
+    }
+
+    /** Calls {@code plugin_destroy}. */
+    @Override
+    public void close() {
+        if (state != 0) {
+            invoke(BridgeSlot.DESTROY, state);
+            state = 0;
+        }
+        arena.close();
+    }
+
+    private FieldDefinition describeRequest(String requested, MemorySegment field, Arena call) {
+        String name = requested;
+        String argument = null;
+        int bracket = requested.indexOf('[');
+        if (bracket > 0 && requested.endsWith("]")) {
+            name = requested.substring(0, bracket);
+            argument = requested.substring(bracket + 1, requested.length() - 1);
+        }
+        int id = -1;
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(name)) {
+                id = i;
+            }
+        }
+        if (id < 0) {
+            throw new IllegalArgumentException("the plugin has no field " + name);
+        }
+        FieldDefinition definition = fields.get(id);
+        field.set(ValueLayout.JAVA_INT, FIELD_ID, id);
+        field.set(ValueLayout.ADDRESS, FIELD_NAME, call.allocateFrom(name));
+        field.set(ValueLayout.JAVA_INT, FIELD_TYPE, definition.type().code());
+        if (argument != null) {
+            field.set(ValueLayout.JAVA_INT, FIELD_ARG_PRESENT, 1);
+            if (!argument.isEmpty() && argument.chars().allMatch(Character::isDigit)) {
+                field.set(ValueLayout.JAVA_LONG, FIELD_ARG_INDEX, Long.parseLong(argument));
+            } else {
+                field.set(ValueLayout.ADDRESS, FIELD_ARG_KEY, call.allocateFrom(argument));
+            }
+        }
+        return definition;
+    }
+
+    private static Object readValue(FieldDefinition definition, MemorySegment field) {
+        long count = field.get(ValueLayout.JAVA_LONG, FIELD_RES_LEN);
+        if (count == 0) {
+            return null;
+        }
+        MemorySegment value = field.get(ValueLayout.ADDRESS, FIELD_RES).reinterpret(8);
+        return switch (definition.type()) {
+            case UINT64, RELTIME, ABSTIME -> value.get(ValueLayout.JAVA_LONG, 0);
+            case BOOL -> value.get(ValueLayout.JAVA_INT, 0) != 0;
+            case STRING -> value.get(ValueLayout.ADDRESS, 0).reinterpret(Long.MAX_VALUE).getString(0);
+            default -> throw new UnsupportedOperationException("field type " + definition.type() + " is not supported yet");
+        };
+    }
+
+    private MemorySegment eventInput(CapturedEvent event, Arena call) {
+        byte[] payload = event.payload();
+        MemorySegment evt = call.allocate(PLUGIN_EVENT_PAYLOAD + payload.length, 8);
+        evt.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TS, event.timestamp());
+        evt.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TID, -1L);
+        evt.set(ValueLayout.JAVA_INT_UNALIGNED, EVENT_LEN, (int) (PLUGIN_EVENT_PAYLOAD + payload.length));
+        evt.set(ValueLayout.JAVA_SHORT_UNALIGNED, EVENT_TYPE, (short) 322);
+        evt.set(ValueLayout.JAVA_INT_UNALIGNED, EVENT_NPARAMS, 2);
+        evt.set(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PARAM_LENS, 4);
+        evt.set(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PARAM_LENS + 4, payload.length);
+        evt.set(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PLUGIN_ID, event.pluginId());
+        MemorySegment.copy(payload, 0, evt, ValueLayout.JAVA_BYTE, PLUGIN_EVENT_PAYLOAD, payload.length);
+        MemorySegment input = call.allocate(EVENT_INPUT);
+        input.set(ValueLayout.ADDRESS, EVENT_INPUT_EVT, evt);
+        input.set(ValueLayout.JAVA_LONG, EVENT_INPUT_EVTNUM, event.number());
+        input.set(ValueLayout.ADDRESS, EVENT_INPUT_EVTSRC, call.allocateFrom(eventSource));
+        return input;
+    }
+
+    private Object invoke(BridgeSlot slot, Object... arguments) {
+        try {
+            return calls.get(slot).invokeWithArguments(arguments);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** An open source instance. */
+    public final class OpenSource implements AutoCloseable {
+
+        private final long instance;
+        private long taken;
+
+        private OpenSource(long instance) {
+            this.instance = instance;
+        }
+
+        /** Calls {@code plugin_next_batch} once and copies the events out. */
+        public Batch nextBatch() {
+            try (Arena call = Arena.ofConfined()) {
+                MemorySegment count = call.allocate(ValueLayout.JAVA_INT);
+                MemorySegment array = call.allocate(ValueLayout.ADDRESS);
+                int code = (int) invoke(BridgeSlot.NEXT_BATCH, state, instance, count.address(), array.address());
+                if (code != SUCCESS && code != TIMEOUT && code != EOF) {
+                    throw new PluginCallException("plugin_next_batch", code, lastError());
+                }
+                int n = count.get(ValueLayout.JAVA_INT, 0);
+                List<CapturedEvent> events = new ArrayList<>(n);
+                MemorySegment pointers = array.get(ValueLayout.ADDRESS, 0).reinterpret(8L * n);
+                for (int i = 0; i < n; i++) {
+                    events.add(copy(pointers.getAtIndex(ValueLayout.ADDRESS, i)));
+                }
+                var result = switch (code) {
+                    case SUCCESS -> dev.falcojava.sdk.api.BatchResult.EVENTS;
+                    case TIMEOUT -> dev.falcojava.sdk.api.BatchResult.TIMEOUT;
+                    default -> dev.falcojava.sdk.api.BatchResult.END_OF_STREAM;
+                };
+                return new Batch(result, events);
+            }
+        }
+
+        /** Pulls batches until {@code n} events were taken or the stream ended; returns what was taken. */
+        public List<CapturedEvent> take(int n) {
+            List<CapturedEvent> events = new ArrayList<>();
+            int timeouts = 0;
+            while (events.size() < n) {
+                Batch batch = nextBatch();
+                events.addAll(batch.events());
+                switch (batch.result()) {
+                    case END_OF_STREAM -> {
+                        return events.size() > n ? events.subList(0, n) : events;
+                    }
+                    case TIMEOUT -> {
+                        if (++timeouts > MAX_TIMEOUTS_IN_A_ROW) {
+                            throw new IllegalStateException("the source timed out " + MAX_TIMEOUTS_IN_A_ROW + " times in a row");
+                        }
+                    }
+                    case EVENTS -> timeouts = 0;
+                }
+            }
+            return events.size() > n ? new ArrayList<>(events.subList(0, n)) : events;
+        }
+
+        private CapturedEvent copy(MemorySegment address) {
+            MemorySegment header = address.reinterpret(PLUGIN_EVENT_PAYLOAD);
+            long length = Integer.toUnsignedLong(header.get(ValueLayout.JAVA_INT_UNALIGNED, EVENT_LEN));
+            int type = Short.toUnsignedInt(header.get(ValueLayout.JAVA_SHORT_UNALIGNED, EVENT_TYPE));
+            int params = header.get(ValueLayout.JAVA_INT_UNALIGNED, EVENT_NPARAMS);
+            int payloadLength = header.get(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PARAM_LENS + 4);
+            if (type != 322 || params != 2 || length != PLUGIN_EVENT_PAYLOAD + Integer.toUnsignedLong(payloadLength)) {
+                throw new IllegalStateException("malformed plugin event: type " + type + ", " + params
+                        + " parameters, length " + length + ", payload length " + payloadLength);
+            }
+            MemorySegment whole = address.reinterpret(length);
+            byte[] payload = whole.asSlice(PLUGIN_EVENT_PAYLOAD, payloadLength).toArray(ValueLayout.JAVA_BYTE);
+            return new CapturedEvent(++taken, whole.get(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TS),
+                    whole.get(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PLUGIN_ID), payload);
+        }
+
+        /** Calls {@code plugin_close}. */
+        @Override
+        public void close() {
+            invoke(BridgeSlot.CLOSE, state, instance);
+        }
+    }
+}
