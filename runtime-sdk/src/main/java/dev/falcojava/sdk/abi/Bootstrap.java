@@ -30,14 +30,15 @@ public final class Bootstrap {
         try {
             ClassLoader loader = Bootstrap.class.getClassLoader();
             Class<?> type = Class.forName(pluginClassName, true, loader);
-            install(tableAddress, factory(type));
+            install(tableAddress, factory(type), loader);
             return null;
         } catch (Throwable t) {
             return Failures.describe("loading plugin class " + pluginClassName, t);
         }
     }
 
-    static void install(long tableAddress, Supplier<Plugin> factory) throws ReflectiveOperationException {
+    static void install(long tableAddress, Supplier<Plugin> factory, ClassLoader pluginLoader)
+            throws ReflectiveOperationException {
         MemorySegment table = MemorySegment.ofAddress(tableAddress).reinterpret(BridgeSlot.tableBytes());
         int glueVersion = table.get(ValueLayout.JAVA_INT, 0);
         int glueSlots = table.get(ValueLayout.JAVA_INT, 4);
@@ -46,7 +47,7 @@ public final class Bootstrap {
                     + " slots) does not match this SDK (version " + BridgeSlot.ABI_VERSION + ", "
                     + BridgeSlot.values().length + " slots); regenerate and rebuild the plugin");
         }
-        PluginBridge bridge = new PluginBridge(factory);
+        PluginBridge bridge = new PluginBridge(factory, pluginLoader);
         Linker linker = Linker.nativeLinker();
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         for (BridgeSlot slot : BridgeSlot.values()) {

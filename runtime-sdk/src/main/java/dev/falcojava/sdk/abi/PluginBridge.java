@@ -18,27 +18,44 @@ import static dev.falcojava.sdk.abi.Layouts.*;
 final class PluginBridge {
 
     private final Supplier<Plugin> factory;
+    private final ClassLoader pluginLoader;
     private final HandleTable<PluginState> states = new HandleTable<>();
     private final ScratchBuffer unknownStateText = new ScratchBuffer(128);
 
-    PluginBridge(Supplier<Plugin> factory) {
+    PluginBridge(Supplier<Plugin> factory, ClassLoader pluginLoader) {
         this.factory = factory;
+        this.pluginLoader = pluginLoader;
+    }
+
+    /**
+     * Host threads run plugin code with the plugin's class loader as context class loader, so that libraries
+     * that look up resources or services through it (ServiceLoader, JSON and logging libraries) see the jar.
+     */
+    private void enterPlugin() {
+        Thread current = Thread.currentThread();
+        if (current.getContextClassLoader() != pluginLoader) {
+            current.setContextClassLoader(pluginLoader);
+        }
     }
 
     long init(long initInput, long rcOut) {
-        PluginState state;
         try {
-            state = new PluginState(factory.get());
-        } catch (Throwable t) {
-            state = PluginState.broken(Failures.describe("creating the plugin", t));
-        }
-        long handle;
-        try {
-            handle = states.register(state);
+            return createState(initInput, rcOut);
         } catch (Throwable t) {
             NativeMemory.putU32(rcOut, ReturnCode.FAILURE);
             return 0;
         }
+    }
+
+    private long createState(long initInput, long rcOut) {
+        PluginState state;
+        try {
+            enterPlugin();
+            state = new PluginState(factory.get());
+        } catch (Throwable t) {
+            state = PluginState.broken(Failures.describe("creating the plugin", t));
+        }
+        long handle = states.register(state);
         int rc = ReturnCode.FAILURE;
         if (state.plugin != null) {
             try {
@@ -55,6 +72,7 @@ final class PluginBridge {
 
     void destroy(long handle) {
         try {
+            enterPlugin();
             PluginState state = states.remove(handle);
             if (state == null || state.plugin == null) {
                 return;
@@ -83,6 +101,7 @@ final class PluginBridge {
     long open(long handle, long params, long rcOut) {
         PluginState state = null;
         try {
+            enterPlugin();
             state = states.get(handle, "plugin");
             SourcePlugin source = capability(state, SourcePlugin.class, "event sourcing");
             SourceInstance instance = source.open(NativeMemory.string(params, ""));
@@ -101,6 +120,7 @@ final class PluginBridge {
 
     void close(long handle, long instanceHandle) {
         try {
+            enterPlugin();
             PluginState state = states.find(handle);
             if (state == null) {
                 return;
@@ -117,6 +137,7 @@ final class PluginBridge {
     int nextBatch(long handle, long instanceHandle, long countOut, long eventsOut) {
         PluginState state = null;
         try {
+            enterPlugin();
             NativeMemory.putU32(countOut, 0);
             state = states.get(handle, "plugin");
             InstanceState open = state.instances.get(instanceHandle, "source instance");
@@ -146,6 +167,7 @@ final class PluginBridge {
     long eventToString(long handle, long eventInput) {
         PluginState state = null;
         try {
+            enterPlugin();
             state = states.get(handle, "plugin");
             SourcePlugin source = capability(state, SourcePlugin.class, "event sourcing");
             state.eventView.resetFromInput(eventInput);
@@ -161,6 +183,7 @@ final class PluginBridge {
         PluginState state = null;
         NativeExtractRequest request = null;
         try {
+            enterPlugin();
             state = states.get(handle, "plugin");
             ExtractPlugin extractor = capability(state, ExtractPlugin.class, "field extraction");
             request = state.extraction;
