@@ -27,6 +27,7 @@ final class NativeExtractRequest implements ExtractRequest {
     private static final byte BOOL = 3;
 
     private final FieldDefinition[] fields;
+    private final int[] typeCodes;
     private final NativePluginEvent event = new NativePluginEvent();
     private final ScratchBuffer results = new ScratchBuffer(4096);
 
@@ -41,6 +42,7 @@ final class NativeExtractRequest implements ExtractRequest {
 
     NativeExtractRequest(List<FieldDefinition> fields) {
         this.fields = fields.toArray(FieldDefinition[]::new);
+        this.typeCodes = fields.stream().mapToInt(field -> field.type().code()).toArray();
     }
 
     void beginEvent(long eventInput, int fieldCount) {
@@ -60,7 +62,7 @@ final class NativeExtractRequest implements ExtractRequest {
                     + fields.length + " fields) requested as " + NativeMemory.string(NativeMemory.pointer(extractField + FIELD_NAME), "?"));
         }
         int requestedType = NativeMemory.u32(extractField + FIELD_TYPE);
-        if (requestedType != fields[id].type().code()) {
+        if (requestedType != typeCodes[id]) {
             throw new IllegalArgumentException("field " + fields[id].name() + " is of type " + fields[id].type().jsonName()
                     + " but the host requested type code " + requestedType);
         }
