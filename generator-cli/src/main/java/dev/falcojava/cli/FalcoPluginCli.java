@@ -1,0 +1,31 @@
+package dev.falcojava.cli;
+
+import dev.falcojava.cli.commands.BuildCommand;
+import dev.falcojava.cli.commands.NewCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code falco-plugin} command. Picocli exits with {@link ExitCodes#USAGE} on invalid input. */
+@Command(name = "falco-plugin", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
+        description = "Create, grow and build Falco plugins written in Java.",
+        subcommands = {NewCommand.class, BuildCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 a build step failed, 2 bad usage or descriptor.",
+                "Example:", "  falco-plugin new my-plugin && cd my-plugin && falco-plugin build --shared"})
+public final class FalcoPluginCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new FalcoPluginCli());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.falcojava.cli.generation;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.falcojava.cli.generation.GeneratedFile.Ownership.DERIVED;
+import static dev.falcojava.cli.generation.GeneratedFile.Ownership.USER;
+
+/** Every file of a generated project, each from its own contributor. */
+public final class ProjectContributors {
+
+    /** Where the native glue goes, relative to the project. */
+    public static final Path NATIVE_GLUE = Path.of("src/generated/native/plugin_glue.c");
+    /** The descriptor, relative to the project. */
+    public static final Path DESCRIPTOR = Path.of("plugin.yaml");
+
+    private ProjectContributors() {
+    }
+
+    public static List<ProjectContributor> all() {
+        return List.of(
+                new TemplateContributor("project/plugin.yaml.mustache", m -> DESCRIPTOR, USER, m -> true),
+                new TemplateContributor("project/pom.xml.mustache", m -> Path.of("pom.xml"), USER, m -> true),
+                new TemplateContributor("project/gitignore.mustache", m -> Path.of(".gitignore"), USER, m -> true),
+                new TemplateContributor("project/README.md.mustache", m -> Path.of("README.md"), USER, m -> true),
+                new TemplateContributor("java/Plugin.java.mustache", m -> mainJava(m, m.className()), USER, m -> true),
+                new TemplateContributor("java/SourceInstance.java.mustache", m -> mainJava(m, m.instanceClassName()), USER,
+                        ProjectModel::source),
+                new TemplateContributor("java/PluginTest.java.mustache",
+                        m -> Path.of("src/test/java", m.packagePath(), m.testClassName() + ".java"), USER, m -> true),
+                new TemplateContributor("java/BasePlugin.java.mustache",
+                        m -> Path.of("src/generated/java", m.packagePath(), m.baseClassName() + ".java"), DERIVED, m -> true),
+                new TemplateContributor("native/plugin_glue.c.mustache", m -> NATIVE_GLUE, DERIVED, m -> true));
+    }
+
+    private static Path mainJava(ProjectModel model, String className) {
+        return Path.of("src/main/java", model.packagePath(), className + ".java");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.falcojava.cli.generation;
+
+import java.util.List;
+
+/**
+ * Everything the templates of one project see. Texts are escaped per target language: {@code j*} for Java
+ * string literals, {@code c*} for C string literals, {@code doc*} for Javadoc, {@code yaml*} for YAML scalars,
+ * {@code xml*} for XML, {@code md*} for Markdown.
+ */
+public record ProjectModel(
+        String name,
+        String javaPackage,
+        String packagePath,
+        String className,
+        String baseClassName,
+        String instanceClassName,
+        String testClassName,
+        String jName, String jVersion, String jDescription, String jContact, String jRequiredApiVersion,
+        String jEventSource,
+        String cName, String cVersion, String cDescription, String cContact, String cRequiredApiVersion,
+        String cEventSource, String cFieldsJson, String cPluginClass, String cSymbolPrefix, String cJavaHome,
+        String docName, String docDescription,
+        String yamlName, String yamlVersion, String yamlDescription, String yamlContact, String yamlPackage,
+        String yamlClass, String yamlEventSource, String yamlJavaHome,
+        String xmlName, String xmlDescription, String xmlGroupId,
+        String mdName, String mdDescription,
+        long id,
+        boolean source,
+        boolean extract,
+        boolean extractEventSources,
+        String cExtractEventSourcesJson,
+        List<Item> interfaces,
+        List<FieldView> fields,
+        List<YamlFieldView> yamlFields,
+        List<JvmOptionView> jvmOptions,
+        Versions versions) {
+
+    /** A name in a comma-separated list. */
+    public record Item(String name, boolean last) {
+    }
+
+    /** A field as plugin.yaml writes it. */
+    public record YamlFieldView(String yamlName, String yamlType, String yamlDescription) {
+    }
+
+    /** A JVM option, for the C glue and for plugin.yaml. */
+    public record JvmOptionView(String cOption, String yamlOption) {
+    }
+
+    /** Versions of the SDK and of the build plugins the generated pom pins. */
+    public record Versions(String sdk, String junit, String compilerPlugin, String surefirePlugin,
+                           String shadePlugin, String buildHelperPlugin, String jarPlugin, String resourcesPlugin,
+                           String installPlugin) {
+    }
+}

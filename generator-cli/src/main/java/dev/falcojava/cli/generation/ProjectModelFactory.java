@@ -1,0 +1,113 @@
+package dev.falcojava.cli.generation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.falcojava.cli.generation.escape.CString;
+import dev.falcojava.cli.generation.escape.JavaString;
+import dev.falcojava.cli.generation.escape.JavadocText;
+import dev.falcojava.cli.generation.escape.MarkdownText;
+import dev.falcojava.cli.generation.escape.XmlText;
+import dev.falcojava.cli.generation.escape.YamlString;
+import dev.falcojava.cli.model.FieldSpec;
+import dev.falcojava.cli.model.FieldType;
+import dev.falcojava.cli.model.Names;
+import dev.falcojava.cli.model.PluginDescriptor;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the {@link ProjectModel} of a descriptor. */
+public final class ProjectModelFactory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProjectModel.Versions versions;
+
+    public ProjectModelFactory(ProjectModel.Versions versions) {
+        this.versions = versions;
+    }
+
+    public ProjectModel create(PluginDescriptor d) {
+        String eventSource = d.source().map(s -> s.eventSource()).orElse("");
+        List<FieldSpec> fields = d.extract().map(e -> e.fields()).orElse(List.of());
+        String prefix = fields.isEmpty() ? "" : fields.getFirst().name().substring(0, fields.getFirst().name().indexOf('.') + 1);
+        String baseClass = "Abstract" + d.className();
+        String instanceClass = Names.upperCamel(d.name()) + "SourceInstance";
+        String pluginClass = d.javaPackage() + "." + d.className();
+
+        List<ProjectModel.Item> interfaces = new ArrayList<>();
+        d.source().ifPresent(s -> interfaces.add(new ProjectModel.Item("SourcePlugin", false)));
+        d.extract().ifPresent(e -> interfaces.add(new ProjectModel.Item("ExtractPlugin", false)));
+        markLast(interfaces);
+
+        List<FieldView> fieldViews = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSpec field = fields.get(i);
+            fieldViews.add(new FieldView(i, JavaString.escape(field.name()), JavaString.escape(field.description()),
+                    JavadocText.escape(field.name()), JavadocText.escape(field.description()), field.type().yamlName(),
+                    field.type().javaType(), defaultValue(field.type()), field.type().setter(), field.type().sdkConstant(),
+                    Names.extractMethod(field.name(), prefix), StarterField.of(field, prefix).orElse(null),
+                    i == fields.size() - 1));
+        }
+        List<ProjectModel.YamlFieldView> yamlFields = fields.stream()
+                .map(f -> new ProjectModel.YamlFieldView(YamlString.quote(f.name()), f.type().yamlName(),
+                        YamlString.quote(f.description())))
+                .toList();
+        List<ProjectModel.JvmOptionView> jvmOptions = d.jvm().options().stream()
+                .map(o -> new ProjectModel.JvmOptionView(CString.escape(o), YamlString.quote(o)))
+                .toList();
+
+        return new ProjectModel(
+                d.name(), d.javaPackage(), d.javaPackage().replace('.', '/'), d.className(), baseClass, instanceClass,
+                d.className() + "Test",
+                JavaString.escape(d.name()), JavaString.escape(d.version()), JavaString.escape(d.description()),
+                JavaString.escape(d.contact()), JavaString.escape(d.requiredApiVersion()), JavaString.escape(eventSource),
+                CString.escape(d.name()), CString.escape(d.version()), CString.escape(d.description()),
+                CString.escape(d.contact()), CString.escape(d.requiredApiVersion()), CString.escape(eventSource),
+                CString.escape(fieldsJson(fields)), CString.escape(pluginClass), "fjp_" + d.name().replaceAll("[^A-Za-z0-9]", "_"),
+                CString.escape(d.jvm().javaHome()),
+                JavadocText.escape(d.name()), JavadocText.escape(d.description()),
+                YamlString.quote(d.name()), YamlString.quote(d.version()), YamlString.quote(d.description()),
+                YamlString.quote(d.contact()), YamlString.quote(d.javaPackage()), YamlString.quote(d.className()),
+                YamlString.quote(eventSource), YamlString.quote(d.jvm().javaHome()),
+                XmlText.escape(d.name()), XmlText.escape(d.description()), XmlText.escape(d.javaPackage()),
+                MarkdownText.escape(d.name()), MarkdownText.escape(d.description()),
+                d.id(), d.source().isPresent(), d.extract().isPresent(), false, CString.escape("[]"),
+                interfaces, fieldViews, yamlFields, jvmOptions, versions);
+    }
+
+    /** The JSON array {@code plugin_get_fields} returns. */
+    static String fieldsJson(List<FieldSpec> fields) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (FieldSpec field : fields) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", field.name());
+            entry.put("type", field.type().yamlName());
+            entry.put("desc", field.description());
+            entries.add(entry);
+        }
+        try {
+            return JSON.writeValueAsString(entries);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String defaultValue(FieldType type) {
+        return switch (type) {
+            case UINT64 -> "0";
+            case STRING -> "null";
+            case BOOL -> "false";
+        };
+    }
+
+    private static void markLast(List<ProjectModel.Item> items) {
+        if (!items.isEmpty()) {
+            ProjectModel.Item last = items.removeLast();
+            items.add(new ProjectModel.Item(last.name(), true));
+        }
+    }
+}

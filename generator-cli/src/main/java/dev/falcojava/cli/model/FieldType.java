@@ -1,0 +1,45 @@
+package dev.falcojava.cli.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Field types a descriptor may declare, with the Java type and SDK setter they map to. */
+public enum FieldType {
+    UINT64("uint64", "long", "setU64"),
+    STRING("string", "String", "setString"),
+    BOOL("bool", "boolean", "setBool");
+
+    private final String yamlName;
+    private final String javaType;
+    private final String setter;
+
+    FieldType(String yamlName, String javaType, String setter) {
+        this.yamlName = yamlName;
+        this.javaType = javaType;
+        this.setter = setter;
+    }
+
+    /** The name used in plugin.yaml and in the fields JSON. */
+    public String yamlName() {
+        return yamlName;
+    }
+
+    /** The Java type of the typed extract method. */
+    public String javaType() {
+        return javaType;
+    }
+
+    /** The {@code ExtractRequest} method that sets a value of this type. */
+    public String setter() {
+        return setter;
+    }
+
+    /** The SDK's {@code FieldType} constant. */
+    public String sdkConstant() {
+        return name();
+    }
+
+    public static Optional<FieldType> fromYaml(String name) {
+        return Arrays.stream(values()).filter(type -> type.yamlName.equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.falcojava.cli.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated plugin.yaml.
+ *
+ * @param name         the plugin name Falco uses
+ * @param version      the plugin version, {@code x.y.z}
+ * @param description  one line about the plugin
+ * @param contact      where to reach the authors
+ * @param id           the plugin id (required, non-zero, for event sourcing)
+ * @param javaPackage  the package of the generated and user classes
+ * @param className    the simple name of the user's plugin class
+ * @param jvm          JVM settings
+ * @param capabilities the declared capabilities, at most one of each kind
+ */
+public record PluginDescriptor(String name, String version, String description, String contact, long id,
+                               String javaPackage, String className, JvmSettings jvm,
+                               List<Capability> capabilities) {
+
+    public PluginDescriptor {
+        capabilities = List.copyOf(capabilities);
+    }
+
+    public Optional<Capability.Source> source() {
+        return capability(Capability.Source.class);
+    }
+
+    public Optional<Capability.Extract> extract() {
+        return capability(Capability.Extract.class);
+    }
+
+    private <T extends Capability> Optional<T> capability(Class<T> type) {
+        return capabilities.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /**
+     * The lowest plugin API version that has every feature the plugin uses, so that it loads in as many Falco
+     * releases as possible. Event sourcing and field extraction, with the init and extract inputs the glue
+     * reads, are all in 3.0.0.
+     */
+    public String requiredApiVersion() {
+        return ApiVersion.required(capabilities).toString();
+    }
+}
