@@ -1,0 +1,117 @@
+/*
+ * The Falco plugin API types the test host needs, declared independently of the plugin glue so that a layout
+ * mistake on one side cannot hide the same mistake on the other. Offsets are those of plugin API 3.12 on LP64
+ * and are checked at compile time.
+ */
+#ifndef FALCO_HOST_ABI_H
+#define FALCO_HOST_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define HOST_API_RC_SUCCESS 0
+#define HOST_API_RC_FAILURE 1
+#define HOST_API_RC_TIMEOUT (-1)
+#define HOST_API_RC_EOF 2
+#define HOST_API_RC_NOT_SUPPORTED 3
+
+#define HOST_FTYPE_UINT64 8
+#define HOST_FTYPE_STRING 9
+#define HOST_FTYPE_RELTIME 20
+#define HOST_FTYPE_ABSTIME 21
+#define HOST_FTYPE_BOOL 25
+#define HOST_FTYPE_IPADDR 40
+#define HOST_FTYPE_IPNET 41
+
+#define HOST_PLUGIN_EVENT_TYPE 322
+
+#pragma pack(push, 1)
+typedef struct {
+    uint64_t ts;
+    uint64_t tid;
+    uint32_t len;
+    uint16_t type;
+    uint32_t nparams;
+} host_event_header;
+#pragma pack(pop)
+
+typedef struct {
+    const host_event_header* evt;
+    uint64_t evtnum;
+    const char* evtsrc;
+} host_event_input;
+
+typedef struct {
+    uint32_t len;
+    const void* ptr;
+} host_byte_buffer;
+
+typedef struct {
+    union {
+        const char** str;
+        uint64_t* u64;
+        uint32_t* u32;
+        uint32_t* boolean;
+        host_byte_buffer* buf;
+    } res;
+    uint64_t res_len;
+    uint32_t field_id;
+    const char* field;
+    const char* arg_key;
+    uint64_t arg_index;
+    uint32_t arg_present;
+    uint32_t ftype;
+    uint32_t flist;
+} host_extract_field;
+
+typedef struct {
+    void* get_table_name;
+    void* get_table_size;
+    void* get_table_entry;
+    void* read_entry_field;
+} host_table_reader_vtable;
+
+typedef struct {
+    void* owner;
+    const char* (*get_owner_last_error)(void* owner);
+    uint32_t num_fields;
+    host_extract_field* fields;
+    host_table_reader_vtable table_reader;
+    void* table_reader_ext;
+    void* value_offsets;
+} host_extract_input;
+
+typedef void (*host_log_fn)(void* owner, const char* component, const char* msg, int severity);
+
+typedef struct {
+    const char* config;
+    void* owner;
+    const char* (*get_owner_last_error)(void* owner);
+    const void* tables;
+    host_log_fn log_fn;
+} host_init_input;
+
+_Static_assert(sizeof(host_event_header) == 26, "ss_plugin_event header is 26 packed bytes");
+_Static_assert(offsetof(host_event_header, len) == 16, "ss_plugin_event.len");
+_Static_assert(offsetof(host_event_header, type) == 20, "ss_plugin_event.type");
+_Static_assert(offsetof(host_event_header, nparams) == 22, "ss_plugin_event.nparams");
+_Static_assert(sizeof(host_event_input) == 24, "ss_plugin_event_input");
+_Static_assert(sizeof(host_extract_field) == 64, "ss_plugin_extract_field");
+_Static_assert(offsetof(host_extract_field, res_len) == 8, "ss_plugin_extract_field.res_len");
+_Static_assert(offsetof(host_extract_field, field_id) == 16, "ss_plugin_extract_field.field_id");
+_Static_assert(offsetof(host_extract_field, field) == 24, "ss_plugin_extract_field.field");
+_Static_assert(offsetof(host_extract_field, arg_key) == 32, "ss_plugin_extract_field.arg_key");
+_Static_assert(offsetof(host_extract_field, arg_index) == 40, "ss_plugin_extract_field.arg_index");
+_Static_assert(offsetof(host_extract_field, arg_present) == 48, "ss_plugin_extract_field.arg_present");
+_Static_assert(offsetof(host_extract_field, ftype) == 52, "ss_plugin_extract_field.ftype");
+_Static_assert(offsetof(host_extract_field, flist) == 56, "ss_plugin_extract_field.flist");
+_Static_assert(offsetof(host_extract_input, num_fields) == 16, "ss_plugin_field_extract_input.num_fields");
+_Static_assert(offsetof(host_extract_input, fields) == 24, "ss_plugin_field_extract_input.fields");
+_Static_assert(offsetof(host_extract_input, table_reader_ext) == 64, "ss_plugin_field_extract_input.table_reader_ext");
+_Static_assert(offsetof(host_extract_input, value_offsets) == 72, "ss_plugin_field_extract_input.value_offsets");
+_Static_assert(sizeof(host_extract_input) == 80, "ss_plugin_field_extract_input");
+_Static_assert(offsetof(host_init_input, tables) == 24, "ss_plugin_init_input.tables");
+_Static_assert(offsetof(host_init_input, log_fn) == 32, "ss_plugin_init_input.log_fn");
+_Static_assert(sizeof(host_init_input) == 40, "ss_plugin_init_input");
+
+#endif

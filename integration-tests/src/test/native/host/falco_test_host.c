@@ -1,0 +1,728 @@
+/*
+ * falco-test-host: loads a Falco plugin library the way libsinsp's plugin loader does, checks what the real
+ * loader checks, drives it (init, open, next_batch, extract_fields, event_to_string, close, destroy) and prints
+ * what it saw in a stable format. Anything a real host would refuse, or that would corrupt a real host, is a
+ * loud failure: a line starting with "FAIL: " on stderr and exit code 1.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "falco_host_abi.h"
+#include "json.h"
+
+#define MAX_FIELDS 256
+#define MAX_TIMEOUTS_IN_A_ROW 1000
+
+enum { CAP_SOURCE = 1, CAP_EXTRACT = 2, CAP_PARSE = 4, CAP_ASYNC = 8, CAP_CAPTURE_LISTEN = 16 };
+
+static const char* const COMMON_SYMBOLS[] = {
+    "get_required_api_version", "get_version", "get_name", "get_description", "get_contact", "init", "destroy",
+    "get_last_error", "get_init_schema", "set_config", "get_metrics", "get_required_event_schema_version", NULL};
+static const char* const REQUIRED_SYMBOLS[] = {
+    "get_required_api_version", "get_version", "get_name", "get_description", "get_contact", "init", "destroy",
+    "get_last_error", NULL};
+static const struct {
+    int cap;
+    const char* name;
+    const char* symbols[9];
+} CAPABILITY_SYMBOLS[] = {
+    {CAP_SOURCE, "source", {"get_id", "get_event_source", "open", "close", "next_batch", "get_progress",
+                            "list_open_params", "event_to_string", NULL}},
+    {CAP_EXTRACT, "extract", {"get_fields", "extract_fields", "get_extract_event_sources", "get_extract_event_types", NULL}},
+    {CAP_PARSE, "parse", {"parse_event", "get_parse_event_types", "get_parse_event_sources", NULL}},
+    {CAP_ASYNC, "async", {"get_async_events", "set_async_event_handler", "get_async_event_sources", "dump_state", NULL}},
+    {CAP_CAPTURE_LISTEN, "capture-listen", {"capture_open", "capture_close", NULL}},
+};
+#define CAPABILITY_COUNT (sizeof CAPABILITY_SYMBOLS / sizeof CAPABILITY_SYMBOLS[0])
+
+typedef struct {
+    const char* (*get_required_api_version)(void);
+    const char* (*get_version)(void);
+    const char* (*get_name)(void);
+    const char* (*get_description)(void);
+    const char* (*get_contact)(void);
+    void* (*init)(const host_init_input*, int32_t*);
+    void (*destroy)(void*);
+    const char* (*get_last_error)(void*);
+    uint32_t (*get_id)(void);
+    const char* (*get_event_source)(void);
+    void* (*open)(void*, const char*, int32_t*);
+    void (*close)(void*, void*);
+    int32_t (*next_batch)(void*, void*, uint32_t*, host_event_header***);
+    const char* (*event_to_string)(void*, const host_event_input*);
+    const char* (*get_fields)(void);
+    int32_t (*extract_fields)(void*, const host_event_input*, const host_extract_input*);
+    const char* (*get_extract_event_sources)(void);
+    void* parse_event;
+    void* get_async_events;
+    void* set_async_event_handler;
+    void* capture_open;
+    void* capture_close;
+} plugin_api;
+
+typedef struct {
+    char name[256];
+    int ftype;
+    int is_list;
+} field_info;
+
+typedef struct {
+    unsigned api_major, api_minor, api_patch;
+    const char* config;
+    const char* open_params;
+    long events;
+    long cycles;
+    const char* fields;
+    const char* expect_caps;
+    int metadata_only;
+    int expect_init_failure;
+    int allow_extract_failure;
+    long stack_kib;
+    const char* library;
+} options;
+
+static plugin_api api;
+static field_info fields[MAX_FIELDS];
+static size_t field_count;
+static int caps;
+static const char* event_source = "";
+static int owner_token;
+
+static void fail(const char* fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void fail(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    fflush(stdout);
+    fputs("FAIL: ", stderr);
+    vfprintf(stderr, fmt, args);
+    fputc('\n', stderr);
+    va_end(args);
+    exit(1);
+}
+
+/* Writes s in double quotes with C escapes for quotes, backslashes and control bytes; UTF-8 passes through. */
+static void quote(FILE* out, const char* s, size_t n) {
+    fputc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') fprintf(out, "\\%c", c);
+        else if (c == '\n') fputs("\\n", out);
+        else if (c == '\t') fputs("\\t", out);
+        else if (c < 0x20 || c == 0x7F) fprintf(out, "\\x%02x", c);
+        else fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+static void print_quoted(const char* s, size_t n) {
+    quote(stdout, s, n);
+}
+
+static int valid_utf8(const char* s) {
+    const unsigned char* p = (const unsigned char*)s;
+    while (*p) {
+        int n;
+        unsigned cp;
+        if (*p < 0x80) { p++; continue; }
+        if ((*p & 0xE0) == 0xC0) { n = 2; cp = *p & 0x1F; }
+        else if ((*p & 0xF0) == 0xE0) { n = 3; cp = *p & 0x0F; }
+        else if ((*p & 0xF8) == 0xF0) { n = 4; cp = *p & 0x07; }
+        else return 0;
+        for (int i = 1; i < n; i++) {
+            if ((p[i] & 0xC0) != 0x80) return 0;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+        p += n;
+    }
+    return 1;
+}
+
+static void* symbol(void* handle, const char* name) {
+    char full[128];
+    snprintf(full, sizeof full, "plugin_%s", name);
+    return dlsym(handle, full);
+}
+
+static int in_list(const char* name, const char* const* list) {
+    for (int i = 0; list[i] != NULL; i++) {
+        if (strcmp(list[i], name) == 0) return 1;
+    }
+    return 0;
+}
+
+/* Every defined, exported plugin_* symbol of the library file must be a plugin API function. */
+static void check_exported_symbols(const char* path) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) fail("cannot read %s: %s", path, strerror(errno));
+    unsigned char* image = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (image == MAP_FAILED) fail("cannot map %s", path);
+    const Elf64_Ehdr* eh = (const Elf64_Ehdr*)image;
+    if ((size_t)st.st_size < sizeof *eh || memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 || eh->e_ident[EI_CLASS] != ELFCLASS64)
+        fail("%s is not a 64-bit ELF file", path);
+    const Elf64_Shdr* sections = (const Elf64_Shdr*)(image + eh->e_shoff);
+    for (int i = 0; i < eh->e_shnum; i++) {
+        if (sections[i].sh_type != SHT_DYNSYM) continue;
+        const Elf64_Sym* syms = (const Elf64_Sym*)(image + sections[i].sh_offset);
+        const char* names = (const char*)(image + sections[sections[i].sh_link].sh_offset);
+        size_t count = sections[i].sh_size / sizeof(Elf64_Sym);
+        for (size_t k = 0; k < count; k++) {
+            const char* name = names + syms[k].st_name;
+            int binding = ELF64_ST_BIND(syms[k].st_info);
+            if (syms[k].st_shndx == SHN_UNDEF || (binding != STB_GLOBAL && binding != STB_WEAK)) continue;
+            if (strncmp(name, "plugin_", 7) != 0) continue;
+            int known = in_list(name + 7, COMMON_SYMBOLS);
+            for (size_t c = 0; c < CAPABILITY_COUNT && !known; c++) known = in_list(name + 7, CAPABILITY_SYMBOLS[c].symbols);
+            if (!known) fail("the library exports %s, which is not a plugin API function", name);
+        }
+    }
+    munmap(image, (size_t)st.st_size);
+}
+
+static void load(void* handle) {
+#define RESOLVE(member) *(void**)(&api.member) = symbol(handle, #member)
+    RESOLVE(get_required_api_version);
+    RESOLVE(get_version);
+    RESOLVE(get_name);
+    RESOLVE(get_description);
+    RESOLVE(get_contact);
+    RESOLVE(init);
+    RESOLVE(destroy);
+    RESOLVE(get_last_error);
+    RESOLVE(get_id);
+    RESOLVE(get_event_source);
+    RESOLVE(open);
+    RESOLVE(close);
+    RESOLVE(next_batch);
+    RESOLVE(event_to_string);
+    RESOLVE(get_fields);
+    RESOLVE(extract_fields);
+    RESOLVE(get_extract_event_sources);
+    RESOLVE(parse_event);
+    RESOLVE(get_async_events);
+    RESOLVE(set_async_event_handler);
+    RESOLVE(capture_open);
+    RESOLVE(capture_close);
+#undef RESOLVE
+}
+
+static void parse_version(const char* what, const char* text, unsigned* major, unsigned* minor, unsigned* patch) {
+    int used = 0;
+    if (text == NULL) fail("%s is NULL", what);
+    if (sscanf(text, "%u.%u.%u%n", major, minor, patch, &used) != 3 || text[used] != '\0')
+        fail("%s '%s' is not major.minor.patch", what, text);
+}
+
+static void check_api_version(const options* o) {
+    unsigned major, minor, patch;
+    parse_version("plugin_get_required_api_version", api.get_required_api_version(), &major, &minor, &patch);
+    const char* why = NULL;
+    if (major != o->api_major) why = "major versions disagree";
+    else if (o->api_minor < minor) why = "framework's minor is less than the requested one";
+    else if (o->api_minor == minor && o->api_patch < patch) why = "framework's patch is less than the requested one";
+    if (why != NULL)
+        fail("plugin required API version '%s' not compatible with the framework's API version '%u.%u.%u': %s",
+             api.get_required_api_version(), o->api_major, o->api_minor, o->api_patch, why);
+}
+
+static void infer_capabilities(void) {
+    if (api.open && api.close && api.next_batch) {
+        int has_id = api.get_id != NULL && api.get_id() != 0;
+        int has_source = api.get_event_source != NULL && api.get_event_source() != NULL && api.get_event_source()[0];
+        if (has_id != has_source)
+            fail("broken plugin capabilities: must implement both 'plugin_get_id' and 'plugin_get_event_source' or neither");
+        caps |= CAP_SOURCE;
+    } else if (api.open || api.close || api.next_batch) {
+        fail("broken plugin capabilities: must implement all of 'plugin_open', 'plugin_close', and 'plugin_next_batch'");
+    }
+    if (api.get_fields && api.extract_fields) caps |= CAP_EXTRACT;
+    else if (api.extract_fields) fail("broken plugin capabilities: must implement both 'plugin_get_fields' and 'plugin_extract_fields'");
+    if (api.parse_event) caps |= CAP_PARSE;
+    if (api.get_async_events && api.set_async_event_handler) caps |= CAP_ASYNC;
+    else if (api.set_async_event_handler) fail("broken plugin capabilities: async needs get_async_events and set_async_event_handler");
+    if (api.capture_open && api.capture_close) caps |= CAP_CAPTURE_LISTEN;
+    else if (api.capture_open) fail("broken plugin capabilities: capture listening needs capture_open and capture_close");
+    if (caps == 0) fail("plugin does not implement any capability");
+}
+
+static void check_expected_capabilities(void* handle, const char* expected) {
+    int want = 0;
+    char list[256];
+    snprintf(list, sizeof list, "%s", expected);
+    for (char* item = strtok(list, ","); item != NULL; item = strtok(NULL, ",")) {
+        size_t c = 0;
+        while (c < CAPABILITY_COUNT && strcmp(CAPABILITY_SYMBOLS[c].name, item) != 0) c++;
+        if (c == CAPABILITY_COUNT) fail("unknown capability '%s' in --expect-caps", item);
+        want |= CAPABILITY_SYMBOLS[c].cap;
+    }
+    for (size_t c = 0; c < CAPABILITY_COUNT; c++) {
+        int cap = CAPABILITY_SYMBOLS[c].cap;
+        if ((want & cap) && !(caps & cap)) fail("capability %s was expected but the library does not implement it", CAPABILITY_SYMBOLS[c].name);
+        if (want & cap) continue;
+        for (int s = 0; CAPABILITY_SYMBOLS[c].symbols[s] != NULL; s++) {
+            if (symbol(handle, CAPABILITY_SYMBOLS[c].symbols[s]) != NULL)
+                fail("the library exports plugin_%s of the undeclared capability %s", CAPABILITY_SYMBOLS[c].symbols[s],
+                     CAPABILITY_SYMBOLS[c].name);
+        }
+    }
+}
+
+static int type_code(const char* name) {
+    static const struct { const char* name; int code; } types[] = {
+        {"uint64", HOST_FTYPE_UINT64}, {"string", HOST_FTYPE_STRING}, {"bool", HOST_FTYPE_BOOL},
+        {"reltime", HOST_FTYPE_RELTIME}, {"abstime", HOST_FTYPE_ABSTIME}, {"ipaddr", HOST_FTYPE_IPADDR},
+        {"ipnet", HOST_FTYPE_IPNET}};
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(types[i].name, name) == 0) return types[i].code;
+    return 0;
+}
+
+static const char* optional_bool(const json_value* entry, const char* key, const char* field) {
+    const json_value* v = json_get(entry, key);
+    if (v != NULL && v->type != JSON_BOOL) fail("field %s: %s is not a boolean", field, key);
+    return v != NULL && v->boolean ? "1" : "0";
+}
+
+static void describe_arg(const json_value* arg, const char* field, char* out, size_t size) {
+    if (arg == NULL) {
+        snprintf(out, size, "none");
+        return;
+    }
+    if (arg->type != JSON_OBJECT) fail("field %s: arg is not an object", field);
+    int required = optional_bool(arg, "isRequired", field)[0] == '1';
+    int index = optional_bool(arg, "isIndex", field)[0] == '1';
+    int key = optional_bool(arg, "isKey", field)[0] == '1';
+    if (required && !index && !key) fail("field %s: a required argument must be isIndex or isKey", field);
+    if (index && key) fail("field %s: an argument cannot be both isIndex and isKey", field);
+    snprintf(out, size, "%s%s", index ? "index" : key ? "key" : "none", required ? ",required" : "");
+}
+
+static void check_fields(void) {
+    const char* text = api.get_fields();
+    char err[256];
+    if (text == NULL) fail("get_fields returned a null string");
+    json_value* root = json_parse(text, err, sizeof err);
+    if (root == NULL) fail("get_fields returned an invalid JSON: %s", err);
+    if (root->type != JSON_ARRAY) fail("get_fields returned an invalid JSON: not an array");
+    if (root->count == 0) fail("plugins with extraction capability must export at least one field");
+    if (root->count > MAX_FIELDS) fail("more than %d fields", MAX_FIELDS);
+    for (size_t i = 0; i < root->count; i++) {
+        const json_value* entry = root->items[i];
+        if (entry->type != JSON_OBJECT) fail("field JSON entry %zu is not an object", i);
+        const json_value* name = json_get(entry, "name");
+        const json_value* type = json_get(entry, "type");
+        const json_value* desc = json_get(entry, "desc");
+        if (type == NULL || type->type != JSON_STRING || !type->string[0]) fail("field JSON entry %zu has no type", i);
+        if (name == NULL || name->type != JSON_STRING || !name->string[0]) fail("field JSON entry %zu has no name", i);
+        if (desc == NULL || desc->type != JSON_STRING || !desc->string[0]) fail("field %s has no desc", name->string);
+        if (type_code(type->string) == 0) fail("field %s: invalid field type %s", name->string, type->string);
+        const json_value* display = json_get(entry, "display");
+        if (display != NULL && display->type != JSON_STRING) fail("field %s: display is not a string", name->string);
+        const json_value* properties = json_get(entry, "properties");
+        if (properties != NULL) {
+            if (properties->type != JSON_ARRAY) fail("field %s: properties is not an array", name->string);
+            for (size_t p = 0; p < properties->count; p++)
+                if (properties->items[p]->type != JSON_STRING) fail("field %s: a property is not a string", name->string);
+        }
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(fields[k].name, name->string) == 0) fail("field %s is declared twice", name->string);
+        if (strlen(name->string) >= sizeof fields[i].name) fail("field name %s is too long", name->string);
+        const char* is_list = optional_bool(entry, "isList", name->string);
+        optional_bool(entry, "addOutput", name->string);
+        char arg[64];
+        describe_arg(json_get(entry, "arg"), name->string, arg, sizeof arg);
+        snprintf(fields[i].name, sizeof fields[i].name, "%s", name->string);
+        fields[i].ftype = type_code(type->string);
+        fields[i].is_list = is_list[0] == '1';
+        printf("field %s type=%s list=%s arg=%s desc=", name->string, type->string, is_list, arg);
+        print_quoted(desc->string, strlen(desc->string));
+        putchar('\n');
+    }
+    field_count = root->count;
+    json_free(root);
+    if (api.get_extract_event_sources) {
+        const char* sources = api.get_extract_event_sources();
+        if (sources == NULL) fail("get_extract_event_sources returned NULL");
+        json_value* list = json_parse(sources, err, sizeof err);
+        if (list == NULL || list->type != JSON_ARRAY) fail("get_extract_event_sources is not a JSON array: %s", sources);
+        for (size_t i = 0; i < list->count; i++)
+            if (list->items[i]->type != JSON_STRING) fail("get_extract_event_sources has a non-string entry");
+        json_free(list);
+    }
+}
+
+static void print_metadata(void) {
+    unsigned major, minor, patch;
+    parse_version("plugin_get_version", api.get_version(), &major, &minor, &patch);
+    const char* texts[] = {api.get_name(), api.get_description(), api.get_contact()};
+    const char* labels[] = {"name", "description", "contact"};
+    for (int i = 0; i < 3; i++) {
+        if (texts[i] == NULL) fail("plugin_get_%s returned NULL", labels[i]);
+        if (!valid_utf8(texts[i])) fail("plugin_get_%s is not valid UTF-8", labels[i]);
+    }
+    if (caps & CAP_SOURCE) {
+        event_source = api.get_event_source ? api.get_event_source() : "";
+        if (strcmp(event_source, "syscall") == 0) fail("plugin can't implement the reserved event source 'syscall'");
+    }
+    printf("plugin name=%s version=%s api=%s id=%u source=%s\n", api.get_name(), api.get_version(),
+           api.get_required_api_version(), api.get_id ? api.get_id() : 0, event_source);
+    printf("description=");
+    print_quoted(api.get_description(), strlen(api.get_description()));
+    printf("\ncontact=");
+    print_quoted(api.get_contact(), strlen(api.get_contact()));
+    printf("\ncapabilities");
+    for (size_t c = 0; c < CAPABILITY_COUNT; c++)
+        if (caps & CAPABILITY_SYMBOLS[c].cap) printf(" %s", CAPABILITY_SYMBOLS[c].name);
+    putchar('\n');
+}
+
+static const char* owner_last_error(void* owner) {
+    if (owner != &owner_token) fail("a callback got an owner that is not the one passed at init");
+    return NULL;
+}
+
+static void log_message(void* owner, const char* component, const char* msg, int severity) {
+    if (owner != &owner_token) fail("log_fn got an owner that is not the one passed at init");
+    printf("log %d %s: %s\n", severity, component ? component : "-", msg ? msg : "(null)");
+}
+
+static void tables_called(void) {
+    fail("the plugin called the tables API, which this host does not implement");
+}
+
+/* The rendering of one extracted value, so that repeated extractions can be compared exactly. */
+typedef struct {
+    char text[8192];
+} rendered;
+
+static void render_value(const host_extract_field* f, const field_info* info, rendered* out) {
+    size_t used = 0;
+    out->text[0] = '\0';
+    if (f->res_len == 0) {
+        snprintf(out->text, sizeof out->text, "<none>");
+        return;
+    }
+    if (f->res.u64 == NULL) fail("field %s: res_len is %" PRIu64 " but res is NULL", info->name, f->res_len);
+    if (f->res_len > 1 && !info->is_list) fail("field %s is not a list but got %" PRIu64 " values", info->name, f->res_len);
+    if (info->is_list) used += (size_t)snprintf(out->text + used, sizeof out->text - used, "[");
+    for (uint64_t i = 0; i < f->res_len && used < sizeof out->text; i++) {
+        if (i > 0) used += (size_t)snprintf(out->text + used, sizeof out->text - used, ", ");
+        if (used >= sizeof out->text) break;
+        switch (info->ftype) {
+            case HOST_FTYPE_UINT64:
+            case HOST_FTYPE_RELTIME:
+            case HOST_FTYPE_ABSTIME:
+                used += (size_t)snprintf(out->text + used, sizeof out->text - used, "%" PRIu64, f->res.u64[i]);
+                break;
+            case HOST_FTYPE_BOOL:
+                if (f->res.boolean[i] > 1) fail("field %s: bool value %u is neither 0 nor 1", info->name, f->res.boolean[i]);
+                used += (size_t)snprintf(out->text + used, sizeof out->text - used, "%s", f->res.boolean[i] ? "true" : "false");
+                break;
+            case HOST_FTYPE_STRING: {
+                const char* s = f->res.str[i];
+                if (s == NULL) fail("field %s: string value %" PRIu64 " is NULL", info->name, i);
+                if (!valid_utf8(s)) fail("field %s: string value is not valid UTF-8", info->name);
+                FILE* mem = fmemopen(out->text + used, sizeof out->text - used, "w");
+                if (mem == NULL) fail("cannot render field %s", info->name);
+                quote(mem, s, strlen(s));
+                long written = ftell(mem);
+                fclose(mem);
+                used += (size_t)written;
+                break;
+            }
+            default:
+                used += (size_t)snprintf(out->text + used, sizeof out->text - used, "<type %d>", info->ftype);
+        }
+    }
+    if (info->is_list && used < sizeof out->text) snprintf(out->text + used, sizeof out->text - used, "]");
+}
+
+/* Calls extract_fields for the requested fields; returns 0 on failure when allowed, else fails. */
+static int extract(void* state, const host_event_input* in, const size_t* ids, size_t n, rendered* values, int allow_failure) {
+    static host_extract_field requests[MAX_FIELDS];
+    memset(requests, 0, sizeof requests);
+    for (size_t i = 0; i < n; i++) {
+        requests[i].res.u64 = (uint64_t*)(uintptr_t)0xdeadbeefdeadbeefULL;
+        requests[i].res_len = 0xdeadbeefULL;
+        requests[i].field_id = (uint32_t)ids[i];
+        requests[i].field = fields[ids[i]].name;
+        requests[i].ftype = (uint32_t)fields[ids[i]].ftype;
+        requests[i].flist = (uint32_t)fields[ids[i]].is_list;
+    }
+    static void (*reader_ext[16])(void);
+    for (size_t i = 0; i < 16; i++) reader_ext[i] = tables_called;
+    host_extract_input input;
+    memset(&input, 0, sizeof input);
+    input.owner = &owner_token;
+    input.get_owner_last_error = owner_last_error;
+    input.num_fields = (uint32_t)n;
+    input.fields = requests;
+    input.table_reader_ext = reader_ext;
+    int32_t rc = api.extract_fields(state, in, &input);
+    if (rc != HOST_API_RC_SUCCESS) {
+        const char* err = api.get_last_error(state);
+        if (rc != HOST_API_RC_FAILURE) fail("extract_fields returned %d, expected SUCCESS or FAILURE", rc);
+        if (err == NULL || !err[0]) fail("extract_fields failed without a last error");
+        if (!allow_failure) fail("extract_fields failed: %s", err);
+        printf("  extract failed: %s\n", err);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (requests[i].res_len == 0xdeadbeefULL) fail("field %s: the plugin did not set res_len", fields[ids[i]].name);
+        if (requests[i].res_len > 0 && requests[i].res.u64 == (uint64_t*)(uintptr_t)0xdeadbeefdeadbeefULL)
+            fail("field %s: the plugin did not set res", fields[ids[i]].name);
+        render_value(&requests[i], &fields[ids[i]], &values[i]);
+    }
+    /* The results must stay valid until the next extract_fields call: another API call must not touch them. */
+    if (api.event_to_string) api.event_to_string(state, in);
+    for (size_t i = 0; i < n; i++) {
+        static rendered again;
+        render_value(&requests[i], &fields[ids[i]], &again);
+        if (strcmp(again.text, values[i].text) != 0)
+            fail("field %s: the value changed from %s to %s before the next extract_fields call", fields[ids[i]].name,
+                 values[i].text, again.text);
+    }
+    return 1;
+}
+
+static void check_plugin_event(const host_event_header* e, uint32_t id, long number) {
+    if (e == NULL) fail("event %ld is NULL", number);
+    if (e->type != HOST_PLUGIN_EVENT_TYPE || e->nparams != 2)
+        fail("malformed plugin event %ld: type %u with %u parameters (expected 322 with 2)", number, e->type, e->nparams);
+    const uint32_t* lens = (const uint32_t*)((const char*)e + sizeof *e);
+    if (e->len < sizeof *e + 12) fail("plugin event %ld: length %u is too short", number, e->len);
+    if (lens[0] != 4) fail("plugin event %ld: plugin id parameter length %u, expected 4", number, lens[0]);
+    if ((uint64_t)e->len != sizeof *e + 8 + 4 + (uint64_t)lens[1])
+        fail("plugin event %ld: length %u does not match its parameters (payload %u)", number, e->len, lens[1]);
+    uint32_t event_id;
+    memcpy(&event_id, (const char*)e + sizeof *e + 8, 4);
+    if (event_id != 0 && event_id != id)
+        fail("unexpected plugin ID in plugin event: expected_id=%u, actual_id=%u", id, event_id);
+}
+
+typedef struct {
+    size_t n;
+    host_event_header** pointers;
+    unsigned char** copies;
+    uint32_t* lengths;
+} batch_copy;
+
+static void copy_batch(batch_copy* c, host_event_header** events, uint32_t n) {
+    c->n = n;
+    c->pointers = malloc(n * sizeof *c->pointers);
+    c->copies = malloc(n * sizeof *c->copies);
+    c->lengths = malloc(n * sizeof *c->lengths);
+    for (uint32_t i = 0; i < n; i++) {
+        c->pointers[i] = events[i];
+        c->lengths[i] = events[i]->len;
+        c->copies[i] = malloc(events[i]->len);
+        memcpy(c->copies[i], events[i], events[i]->len);
+    }
+}
+
+static void verify_and_free_batch(batch_copy* c, host_event_header** events) {
+    for (size_t i = 0; i < c->n; i++) {
+        if (events[i] != c->pointers[i] || memcmp(c->copies[i], c->pointers[i], c->lengths[i]) != 0)
+            fail("the plugin changed batch event %zu before the next next_batch call", i + 1);
+        free(c->copies[i]);
+    }
+    free(c->pointers);
+    free(c->copies);
+    free(c->lengths);
+}
+
+static void run_events(void* state, void* instance, const options* o, const size_t* ids, size_t n_ids) {
+    long number = 0;
+    int timeouts = 0;
+    uint32_t id = api.get_id ? api.get_id() : 0;
+    while (number < o->events) {
+        uint32_t count = 0xdeadbeef;
+        host_event_header** events = NULL;
+        int32_t rc = api.next_batch(state, instance, &count, &events);
+        if (rc == HOST_API_RC_TIMEOUT && count == 0) {
+            if (++timeouts > MAX_TIMEOUTS_IN_A_ROW) fail("next_batch timed out %d times in a row", MAX_TIMEOUTS_IN_A_ROW);
+            continue;
+        }
+        timeouts = 0;
+        if (rc == HOST_API_RC_FAILURE) fail("next_batch failed: %s", api.get_last_error(state));
+        if (rc != HOST_API_RC_SUCCESS && rc != HOST_API_RC_EOF && rc != HOST_API_RC_TIMEOUT)
+            fail("next_batch returned the unknown code %d", rc);
+        if (count == 0xdeadbeef) fail("next_batch did not set the event count");
+        if (rc == HOST_API_RC_SUCCESS && count == 0) fail("unexpected 0 size event returned by plugin");
+        if (count > 0 && events == NULL) fail("next_batch returned %u events and a NULL array", count);
+        for (uint32_t i = 0; i < count; i++) check_plugin_event(events[i], id, number + i + 1);
+        batch_copy copy;
+        copy_batch(&copy, events, count);
+        for (uint32_t i = 0; i < count && number < o->events; i++) {
+            host_event_header* e = events[i];
+            number++;
+            /* the host's own copy, stamped like libscap does; the plugin's memory stays untouched */
+            unsigned char* evt = malloc(e->len);
+            memcpy(evt, e, e->len);
+            host_event_header* mine = (host_event_header*)evt;
+            if (mine->ts == UINT64_MAX) mine->ts = (uint64_t)time(NULL) * 1000000000ULL;
+            uint32_t plugin_id = id;
+            memcpy(evt + sizeof *mine + 8, &plugin_id, 4);
+            const uint32_t* lens = (const uint32_t*)(evt + sizeof *mine);
+            printf("event %ld len=%u payload=", number, mine->len);
+            print_quoted((const char*)evt + sizeof *mine + 12, lens[1]);
+            putchar('\n');
+            host_event_input in = {mine, (uint64_t)number, event_source};
+            if (n_ids > 0) {
+                static rendered all[MAX_FIELDS];
+                if (extract(state, &in, ids, n_ids, all, o->allow_extract_failure)) {
+                    for (size_t f = 0; f < n_ids; f++) {
+                        printf("  %s = %s\n", fields[ids[f]].name, all[f].text);
+                        static rendered one;
+                        extract(state, &in, &ids[f], 1, &one, 0);
+                        if (strcmp(all[f].text, one.text) != 0)
+                            fail("field %s: %s with the other fields but %s alone", fields[ids[f]].name, all[f].text,
+                                 one.text);
+                    }
+                }
+            }
+            if (api.event_to_string) {
+                const char* text = api.event_to_string(state, &in);
+                if (text == NULL) fail("event_to_string returned NULL: %s", api.get_last_error(state));
+                if (!valid_utf8(text)) fail("event_to_string is not valid UTF-8");
+                printf("  to_string = ");
+                print_quoted(text, strlen(text));
+                putchar('\n');
+            }
+            free(evt);
+        }
+        verify_and_free_batch(&copy, events);
+        if (rc == HOST_API_RC_EOF) break;
+    }
+}
+
+static size_t select_fields(const options* o, size_t* ids) {
+    if (!(caps & CAP_EXTRACT)) return 0;
+    if (o->fields == NULL) {
+        for (size_t i = 0; i < field_count; i++) ids[i] = i;
+        return field_count;
+    }
+    size_t n = 0;
+    char list[4096];
+    snprintf(list, sizeof list, "%s", o->fields);
+    for (char* name = strtok(list, ","); name != NULL && n < MAX_FIELDS; name = strtok(NULL, ",")) {
+        size_t i = 0;
+        while (i < field_count && strcmp(fields[i].name, name) != 0) i++;
+        if (i == field_count) fail("--fields names %s, which the plugin does not export", name);
+        ids[n++] = i;
+    }
+    return n;
+}
+
+/* Uses about kib KiB of the calling thread's stack, as a host's own deep call chains would. */
+__attribute__((noinline)) static int use_stack(long kib) {
+    volatile char frame[1024];
+    memset((char*)frame, (int)kib, sizeof frame);
+    return kib <= 1 ? frame[7] : use_stack(kib - 1) + frame[9];
+}
+
+static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_ids) {
+    static void (*tables[64])(void);
+    for (size_t i = 0; i < 64; i++) tables[i] = tables_called;
+    host_init_input in = {o->config, &owner_token, owner_last_error,
+                          (caps & (CAP_PARSE | CAP_EXTRACT)) ? (const void*)tables : NULL, log_message};
+    int32_t rc = 0x7777;
+    void* state = api.init(&in, &rc);
+    if (rc == 0x7777) fail("init did not set rc");
+    if (rc != HOST_API_RC_SUCCESS) {
+        const char* err = state ? api.get_last_error(state) : NULL;
+        if (state && (err == NULL || !err[0])) fail("init failed (rc %d) without a last error", rc);
+        if (!o->expect_init_failure) fail("could not initialize plugin: %s", err ? err : "(no state)");
+        printf("init failed: %s\n", err ? err : "(no state)");
+        if (state) api.destroy(state);
+        return 0;
+    }
+    if (state == NULL) fail("init succeeded but returned a NULL state");
+    if (o->expect_init_failure) fail("init succeeded but a failure was expected");
+    printf("cycle %ld\n", cycle);
+    if (o->stack_kib > 0) {
+        use_stack(o->stack_kib);
+        printf("used %ld KiB of the host thread's stack after init\n", o->stack_kib);
+    }
+    if (caps & CAP_SOURCE) {
+        rc = 0x7777;
+        void* instance = api.open(state, o->open_params, &rc);
+        if (rc != HOST_API_RC_SUCCESS) fail("open failed (rc %d): %s", rc, api.get_last_error(state));
+        if (instance == NULL) fail("open succeeded but returned a NULL instance");
+        run_events(state, instance, o, ids, n_ids);
+        api.close(state, instance);
+    }
+    api.destroy(state);
+    return 1;
+}
+
+static void usage(void) {
+    fprintf(stderr,
+            "usage: falco-test-host [--api-version X.Y.Z] [--expect-caps LIST] [--metadata-only] [--config S]\n"
+            "       [--open-params S] [--events N] [--fields a,b] [--cycles N] [--expect-init-failure]\n"
+            "       [--allow-extract-failure] [--stack-after-init KIB] plugin.so\n");
+    exit(2);
+}
+
+int main(int argc, char** argv) {
+    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, NULL};
+    for (int i = 1; i < argc; i++) {
+        const char* a = argv[i];
+        int has_value = i + 1 < argc;
+        if (strcmp(a, "--api-version") == 0 && has_value) {
+            parse_version("--api-version", argv[++i], &o.api_major, &o.api_minor, &o.api_patch);
+        } else if (strcmp(a, "--expect-caps") == 0 && has_value) o.expect_caps = argv[++i];
+        else if (strcmp(a, "--config") == 0 && has_value) o.config = argv[++i];
+        else if (strcmp(a, "--open-params") == 0 && has_value) o.open_params = argv[++i];
+        else if (strcmp(a, "--events") == 0 && has_value) o.events = atol(argv[++i]);
+        else if (strcmp(a, "--cycles") == 0 && has_value) o.cycles = atol(argv[++i]);
+        else if (strcmp(a, "--fields") == 0 && has_value) o.fields = argv[++i];
+        else if (strcmp(a, "--metadata-only") == 0) o.metadata_only = 1;
+        else if (strcmp(a, "--expect-init-failure") == 0) o.expect_init_failure = 1;
+        else if (strcmp(a, "--allow-extract-failure") == 0) o.allow_extract_failure = 1;
+        else if (strcmp(a, "--stack-after-init") == 0 && has_value) o.stack_kib = atol(argv[++i]);
+        else if (a[0] == '-') usage();
+        else if (o.library == NULL) o.library = a;
+        else usage();
+    }
+    if (o.library == NULL) usage();
+    setvbuf(stdout, NULL, _IOLBF, 0);
+
+    void* handle = dlopen(o.library, RTLD_LOCAL | RTLD_NOW);
+    if (handle == NULL) fail("can't load plugin dynamic library: %s", dlerror());
+    check_exported_symbols(o.library);
+    load(handle);
+    for (int i = 0; REQUIRED_SYMBOLS[i] != NULL; i++)
+        if (symbol(handle, REQUIRED_SYMBOLS[i]) == NULL) fail("required symbol not implemented: '%s'", REQUIRED_SYMBOLS[i]);
+    check_api_version(&o);
+    infer_capabilities();
+    if (o.expect_caps != NULL) check_expected_capabilities(handle, o.expect_caps);
+    print_metadata();
+    if (caps & CAP_EXTRACT) check_fields();
+    if (o.metadata_only) {
+        puts("ok");
+        return 0;
+    }
+    size_t ids[MAX_FIELDS];
+    size_t n_ids = select_fields(&o, ids);
+    for (long cycle = 1; cycle <= o.cycles; cycle++) {
+        if (!run_cycle(&o, cycle, ids, n_ids)) break;
+    }
+    puts("ok");
+    return 0;
+}
