@@ -1,0 +1,161 @@
+package dev.falcojava.it.e2e;
+
+import dev.falcojava.it.host.NativeHost;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Generates plugins with the real CLI ({@code new}, then {@code build --shared}), and loads the libraries in
+ * the native test host the way libsinsp does.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GeneratedPluginEndToEndTest {
+
+    private static final Set<String> SOURCE_AND_EXTRACT_SYMBOLS = Set.of(
+            "plugin_get_required_api_version", "plugin_get_version", "plugin_get_name", "plugin_get_description",
+            "plugin_get_contact", "plugin_init", "plugin_destroy", "plugin_get_last_error",
+            "plugin_get_id", "plugin_get_event_source", "plugin_open", "plugin_close", "plugin_next_batch",
+            "plugin_event_to_string", "plugin_get_fields", "plugin_extract_fields");
+
+    private Path work;
+    private Path jdk;
+    private Path demoLibrary;
+
+    @BeforeAll
+    void generateAndBuildTheDemoPlugin() throws Exception {
+        Path buildDir = Path.of(System.getProperty("falco.buildDir", "target"));
+        Files.createDirectories(buildDir);
+        work = Files.createTempDirectory(buildDir.toAbsolutePath(), "e2e-");
+        jdk = Files.createSymbolicLink(work.resolve("jdk"), Path.of(System.getProperty("java.home")));
+        demoLibrary = newAndBuild("demo", project -> {
+        });
+    }
+
+    private Path newAndBuild(String name, ProjectEdit edit) throws Exception {
+        Path project = work.resolve(name);
+        Map<String, String> environment = Map.of("JAVA_HOME", jdk.toString());
+        FalcoPluginCli.Result created = FalcoPluginCli.run(environment, "new", name, "--dir", project.toString());
+        assertEquals(0, created.exitCode(), created.output());
+        edit.apply(project);
+        FalcoPluginCli.Result built = FalcoPluginCli.run(environment, "build", "--shared", "--dir", project.toString());
+        assertEquals(0, built.exitCode(), built.output());
+        Path library = project.resolve("target/lib" + name + ".so");
+        assertTrue(Files.isRegularFile(library), "build did not produce " + library + "\n" + built.output());
+        return library;
+    }
+
+    @Test
+    void theLibraryExportsExactlyTheSymbolsOfSourceAndExtract() throws Exception {
+        Process nm = new ProcessBuilder("nm", "-D", "--defined-only", demoLibrary.toString()).redirectErrorStream(true).start();
+        String listing = new String(nm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, nm.waitFor(), listing);
+        Set<String> exported = new TreeSet<>();
+        for (String line : listing.split("\n")) {
+            String[] columns = line.trim().split("\\s+");
+            if (columns.length == 3) {
+                exported.add(columns[2]);
+            }
+        }
+        assertEquals(new TreeSet<>(SOURCE_AND_EXTRACT_SYMBOLS), exported);
+    }
+
+    @Test
+    void theHostLoadsTheLibraryPullsEventsAndExtractsEveryFieldTwiceInOneProcess() throws Exception {
+        NativeHost.Run run = NativeHost.run(demoLibrary, Map.of(),
+                "--expect-caps", "source,extract", "--events", "5", "--cycles", "2", "--stack-after-init", "6000");
+        assertEquals(0, run.exitCode(), run.describe());
+        String out = run.stdout();
+        assertTrue(out.contains("plugin name=demo version=0.1.0 api=3.0.0 id=999 source=demo"), out);
+        for (int cycle = 1; cycle <= 2; cycle++) {
+            String cycleOutput = cycle(out, cycle);
+            for (int n = 1; n <= 5; n++) {
+                String event = event(cycleOutput, n);
+                assertTrue(event.contains("payload=\"demo event " + n + "\""), event);
+                assertTrue(event.contains("demo.count = " + n + "\n"), event);
+                assertTrue(event.contains("demo.message = \"demo event " + n + "\"\n"), event);
+                assertTrue(event.contains("demo.even = " + (n % 2 == 0) + "\n"), event);
+            }
+        }
+        assertTrue(out.contains("used 6000 KiB of the host thread's stack after init"), out);
+        assertTrue(out.strip().endsWith("ok"), out);
+    }
+
+    @Test
+    void withoutAJavaRuntimeMetadataStillWorksAndInitSaysWhereItLooked() throws Exception {
+        Path hidden = work.resolve("jdk-hidden");
+        Files.move(jdk, hidden);
+        try {
+            Map<String, String> nowhere = Map.of("JAVA_HOME", "/nowhere/java", "FALCO_PLUGIN_JAVA_HOME", "/nowhere/falco-java");
+            NativeHost.Run metadata = NativeHost.run(demoLibrary, nowhere, "--expect-caps", "source,extract", "--metadata-only");
+            assertEquals(0, metadata.exitCode(), metadata.describe());
+            assertTrue(metadata.stdout().contains("field demo.count type=uint64"), metadata.stdout());
+
+            NativeHost.Run init = NativeHost.run(demoLibrary, nowhere, "--expect-caps", "source,extract", "--expect-init-failure");
+            assertEquals(0, init.exitCode(), init.describe());
+            String error = init.stdout();
+            assertTrue(error.contains("init failed: no Java runtime found"), error);
+            assertTrue(error.contains("FALCO_PLUGIN_JAVA_HOME=/nowhere/falco-java"), error);
+            assertTrue(error.contains("JAVA_HOME=/nowhere/java"), error);
+            assertTrue(error.contains(jdk.toString()), "the build JDK should be listed: " + error);
+        } finally {
+            Files.move(hidden, jdk);
+        }
+    }
+
+    @Test
+    void anExceptionInAUserExtractMethodBecomesAFailureWithItsMessageAndTheHostGoesOn() throws Exception {
+        Path library = newAndBuild("boom", project -> {
+            Path userClass = project.resolve("src/main/java/com/example/boom/BoomPlugin.java");
+            String source = Files.readString(userClass);
+            Matcher method = Pattern.compile("extractEven\\(ExtractRequest request\\)[^{]*\\{").matcher(source);
+            assertTrue(method.find(), "no extractEven method in\n" + source);
+            String failing = source.substring(0, method.end())
+                    + "\n        if (request.event().number() == 2) {\n"
+                    + "            throw new IllegalStateException(\"even is broken for event 2\");\n        }"
+                    + source.substring(method.end());
+            Files.writeString(userClass, failing);
+            Files.delete(project.resolve("src/test/java/com/example/boom/BoomPluginTest.java"));
+        });
+        NativeHost.Run run = NativeHost.run(library, Map.of(),
+                "--expect-caps", "source,extract", "--events", "4", "--cycles", "1", "--allow-extract-failure");
+        assertEquals(0, run.exitCode(), run.describe());
+        String out = run.stdout();
+        assertTrue(out.contains("extract failed: extracting boom.even: even is broken for event 2"), out);
+        String third = event(out, 3);
+        assertTrue(third.contains("boom.even = false"), third);
+        assertTrue(event(out, 4).contains("boom.even = true"), out);
+    }
+
+    /** The lines from {@code cycle N} up to the next cycle. */
+    private static String cycle(String output, int number) {
+        int start = output.indexOf("cycle " + number + "\n");
+        assertTrue(start >= 0, "no cycle " + number + " in\n" + output);
+        int end = output.indexOf("\ncycle ", start + 1);
+        return output.substring(start, end < 0 ? output.length() : end + 1);
+    }
+
+    /** The line {@code event N ...} and the indented lines below it. */
+    private static String event(String output, int number) {
+        Matcher line = Pattern.compile("(?m)^event " + number + " .*\n((?:[ \t].*\n)*)").matcher(output);
+        assertTrue(line.find(), "no event " + number + " in\n" + output);
+        return line.group();
+    }
+
+    @FunctionalInterface
+    private interface ProjectEdit {
+        void apply(Path project) throws IOException;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.falcojava.it.host;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The native test host (integration-tests/src/test/native/host), compiled once per test run with gcc, and the
+ * runs of it that tests make.
+ */
+public final class NativeHost {
+
+    private static final Path SOURCES = Path.of(System.getProperty("falco.nativeSources", "src/test/native"));
+    private static final Path BUILD = Path.of(System.getProperty("falco.buildDir", "target"));
+    private static final long TIMEOUT_SECONDS = 300;
+
+    private static Path binary;
+
+    private NativeHost() {
+    }
+
+    /**
+     * What one run of the host did.
+     *
+     * @param exitCode its exit code (a signal shows as 128 + the signal number)
+     * @param stdout   what it printed: metadata, events, fields
+     * @param stderr   its failures, each on a line starting with {@code FAIL: }
+     */
+    public record Run(int exitCode, String stdout, String stderr) {
+
+        /** Everything, for assertion messages. */
+        public String describe() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+        }
+    }
+
+    /** The host binary, compiled on first use. */
+    public static synchronized Path binary() throws IOException, InterruptedException {
+        if (binary == null) {
+            Path out = BUILD.resolve("native-host/falco-test-host").toAbsolutePath();
+            Files.createDirectories(out.getParent());
+            List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", out.toString()));
+            command.add(SOURCES.resolve("host/falco_test_host.c").toString());
+            command.add(SOURCES.resolve("host/json.c").toString());
+            command.addAll(List.of("-ldl", "-lpthread"));
+            compile(command);
+            binary = out;
+        }
+        return binary;
+    }
+
+    /** Compiles a C file into a shared library with extra gcc arguments (for example -D flags). */
+    public static Path compileLibrary(Path source, Path library, String... flags) throws IOException, InterruptedException {
+        Files.createDirectories(library.toAbsolutePath().getParent());
+        List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC",
+                "-fvisibility=hidden"));
+        command.addAll(List.of(flags));
+        command.addAll(List.of("-o", library.toString(), source.toString()));
+        compile(command);
+        return library;
+    }
+
+    /** Runs the host on {@code library} with {@code arguments}, adding {@code environment} to its environment. */
+    public static Run run(Path library, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(binary().toString());
+        command.addAll(List.of(arguments));
+        command.add(library.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("FALCO_PLUGIN_JAVA_HOME");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        CompletableFuture<String> stdout = read(process.getInputStream());
+        CompletableFuture<String> stderr = read(process.getErrorStream());
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the native host did not finish in " + TIMEOUT_SECONDS + " s: " + command);
+        }
+        return new Run(process.exitValue(), stdout.join(), stderr.join());
+    }
+
+    private static CompletableFuture<String> read(java.io.InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void compile(List<String> command) throws IOException, InterruptedException {
+        Process gcc = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (gcc.waitFor() != 0) {
+            throw new IllegalStateException("gcc failed: " + String.join(" ", command) + "\n" + output);
+        }
+    }
+}
