@@ -1,0 +1,102 @@
+package dev.falcojava.cli.generation;
+
+import dev.falcojava.cli.CliVersion;
+import dev.falcojava.cli.model.DescriptorReader;
+import dev.falcojava.cli.model.PluginDescriptor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ProjectGeneratorTest {
+
+    private static final String DESCRIPTOR = """
+            name: my-plugin
+            version: 1.0.0
+            description: "Says \\"*/ hi\\" in 中文"
+            contact: me
+            id: 4294967295
+            package: org.acme.plugin
+            capabilities:
+              source:
+                event-source: acme
+              extract:
+                fields:
+                  - name: acme.count
+                    type: uint64
+                    description: The number of the event
+                  - name: acme.flag_set
+                    type: bool
+                    description: A flag
+            """;
+
+    private final ProjectGenerator generator = new ProjectGenerator(CliVersion.projectVersions());
+
+    private static PluginDescriptor descriptor() throws Exception {
+        return DescriptorReader.parse(DESCRIPTOR, "plugin.yaml");
+    }
+
+    private static List<Path> filesUnder(Path root) throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+
+    @Test
+    void createsTheProjectWithDerivedAndUserFiles(@TempDir Path tmp) throws Exception {
+        Path project = tmp.resolve("my-plugin");
+        generator.create(descriptor(), project);
+        assertEquals(List.of(Path.of(".gitignore"), Path.of("README.md"), Path.of("plugin.yaml"), Path.of("pom.xml"),
+                Path.of("src/generated/java/org/acme/plugin/AbstractMyPluginPlugin.java"),
+                Path.of("src/generated/native/plugin_glue.c"),
+                Path.of("src/main/java/org/acme/plugin/MyPluginPlugin.java"),
+                Path.of("src/main/java/org/acme/plugin/MyPluginSourceInstance.java"),
+                Path.of("src/test/java/org/acme/plugin/MyPluginPluginTest.java")), filesUnder(project));
+        String base = Files.readString(project.resolve("src/generated/java/org/acme/plugin/AbstractMyPluginPlugin.java"));
+        assertTrue(base.contains("public abstract class AbstractMyPluginPlugin implements SourcePlugin, ExtractPlugin {"), base);
+        assertTrue(base.contains("protected abstract long extractCount(ExtractRequest request) throws Exception;"), base);
+        assertTrue(base.contains("protected abstract boolean extractFlagSet(ExtractRequest request) throws Exception;"), base);
+        assertTrue(base.contains("case 1 -> request.setBool(extractFlagSet(request));"), base);
+        assertTrue(base.contains("return (int) 4294967295L;"), base);
+        assertTrue(base.contains("\"Says \\\"*/ hi\\\" in \\u4e2d\\u6587\""), base);
+        assertFalse(base.contains("\"*/ hi\" in 中文 */"), "the description must not close the Javadoc comment");
+        String glue = Files.readString(project.resolve("src/generated/native/plugin_glue.c"));
+        assertTrue(glue.contains("return \"Says \\\"*/ hi\\\" in \\344\\270\\255\\346\\226\\207\";"), glue);
+        assertTrue(glue.contains("return 4294967295u;"), glue);
+        assertFalse(glue.contains("plugin_parse_event"), "no symbol of an undeclared capability");
+        assertEquals(descriptor(), DescriptorReader.read(project.resolve("plugin.yaml")), "plugin.yaml round-trips");
+    }
+
+    @Test
+    void refusesANonEmptyTargetAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(project.resolve("notes.txt"), "mine");
+        assertThrows(FileAlreadyExistsException.class, () -> generator.create(descriptor(), project));
+        assertEquals(List.of(Path.of("notes.txt")), filesUnder(project));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(project), left.toList(), "no staging directory is left behind");
+        }
+    }
+
+    @Test
+    void regenerationRewritesOnlyDerivedFilesAndIsIdempotent(@TempDir Path tmp) throws Exception {
+        Path project = tmp.resolve("p");
+        generator.create(descriptor(), project);
+        Path userClass = project.resolve("src/main/java/org/acme/plugin/MyPluginPlugin.java");
+        Files.writeString(userClass, Files.readString(userClass) + "// my change\n");
+        Path base = project.resolve("src/generated/java/org/acme/plugin/AbstractMyPluginPlugin.java");
+        Files.writeString(base, "broken by hand");
+
+        assertEquals(List.of(Path.of("src/generated/java/org/acme/plugin/AbstractMyPluginPlugin.java")),
+                generator.regenerate(descriptor(), project));
+        assertTrue(Files.readString(base).startsWith("// Generated by falco-plugin"));
+        assertTrue(Files.readString(userClass).endsWith("// my change\n"));
+        assertEquals(List.of(), generator.regenerate(descriptor(), project), "a second run changes nothing");
+    }
+}

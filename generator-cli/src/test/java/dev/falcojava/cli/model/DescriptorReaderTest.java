@@ -1,0 +1,123 @@
+package dev.falcojava.cli.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DescriptorReaderTest {
+
+    private static final String VALID = """
+            name: demo
+            version: 0.1.0
+            description: "A \\"demo\\" plugin"
+            contact: https://example.com
+            id: 999
+            package: com.example.demo
+            jvm:
+              options: [-Xmx32m]
+            capabilities:
+              source:
+                event-source: demo
+              extract:
+                fields:
+                  - name: demo.count
+                    type: uint64
+                    description: The number
+                  - name: demo.event_name
+                    type: string
+                    description: The name
+            """;
+
+    @Test
+    void readsAValidDescriptor() throws Exception {
+        PluginDescriptor d = DescriptorReader.parse(VALID, "plugin.yaml");
+        assertEquals("demo", d.name());
+        assertEquals("A \"demo\" plugin", d.description());
+        assertEquals(999, d.id());
+        assertEquals("DemoPlugin", d.className());
+        assertEquals(List.of("-Xmx32m"), d.jvm().options());
+        assertEquals("demo", d.source().orElseThrow().eventSource());
+        assertEquals(List.of(new FieldSpec("demo.count", FieldType.UINT64, "The number"),
+                new FieldSpec("demo.event_name", FieldType.STRING, "The name")), d.extract().orElseThrow().fields());
+        assertEquals("3.0.0", d.requiredApiVersion());
+        assertEquals("extractEventName", Names.extractMethod("demo.event_name", "demo."));
+    }
+
+    private static List<String> problems(String yaml) {
+        DescriptorException e = assertThrows(DescriptorException.class, () -> DescriptorReader.parse(yaml, "p.yaml"));
+        return e.problems().stream().map(DescriptorProblem::toString).toList();
+    }
+
+    private static void assertProblem(String yaml, String expected) {
+        List<String> problems = problems(yaml);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(expected)), "expected '" + expected + "' in " + problems);
+    }
+
+    @Test
+    void aNameFalcoRejectsIsReportedAtItsPosition() {
+        assertProblem(VALID.replace("name: demo", "name: My Plugin!"), "p.yaml:1:7: name 'My Plugin!' is not valid");
+    }
+
+    @Test
+    void aSourceWithoutIdIsReported() {
+        assertProblem(VALID.replace("id: 999\n", ""), "p.yaml:1:1: a plugin with the source capability needs an 'id'");
+    }
+
+    @Test
+    void idZeroIsReported() {
+        assertProblem(VALID.replace("id: 999", "id: 0"), "p.yaml:5:5: id must be from 1 to 4294967295, not 0");
+    }
+
+    @Test
+    void aDuplicateFieldIsReported() {
+        assertProblem(VALID.replace("demo.event_name", "demo.count"),
+                "p.yaml:17:15: field 'demo.count' is declared twice (first at line 14)");
+    }
+
+    @Test
+    void aFieldOutsideTheSharedPrefixIsReported() {
+        assertProblem(VALID.replace("demo.event_name", "other.name"),
+                "p.yaml:17:15: field 'other.name' does not start with 'demo.'");
+    }
+
+    @Test
+    void anUnknownCapabilityIsReported() {
+        assertProblem(VALID.replace("  extract:", "  exctract:"), "p.yaml:12:3: 'exctract' is not a capability");
+    }
+
+    @Test
+    void anUnknownFieldTypeIsReported() {
+        assertProblem(VALID.replace("type: uint64", "type: uint32"), "p.yaml:15:15: unknown field type 'uint32'");
+    }
+
+    @Test
+    void theSyscallSourceIsReserved() {
+        assertProblem(VALID.replace("event-source: demo", "event-source: syscall"), "p.yaml:11:19: event source 'syscall' is reserved");
+    }
+
+    @Test
+    void invalidYamlIsReportedWithItsPosition() {
+        assertProblem("name: demo\n  version: [", "p.yaml:2:10: not valid YAML");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        List<String> problems = problems(VALID.replace("id: 999", "id: 0").replace("type: uint64", "type: u64")
+                .replace("package: com.example.demo", "package: com.class.demo"));
+        assertEquals(3, problems.size(), problems.toString());
+    }
+
+    @Test
+    void aPluginWithoutCapabilitiesIsRefused() {
+        assertProblem("""
+                name: demo
+                version: 1.0.0
+                description: d
+                contact: c
+                package: a.b
+                capabilities: {}
+                """, "p.yaml:6:15: capabilities must declare at least one of: source, extract");
+    }
+}
