@@ -94,6 +94,8 @@ typedef struct {
 } options;
 
 static plugin_api api;
+
+
 static field_info fields[MAX_FIELDS];
 static size_t field_count;
 static int caps;
@@ -101,6 +103,25 @@ static const char* event_source = "";
 static int owner_token;
 
 static void fail(const char* fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
+#ifdef FALCO_HOST_STATIC
+/* Statically linked plugins, registered by a file compiled with the host (name, API struct; NULL-terminated). */
+typedef struct {
+    const char* name;
+    const void* api;
+} host_static_plugin;
+extern const host_static_plugin host_static_plugins[];
+
+static const void* static_plugin(const char* name) {
+    for (int i = 0; host_static_plugins[i].name != NULL; i++)
+        if (strcmp(host_static_plugins[i].name, name) == 0) return host_static_plugins[i].api;
+    fail("no statically linked plugin is registered as '%s'", name);
+}
+#else
+static const void* static_plugin(const char* name) {
+    fail("this host has no statically linked plugins (looked for '%s'); build it with -DFALCO_HOST_STATIC", name);
+}
+#endif
 static void fail(const char* fmt, ...) {
     va_list args;
     va_start(args, fmt);
@@ -151,10 +172,46 @@ static int valid_utf8(const char* s) {
     return 1;
 }
 
+/* The members of plugin_api (API 3.12), in order: how a host reads a statically linked plugin's struct. */
+static const char* const API_LAYOUT[] = {
+    "get_required_api_version", "get_init_schema", "init", "destroy", "get_last_error", "get_name",
+    "get_description", "get_contact", "get_version", "get_id", "get_event_source", "open", "close",
+    "list_open_params", "get_progress", "event_to_string", "next_batch", "get_extract_event_types",
+    "get_extract_event_sources", "get_fields", "extract_fields", "get_parse_event_types", "get_parse_event_sources",
+    "parse_event", "get_async_event_sources", "get_async_events", "set_async_event_handler", "dump_state",
+    "set_config", "get_metrics", "capture_open", "capture_close", "get_required_event_schema_version", NULL};
+#define API_LAYOUT_SIZE (sizeof API_LAYOUT / sizeof API_LAYOUT[0] - 1)
+#define API_DUMP_STATE 27
+#define API_SET_CONFIG 28
+
+/* A statically linked plugin: its struct, copied and fixed up the way libsinsp's plugin_load_api does. */
+static void* static_api[API_LAYOUT_SIZE];
+static int static_mode;
+
 static void* symbol(void* handle, const char* name) {
+    if (static_mode) {
+        for (size_t i = 0; i < API_LAYOUT_SIZE; i++)
+            if (strcmp(API_LAYOUT[i], name) == 0) return static_api[i];
+        return NULL;
+    }
     char full[128];
     snprintf(full, sizeof full, "plugin_%s", name);
     return dlsym(handle, full);
+}
+
+static void load_static(const void* api_struct) {
+    memcpy(static_api, api_struct, sizeof static_api);
+    const char* (*version)(void) = (const char* (*)(void))static_api[0];
+    unsigned major, minor, patch;
+    if (version == NULL) fail("plugin_get_required_api_version symbol not implemented");
+    if (sscanf(version(), "%u.%u.%u", &major, &minor, &patch) != 3)
+        fail("plugin provided an invalid required API version: '%s'", version());
+    if (major == 3 && minor < 10) {
+        memmove(&static_api[API_SET_CONFIG], &static_api[API_DUMP_STATE],
+                (API_LAYOUT_SIZE - API_SET_CONFIG) * sizeof(void*));
+        static_api[API_DUMP_STATE] = NULL;
+    }
+    static_mode = 1;
 }
 
 static int in_list(const char* name, const char* const* list) {
@@ -671,15 +728,53 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
     return 1;
 }
 
+/* Loads one plugin (a library path, or static:NAME), checks it like the loader, and drives it. */
+static void test_target(const options* o, const char* target) {
+    memset(&api, 0, sizeof api);
+    memset(static_api, 0, sizeof static_api);
+    static_mode = 0;
+    caps = 0;
+    field_count = 0;
+    event_source = "";
+
+    void* handle = NULL;
+    if (strncmp(target, "static:", 7) == 0) {
+        load_static(static_plugin(target + 7));
+    } else {
+        handle = dlopen(target, RTLD_LOCAL | RTLD_NOW);
+        if (handle == NULL) fail("can't load plugin dynamic library: %s", dlerror());
+        check_exported_symbols(target);
+    }
+    load(handle);
+    for (int i = 0; REQUIRED_SYMBOLS[i] != NULL; i++)
+        if (symbol(handle, REQUIRED_SYMBOLS[i]) == NULL) fail("required symbol not implemented: '%s'", REQUIRED_SYMBOLS[i]);
+    check_api_version(o);
+    infer_capabilities();
+    if (o->expect_caps != NULL) check_expected_capabilities(handle, o->expect_caps);
+    print_metadata();
+    if (caps & CAP_EXTRACT) check_fields();
+    if (o->metadata_only) {
+        return;
+    }
+    size_t ids[MAX_FIELDS];
+    size_t n_ids = select_fields(o, ids);
+    for (long cycle = 1; cycle <= o->cycles; cycle++) {
+        if (!run_cycle(o, cycle, ids, n_ids)) break;
+    }
+}
+
 static void usage(void) {
     fprintf(stderr,
             "usage: falco-test-host [--api-version X.Y.Z] [--expect-caps LIST] [--metadata-only] [--config S]\n"
             "       [--open-params S] [--events N] [--fields a,b] [--cycles N] [--expect-init-failure]\n"
-            "       [--allow-extract-failure] [--stack-after-init KIB] plugin.so\n");
+            "       [--allow-extract-failure] [--stack-after-init KIB] (plugin.so | static:NAME)...\n"
+            "Each plugin is tested in turn, in this one process.\n");
     exit(2);
 }
 
 int main(int argc, char** argv) {
+    const char* targets[8];
+    int target_count = 0;
     options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, NULL};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
@@ -697,31 +792,13 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--allow-extract-failure") == 0) o.allow_extract_failure = 1;
         else if (strcmp(a, "--stack-after-init") == 0 && has_value) o.stack_kib = atol(argv[++i]);
         else if (a[0] == '-') usage();
-        else if (o.library == NULL) o.library = a;
+        else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();
     }
     if (o.library == NULL) usage();
     setvbuf(stdout, NULL, _IOLBF, 0);
-
-    void* handle = dlopen(o.library, RTLD_LOCAL | RTLD_NOW);
-    if (handle == NULL) fail("can't load plugin dynamic library: %s", dlerror());
-    check_exported_symbols(o.library);
-    load(handle);
-    for (int i = 0; REQUIRED_SYMBOLS[i] != NULL; i++)
-        if (symbol(handle, REQUIRED_SYMBOLS[i]) == NULL) fail("required symbol not implemented: '%s'", REQUIRED_SYMBOLS[i]);
-    check_api_version(&o);
-    infer_capabilities();
-    if (o.expect_caps != NULL) check_expected_capabilities(handle, o.expect_caps);
-    print_metadata();
-    if (caps & CAP_EXTRACT) check_fields();
-    if (o.metadata_only) {
-        puts("ok");
-        return 0;
-    }
-    size_t ids[MAX_FIELDS];
-    size_t n_ids = select_fields(&o, ids);
-    for (long cycle = 1; cycle <= o.cycles; cycle++) {
-        if (!run_cycle(&o, cycle, ids, n_ids)) break;
+    for (int t = 0; t < target_count; t++) {
+        test_target(&o, targets[t]);
     }
     puts("ok");
     return 0;

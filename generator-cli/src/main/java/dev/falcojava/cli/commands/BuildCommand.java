@@ -5,11 +5,12 @@ import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.building.BuildException;
 import dev.falcojava.cli.building.Jdk;
 import dev.falcojava.cli.building.MavenPackage;
-import dev.falcojava.cli.building.SharedLibraryCompiler;
+import dev.falcojava.cli.building.NativeCompiler;
 import dev.falcojava.cli.generation.ProjectContributors;
 import dev.falcojava.cli.generation.ProjectGenerator;
 import dev.falcojava.cli.model.DescriptorException;
 import dev.falcojava.cli.model.DescriptorReader;
+import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.PluginDescriptor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,15 +25,25 @@ import java.util.concurrent.Callable;
 
 /** {@code falco-plugin build}: regenerates the derived code, runs Maven, and compiles the native library. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the plugin library: regenerate src/generated from plugin.yaml, mvn package, gcc.",
-        footer = {"", "Example:", "  falco-plugin build --shared --dir my-plugin    # -> my-plugin/target/libmy-plugin.so"})
+        description = "Build the plugin library: regenerate src/generated from plugin.yaml, mvn package, gcc. "
+                + "The linkage is plugin.yaml's unless --shared or --static is given.",
+        footer = {"", "Examples:", "  falco-plugin build --shared --dir my-plugin    # -> my-plugin/target/libmy-plugin.so",
+                "  falco-plugin build --static --dir my-plugin    # -> my-plugin/target/libmy-plugin.a and my-plugin.h"})
 public final class BuildCommand implements Callable<Integer> {
 
-    @Option(names = "--shared", description = "Build lib<name>.so for Falco's library_path (the default).")
-    private boolean shared;
+    @CommandLine.ArgGroup(exclusive = true)
+    private LinkageChoice linkage;
 
-    @Option(names = "--static", description = "Build lib<name>.a and <name>.h for hosts that link plugins statically.")
-    private boolean staticLinkage;
+    /** --shared or --static: overrides plugin.yaml's linkage for this build. */
+    static final class LinkageChoice {
+        @Option(names = "--shared", required = true,
+                description = "Build lib<name>.so for Falco's library_path, whatever plugin.yaml says.")
+        boolean shared;
+
+        @Option(names = "--static", required = true,
+                description = "Build lib<name>.a and <name>.h for hosts that link plugins in, whatever plugin.yaml says.")
+        boolean staticLinkage;
+    }
 
     @Mixin
     private ProjectDirOption project;
@@ -42,10 +53,6 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (staticLinkage) {
-            spec.commandLine().getErr().println("falco-plugin build: static linkage is not implemented yet; use --shared");
-            return ExitCodes.USAGE;
-        }
         Path dir = project.projectDir();
         PluginDescriptor descriptor;
         try {
@@ -58,16 +65,31 @@ public final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.USAGE;
         }
+        descriptor = descriptor.withLinkage(chosenLinkage(descriptor));
         try {
             new ProjectGenerator(CliVersion.projectVersions()).regenerate(descriptor, dir);
             Jdk jdk = Jdk.forBuilding();
             Path jar = MavenPackage.run(dir, jdk);
-            Path library = SharedLibraryCompiler.compile(dir, descriptor.name(), jar, jdk);
+            Path library = switch (descriptor.linkage()) {
+                case Linkage.Shared shared -> NativeCompiler.compileShared(dir, descriptor.name(), jar, jdk);
+                case Linkage.Static staticLinkage -> NativeCompiler.compileStatic(dir, descriptor.name(), jar, jdk);
+            };
             spec.commandLine().getOut().println("built " + library + " (" + Files.size(library) + " bytes, JDK " + jdk.home() + ")");
             return ExitCodes.OK;
         } catch (BuildException e) {
             spec.commandLine().getErr().println("falco-plugin build: " + e.getMessage());
             return ExitCodes.BUILD_FAILED;
         }
+    }
+
+    private Linkage chosenLinkage(PluginDescriptor descriptor) {
+        if (linkage == null) {
+            return descriptor.linkage();
+        }
+        if (linkage.shared) {
+            return new Linkage.Shared();
+        }
+        return descriptor.linkage() instanceof Linkage.Static declared ? declared
+                : new Linkage.Static(Linkage.defaultApiSymbol(descriptor.name()));
     }
 }

@@ -10,6 +10,7 @@ import dev.falcojava.cli.model.Capability;
 import dev.falcojava.cli.model.DescriptorException;
 import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.JvmSettings;
+import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.Names;
 import dev.falcojava.cli.model.PluginDescriptor;
 import picocli.CommandLine;
@@ -50,6 +51,11 @@ public final class NewCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the project (default: ./NAME).")
     private Path dir;
 
+    @Option(names = "--linkage", paramLabel = "shared|static", defaultValue = "shared",
+            description = "shared: lib<name>.so for Falco's library_path (default); static: lib<name>.a and <name>.h "
+                    + "for hosts that link plugins in and register a plugin_api struct.")
+    private String linkage;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -74,7 +80,7 @@ public final class NewCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         spec.commandLine().getOut().println("created " + target.toAbsolutePath().normalize() + " (plugin " + descriptor.name()
-                + "); build it with: falco-plugin build --shared --dir " + target);
+                + "); build it with: falco-plugin build --dir " + target);
         return ExitCodes.OK;
     }
 
@@ -95,9 +101,15 @@ public final class NewCommand implements Callable<Integer> {
                         + "' (known: source, extract)");
             }
         }
+        Linkage chosen = switch (linkage) {
+            case "shared" -> new Linkage.Shared();
+            case "static" -> new Linkage.Static(Linkage.defaultApiSymbol(nameValid ? name : "plugin"));
+            default -> throw new IllegalArgumentException("--linkage must be shared or static, not '" + linkage + "'");
+        };
         PluginDescriptor draft = new PluginDescriptor(name, "0.1.0", "A Falco plugin written in Java",
                 "https://example.com", id, javaPackage != null ? javaPackage : Names.defaultPackage(name),
-                Names.defaultClassName(nameValid ? name : "plugin"), new JvmSettings(JvmSettings.DEFAULT_OPTIONS, ""), declared);
+                Names.defaultClassName(nameValid ? name : "plugin"), chosen,
+                new JvmSettings(JvmSettings.DEFAULT_OPTIONS, ""), declared);
         String yaml = new TemplateRenderer().render("project/plugin.yaml.mustache",
                 new ProjectModelFactory(CliVersion.projectVersions()).create(draft));
         return DescriptorReader.parse(yaml, "plugin.yaml (from the options)");

@@ -30,7 +30,9 @@ public final class ProjectContributors {
                         m -> Path.of("src/test/java", m.packagePath(), m.testClassName() + ".java"), USER, m -> true),
                 new TemplateContributor("java/BasePlugin.java.mustache",
                         m -> Path.of("src/generated/java", m.packagePath(), m.baseClassName() + ".java"), DERIVED, m -> true),
-                new TemplateContributor("native/plugin_glue.c.mustache", m -> NATIVE_GLUE, DERIVED, m -> true));
+                new TemplateContributor("native/plugin_glue.c.mustache", m -> NATIVE_GLUE, DERIVED, m -> true),
+                new TemplateContributor("native/plugin_api.h.mustache", m -> NATIVE_GLUE.resolveSibling(m.headerFile()),
+                        DERIVED, ProjectModel::staticLinkage));
     }
 
     private static Path mainJava(ProjectModel model, String className) {

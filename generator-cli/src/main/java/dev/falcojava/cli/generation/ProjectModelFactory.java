@@ -10,6 +10,7 @@ import dev.falcojava.cli.generation.escape.XmlText;
 import dev.falcojava.cli.generation.escape.YamlString;
 import dev.falcojava.cli.model.FieldSpec;
 import dev.falcojava.cli.model.FieldType;
+import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.Names;
 import dev.falcojava.cli.model.PluginDescriptor;
 
@@ -75,7 +76,9 @@ public final class ProjectModelFactory {
                 YamlString.quote(eventSource), YamlString.quote(d.jvm().javaHome()),
                 XmlText.escape(d.name()), XmlText.escape(d.description()), XmlText.escape(d.javaPackage()),
                 MarkdownText.escape(d.name()), MarkdownText.escape(d.description()),
-                d.id(), d.source().isPresent(), d.extract().isPresent(), false, CString.escape("[]"),
+                d.id(), d.linkage() instanceof Linkage.Static, linkageName(d.linkage()), apiSymbol(d.linkage()),
+                d.name() + ".h", "FJP_" + d.name().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_H",
+                d.source().isPresent(), d.extract().isPresent(), false, CString.escape("[]"),
                 interfaces, fieldViews, yamlFields, jvmOptions, versions);
     }
 
@@ -94,6 +97,18 @@ public final class ProjectModelFactory {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String linkageName(Linkage linkage) {
+        return switch (linkage) {
+            case Linkage.Shared shared -> "shared";
+            case Linkage.Static staticLinkage -> "static";
+        };
+    }
+
+    /** The struct name of a static plugin (a validated C identifier), empty for a shared one. */
+    private static String apiSymbol(Linkage linkage) {
+        return linkage instanceof Linkage.Static(String symbol) ? symbol : "";
     }
 
     private static String defaultValue(FieldType type) {

@@ -28,7 +28,7 @@ import java.util.Set;
 public final class DescriptorReader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "version", "description", "contact", "id",
-            "package", "class", "linkage", "jvm", "capabilities");
+            "package", "class", "linkage", "api-symbol", "jvm", "capabilities");
 
     private final String file;
     private final List<DescriptorProblem> problems = new ArrayList<>();
@@ -75,20 +75,41 @@ public final class DescriptorReader {
             problem(entries.containsKey("class") ? entries.get("class").getValueNode() : top,
                     "class '" + className + "' is not a Java class name (an ASCII identifier, not a keyword)");
         }
-        optionalString(entries, "linkage").ifPresent(linkage -> {
-            if (!linkage.equals("shared")) {
-                problem(entries.get("linkage").getValueNode(), linkage.equals("static")
-                        ? "linkage 'static' is not implemented yet; use 'shared'"
-                        : "linkage must be 'shared' (or, later, 'static'), not '" + linkage + "'");
-            }
-        });
+        Linkage linkage = linkage(entries, name);
         JvmSettings jvm = jvm(entries.get("jvm"));
         List<Capability> capabilities = capabilities(entries.get("capabilities"), top);
         long id = id(entries.get("id"), capabilities, top);
         if (!problems.isEmpty()) {
             throw new DescriptorException(problems);
         }
-        return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, jvm, capabilities);
+        return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage, jvm,
+                capabilities);
+    }
+
+    private Linkage linkage(Map<String, NodeTuple> entries, String name) {
+        String kind = optionalString(entries, "linkage").orElse("shared");
+        Optional<String> symbol = optionalString(entries, "api-symbol");
+        if (symbol.isPresent() && !Linkage.C_IDENTIFIER.matcher(symbol.get()).matches()) {
+            problem(entries.get("api-symbol").getValueNode(), "api-symbol '" + symbol.get()
+                    + "' is not a C identifier (letters, digits and '_', not starting with a digit)");
+        }
+        if (symbol.isPresent() && symbol.get().startsWith("plugin_")) {
+            problem(entries.get("api-symbol").getValueNode(), "api-symbol must not start with 'plugin_', the prefix of "
+                    + "the plugin API functions a host looks up");
+        }
+        return switch (kind) {
+            case "shared" -> {
+                if (symbol.isPresent()) {
+                    problem(entries.get("api-symbol").getKeyNode(), "api-symbol is for 'linkage: static' only");
+                }
+                yield new Linkage.Shared();
+            }
+            case "static" -> new Linkage.Static(symbol.orElse(name == null ? "PLUGIN_API" : Linkage.defaultApiSymbol(name)));
+            default -> {
+                problem(entries.get("linkage").getValueNode(), "linkage must be 'shared' or 'static', not '" + kind + "'");
+                yield new Linkage.Shared();
+            }
+        };
     }
 
     private long id(NodeTuple entry, List<Capability> capabilities, Node top) {

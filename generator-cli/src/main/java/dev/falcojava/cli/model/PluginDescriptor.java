@@ -13,11 +13,12 @@ import java.util.Optional;
  * @param id           the plugin id (required, non-zero, for event sourcing)
  * @param javaPackage  the package of the generated and user classes
  * @param className    the simple name of the user's plugin class
+ * @param linkage      shared library or static archive
  * @param jvm          JVM settings
  * @param capabilities the declared capabilities, at most one of each kind
  */
 public record PluginDescriptor(String name, String version, String description, String contact, long id,
-                               String javaPackage, String className, JvmSettings jvm,
+                               String javaPackage, String className, Linkage linkage, JvmSettings jvm,
                                List<Capability> capabilities) {
 
     public PluginDescriptor {
@@ -36,12 +37,17 @@ public record PluginDescriptor(String name, String version, String description, 
         return capabilities.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /** The same plugin with another linkage, for a build that overrides plugin.yaml. */
+    public PluginDescriptor withLinkage(Linkage other) {
+        return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, other, jvm,
+                capabilities);
+    }
+
     /**
      * The lowest plugin API version that has every feature the plugin uses, so that it loads in as many Falco
-     * releases as possible. Event sourcing and field extraction, with the init and extract inputs the glue
-     * reads, are all in 3.0.0.
+     * releases as possible.
      */
     public String requiredApiVersion() {
-        return ApiVersion.required(capabilities).toString();
+        return ApiVersion.required(capabilities, linkage).toString();
     }
 }

@@ -120,4 +120,24 @@ class DescriptorReaderTest {
                 capabilities: {}
                 """, "p.yaml:6:15: capabilities must declare at least one of: source, extract");
     }
+
+    @Test
+    void staticLinkageNamesItsApiStructAndNeedsTheNewerLayout() throws Exception {
+        PluginDescriptor d = DescriptorReader.parse(VALID.replace("package:", "linkage: static\npackage:"), "plugin.yaml");
+        assertEquals(new Linkage.Static("DEMO_API"), d.linkage());
+        assertEquals("3.10.0", d.requiredApiVersion());
+        PluginDescriptor named = DescriptorReader.parse(
+                VALID.replace("package:", "linkage: static\napi-symbol: my_demo\npackage:"), "plugin.yaml");
+        assertEquals(new Linkage.Static("my_demo"), named.linkage());
+        assertEquals(new Linkage.Shared(), DescriptorReader.parse(VALID, "plugin.yaml").linkage());
+    }
+
+    @Test
+    void aBadApiSymbolOrLinkageIsReported() {
+        assertProblem(VALID.replace("package:", "linkage: static\napi-symbol: 9lives\npackage:"),
+                "p.yaml:7:13: api-symbol '9lives' is not a C identifier");
+        assertProblem(VALID.replace("package:", "linkage: dynamic\npackage:"),
+                "p.yaml:6:10: linkage must be 'shared' or 'static', not 'dynamic'");
+        assertProblem(VALID.replace("package:", "api-symbol: X\npackage:"), "p.yaml:6:1: api-symbol is for 'linkage: static' only");
+    }
 }

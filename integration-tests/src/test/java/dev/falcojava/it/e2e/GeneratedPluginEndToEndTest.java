@@ -5,10 +5,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,30 +30,23 @@ class GeneratedPluginEndToEndTest {
             "plugin_get_id", "plugin_get_event_source", "plugin_open", "plugin_close", "plugin_next_batch",
             "plugin_event_to_string", "plugin_get_fields", "plugin_extract_fields");
 
+    private GeneratedProjects projects;
     private Path work;
     private Path jdk;
     private Path demoLibrary;
 
     @BeforeAll
     void generateAndBuildTheDemoPlugin() throws Exception {
-        Path buildDir = Path.of(System.getProperty("falco.buildDir", "target"));
-        Files.createDirectories(buildDir);
-        work = Files.createTempDirectory(buildDir.toAbsolutePath(), "e2e-");
-        jdk = Files.createSymbolicLink(work.resolve("jdk"), Path.of(System.getProperty("java.home")));
+        projects = new GeneratedProjects("e2e-");
+        work = projects.work();
+        jdk = projects.jdk();
         demoLibrary = newAndBuild("demo", project -> {
         });
     }
 
-    private Path newAndBuild(String name, ProjectEdit edit) throws Exception {
-        Path project = work.resolve(name);
-        Map<String, String> environment = Map.of("JAVA_HOME", jdk.toString());
-        FalcoPluginCli.Result created = FalcoPluginCli.run(environment, "new", name, "--dir", project.toString());
-        assertEquals(0, created.exitCode(), created.output());
-        edit.apply(project);
-        FalcoPluginCli.Result built = FalcoPluginCli.run(environment, "build", "--shared", "--dir", project.toString());
-        assertEquals(0, built.exitCode(), built.output());
-        Path library = project.resolve("target/lib" + name + ".so");
-        assertTrue(Files.isRegularFile(library), "build did not produce " + library + "\n" + built.output());
+    private Path newAndBuild(String name, GeneratedProjects.ProjectEdit edit) throws Exception {
+        Path library = projects.newAndBuild(name, List.of(), edit, "--shared").resolve("target/lib" + name + ".so");
+        assertTrue(Files.isRegularFile(library), "build did not produce " + library);
         return library;
     }
 
@@ -152,10 +145,5 @@ class GeneratedPluginEndToEndTest {
         Matcher line = Pattern.compile("(?m)^event " + number + " .*\n((?:[ \t].*\n)*)").matcher(output);
         assertTrue(line.find(), "no event " + number + " in\n" + output);
         return line.group();
-    }
-
-    @FunctionalInterface
-    private interface ProjectEdit {
-        void apply(Path project) throws IOException;
     }
 }

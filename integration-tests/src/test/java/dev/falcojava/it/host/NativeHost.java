@@ -43,16 +43,32 @@ public final class NativeHost {
     /** The host binary, compiled on first use. */
     public static synchronized Path binary() throws IOException, InterruptedException {
         if (binary == null) {
-            Path out = BUILD.resolve("native-host/falco-test-host").toAbsolutePath();
-            Files.createDirectories(out.getParent());
-            List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", out.toString()));
-            command.add(SOURCES.resolve("host/falco_test_host.c").toString());
-            command.add(SOURCES.resolve("host/json.c").toString());
-            command.addAll(List.of("-ldl", "-lpthread"));
-            compile(command);
-            binary = out;
+            binary = compileHost(BUILD.resolve("native-host/falco-test-host").toAbsolutePath(), List.of());
         }
         return binary;
+    }
+
+    /**
+     * A host with statically linked plugins: {@code registration} is a C file defining
+     * {@code host_static_plugins[]} (name and API struct of each plugin, NULL-terminated); {@code extra} are the
+     * include directories ({@code -I...}) and archives it needs.
+     */
+    public static Path compileStaticHost(Path out, Path registration, List<String> extra)
+            throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("-DFALCO_HOST_STATIC", registration.toString()));
+        arguments.addAll(extra);
+        return compileHost(out, arguments);
+    }
+
+    private static Path compileHost(Path out, List<String> extra) throws IOException, InterruptedException {
+        Files.createDirectories(out.getParent());
+        List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", out.toString()));
+        command.add(SOURCES.resolve("host/falco_test_host.c").toString());
+        command.add(SOURCES.resolve("host/json.c").toString());
+        command.addAll(extra);
+        command.addAll(List.of("-ldl", "-lpthread"));
+        compile(command);
+        return out;
     }
 
     /** Compiles a C file into a shared library with extra gcc arguments (for example -D flags). */
@@ -73,6 +89,11 @@ public final class NativeHost {
         command.add(binary().toString());
         command.addAll(List.of(arguments));
         command.add(library.toString());
+        return run(command, environment);
+    }
+
+    /** Runs {@code command} (a host binary, its arguments and plugins), adding {@code environment}. */
+    public static Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("FALCO_PLUGIN_JAVA_HOME");
         builder.environment().putAll(environment);

@@ -1,0 +1,76 @@
+package dev.falcojava.cli.building;
+
+import dev.falcojava.cli.generation.ProjectContributors;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Compiles the generated native glue with gcc, embedding the plugin jar, into the library the linkage asks for. */
+public final class NativeCompiler {
+
+    private NativeCompiler() {
+    }
+
+    /** {@code target/lib<name>.so}, exporting the plugin_* functions. */
+    public static Path compileShared(Path project, String pluginName, Path pluginJar, Jdk jdk) throws BuildException {
+        Path library = project.resolve("target/lib" + pluginName + ".so");
+        List<String> command = gcc(project, pluginJar, jdk, "-shared");
+        command.addAll(List.of("-o", library.toString(), "-ldl", "-lpthread"));
+        run(command, project);
+        return library;
+    }
+
+    /** {@code target/lib<name>.a} and {@code target/<name>.h}: an archive with one object and no exported plugin_* symbol. */
+    public static Path compileStatic(Path project, String pluginName, Path pluginJar, Jdk jdk) throws BuildException {
+        Path object = project.resolve("target/native/" + pluginName + ".o");
+        Path archive = project.resolve("target/lib" + pluginName + ".a");
+        try {
+            Files.createDirectories(object.getParent());
+            Files.deleteIfExists(archive);
+        } catch (IOException e) {
+            throw new BuildException("cannot prepare " + object.getParent() + ": " + e.getMessage());
+        }
+        List<String> command = gcc(project, pluginJar, jdk, "-c");
+        command.addAll(List.of("-o", object.toString()));
+        run(command, project);
+        run(List.of(System.getenv().getOrDefault("AR", "ar"), "rcs", archive.toString(), object.toString()), project);
+        Path header = project.resolve(ProjectContributors.NATIVE_GLUE).resolveSibling(pluginName + ".h");
+        try {
+            Files.copy(header, project.resolve("target/" + pluginName + ".h"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new BuildException("cannot copy " + header + " next to the archive: " + e.getMessage());
+        }
+        return archive;
+    }
+
+    private static List<String> gcc(Path project, Path pluginJar, Jdk jdk, String mode) throws BuildException {
+        return new ArrayList<>(List.of(System.getenv().getOrDefault("CC", "gcc"), mode, "-fPIC", "-O2",
+                "-fvisibility=hidden", "-Wall", "-Wextra", "-Werror",
+                "-I" + jdk.include(), "-I" + jdk.include().resolve("linux"),
+                "-DFJP_JAR_PATH=" + cStringLiteral(pluginJar.toAbsolutePath()),
+                "-DFJP_BUILD_JAVA_HOME=" + cStringLiteral(jdk.home()),
+                project.resolve(ProjectContributors.NATIVE_GLUE).toString()));
+    }
+
+    private static void run(List<String> command, Path project) throws BuildException {
+        ProcessRunner.Outcome outcome = ProcessRunner.run(command, project, Map.of());
+        if (outcome.exitCode() != 0) {
+            throw new BuildException(command.getFirst() + " failed (exit " + outcome.exitCode() + "):\n" + outcome.output());
+        }
+    }
+
+    /** A path as a C string literal for a -D definition; paths that cannot be written there are refused. */
+    static String cStringLiteral(Path path) throws BuildException {
+        String text = path.toString();
+        if (text.contains("\"") || text.contains("\\") || text.contains("\n")) {
+            throw new BuildException("the path " + text + " contains a quote, backslash or line break, which the "
+                    + "native build cannot embed; move the project or JDK to a plain path");
+        }
+        return "\"" + text + "\"";
+    }
+}
