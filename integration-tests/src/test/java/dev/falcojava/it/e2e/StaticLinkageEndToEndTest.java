@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,11 +58,11 @@ class StaticLinkageEndToEndTest {
     void theArchivesDefineNoGlobalPluginSymbol() throws Exception {
         for (Path project : List.of(alpha, beta)) {
             String name = project.getFileName().toString();
-            List<String> globals = globalSymbols(project.resolve("target/lib" + name + ".a"));
+            List<String> globals = Symbols.defined(project.resolve("target/lib" + name + ".a"), "-g");
             assertTrue(globals.contains(name.toUpperCase() + "_API"), globals.toString());
             assertTrue(globals.stream().noneMatch(symbol -> symbol.startsWith("plugin_")), globals.toString());
         }
-        assertTrue(globalSymbols(host).stream().noneMatch(symbol -> symbol.startsWith("plugin_")));
+        assertTrue(Symbols.defined(host, "-g").stream().noneMatch(symbol -> symbol.startsWith("plugin_")));
     }
 
     @Test
@@ -88,19 +87,5 @@ class StaticLinkageEndToEndTest {
                 "static:alpha"), Map.of());
         assertEquals(1, run.exitCode(), run.describe());
         assertTrue(run.stderr().contains("framework's minor is less than the requested one"), run.describe());
-    }
-
-    private static List<String> globalSymbols(Path file) throws Exception {
-        Process nm = new ProcessBuilder("nm", "-g", "--defined-only", file.toString()).redirectErrorStream(true).start();
-        String listing = new String(nm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, nm.waitFor(), listing);
-        List<String> names = new ArrayList<>();
-        for (String line : listing.split("\n")) {
-            String[] columns = line.trim().split("\\s+");
-            if (columns.length == 3) {
-                names.add(columns[2]);
-            }
-        }
-        return names;
     }
 }

@@ -9,12 +9,13 @@ public final class XmlText {
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
+            String entity = CommonEscapes.entity(c);
+            if (entity != null) {
+                out.append(entity);
+            } else if (c == '"') {
+                out.append("&quot;");
+            } else {
+                out.append(c < 0x20 && c != '\n' && c != '\t' ? ' ' : c);
             }
         }
         return out.toString();

@@ -9,19 +9,13 @@ public final class YamlString {
     public static String quote(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8).append('"');
         for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            String escaped = CommonEscapes.backslash(c);
+            if (escaped != null) {
+                out.append(escaped);
+            } else if (c < 0x20 || c == 0x7F) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
             }
         }
         return out.append('"').toString();
