@@ -5,7 +5,10 @@
  * loud failure: a line starting with "FAIL: " on stderr and exit code 1.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <dlfcn.h>
+#include <pthread.h>
+#include <signal.h>
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -90,6 +93,11 @@ typedef struct {
     int expect_init_failure;
     int allow_extract_failure;
     long stack_kib;
+    int signals;
+    int list_jar_files;
+    int malformed_events;
+    long soak_events;
+    long threads;
     const char* library;
 } options;
 
@@ -693,6 +701,233 @@ __attribute__((noinline)) static int use_stack(long kib) {
     return kib <= 1 ? frame[7] : use_stack(kib - 1) + frame[9];
 }
 
+/* ---- operational probes: signals, the embedded jar, malformed events, soak, threads ---- */
+
+static volatile sig_atomic_t signals_seen[65];
+static const int PROBED_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP, SIGUSR1};
+#define PROBED_SIGNAL_COUNT (sizeof PROBED_SIGNALS / sizeof PROBED_SIGNALS[0])
+
+static void on_signal(int sig) {
+    signals_seen[sig] = 1;
+}
+
+/* The host's own handlers, installed before any plugin starts, as Falco does. */
+static void install_signal_handlers(void) {
+    for (size_t i = 0; i < PROBED_SIGNAL_COUNT; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = on_signal;
+        sigemptyset(&action.sa_mask);
+        if (sigaction(PROBED_SIGNALS[i], &action, NULL) != 0) fail("cannot install a handler for signal %d", PROBED_SIGNALS[i]);
+    }
+}
+
+static void check_signals(void) {
+    for (size_t i = 0; i < PROBED_SIGNAL_COUNT; i++) {
+        int sig = PROBED_SIGNALS[i];
+        signals_seen[sig] = 0;
+        raise(sig);
+        if (!signals_seen[sig]) fail("signal %s did not reach the host's handler after init", strsignal(sig));
+        printf("signal %s reached the host\n", strsignal(sig));
+    }
+}
+
+/* Every open file whose name mentions a jar: where the plugin jar was put for the JVM to read. */
+static void list_jar_files(void) {
+    DIR* fds = opendir("/proc/self/fd");
+    if (fds == NULL) fail("cannot list /proc/self/fd");
+    struct dirent* entry;
+    while ((entry = readdir(fds)) != NULL) {
+        char path[512], target[1024];
+        snprintf(path, sizeof path, "/proc/self/fd/%s", entry->d_name);
+        ssize_t n = readlink(path, target, sizeof target - 1);
+        if (n <= 0) continue;
+        target[n] = '\0';
+        if (strstr(target, ".jar") != NULL) printf("jar file: %s\n", target);
+    }
+    closedir(fds);
+}
+
+/* Extracts fields without the checks of extract(), for volume: returns rc and folds the values into *hash. */
+static int32_t lean_extract(void* state, const host_event_input* in, const size_t* ids, size_t n, uint64_t* hash) {
+    host_extract_field requests[MAX_FIELDS];
+    memset(requests, 0, n * sizeof requests[0]);
+    for (size_t i = 0; i < n; i++) {
+        requests[i].field_id = (uint32_t)ids[i];
+        requests[i].field = fields[ids[i]].name;
+        requests[i].ftype = (uint32_t)fields[ids[i]].ftype;
+        requests[i].flist = (uint32_t)fields[ids[i]].is_list;
+    }
+    host_extract_input input;
+    memset(&input, 0, sizeof input);
+    input.owner = &owner_token;
+    input.get_owner_last_error = owner_last_error;
+    input.num_fields = (uint32_t)n;
+    input.fields = requests;
+    int32_t rc = api.extract_fields(state, in, &input);
+    if (rc != HOST_API_RC_SUCCESS) return rc;
+    for (size_t i = 0; i < n; i++) {
+        for (uint64_t k = 0; k < requests[i].res_len; k++) {
+            uint64_t v;
+            if (fields[ids[i]].ftype == HOST_FTYPE_STRING) {
+                v = 0;
+                for (const char* c = requests[i].res.str[k]; *c; c++) v = v * 31 + (unsigned char)*c;
+            } else if (fields[ids[i]].ftype == HOST_FTYPE_BOOL) {
+                v = requests[i].res.boolean[k];
+            } else {
+                v = requests[i].res.u64[k];
+            }
+            *hash = (*hash ^ v) * 1099511628211ULL;
+        }
+        *hash = (*hash ^ requests[i].res_len) * 1099511628211ULL;
+    }
+    return rc;
+}
+
+/* Writes a plugin event with payload text into buf, and returns it. */
+static host_event_header* make_event(unsigned char* buf, const char* payload) {
+    uint32_t len = (uint32_t)strlen(payload);
+    host_event_header* e = (host_event_header*)buf;
+    e->ts = 1;
+    e->tid = UINT64_MAX;
+    e->len = (uint32_t)sizeof *e + 12 + len;
+    e->type = HOST_PLUGIN_EVENT_TYPE;
+    e->nparams = 2;
+    uint32_t params[3] = {4, len, api.get_id ? api.get_id() : 0};
+    memcpy(buf + sizeof *e, params, sizeof params);
+    memcpy(buf + sizeof *e + 12, payload, len);
+    return e;
+}
+
+/* Malformed events given to extract_fields must be refused with a message, and the plugin must go on working. */
+static void probe_malformed_events(void* state, const size_t* ids, size_t n) {
+    static const char* const what[] = {"three parameters", "length shorter than its header", "payload longer than the event",
+                                       "plugin id parameter of 8 bytes"};
+    for (int variant = 0; variant < 4; variant++) {
+        unsigned char buf[256];
+        host_event_header* e = make_event(buf, "probe 1");
+        uint32_t* params = (uint32_t*)(buf + sizeof *e);
+        switch (variant) {
+            case 0: e->nparams = 3; break;
+            case 1: e->len = 20; break;
+            case 2: params[1] = 100000; break;
+            default: params[0] = 8;
+        }
+        host_event_input in = {e, 1, event_source};
+        uint64_t hash = 0;
+        int32_t rc = lean_extract(state, &in, ids, n, &hash);
+        const char* err = api.get_last_error(state);
+        if (rc != HOST_API_RC_FAILURE) fail("a malformed event (%s) was not refused: rc %d", what[variant], rc);
+        if (err == NULL || !err[0]) fail("a malformed event (%s) was refused without a last error", what[variant]);
+        printf("malformed event (%s) refused: %s\n", what[variant], err);
+    }
+    unsigned char buf[256];
+    host_event_input in = {make_event(buf, "probe 1"), 1, event_source};
+    uint64_t hash = 0;
+    int32_t rc = lean_extract(state, &in, ids, n, &hash);
+    if (rc != HOST_API_RC_SUCCESS) fail("extraction fails after malformed events: %s", api.get_last_error(state));
+    printf("a valid event after them is extracted\n");
+}
+
+static long resident_kib(void) {
+    FILE* status = fopen("/proc/self/status", "r");
+    char line[256];
+    long kib = -1;
+    while (status != NULL && fgets(line, sizeof line, status)) {
+        if (strncmp(line, "VmRSS:", 6) == 0) kib = atol(line + 6);
+    }
+    if (status != NULL) fclose(status);
+    return kib;
+}
+
+/* Pulls events from one open instance and extracts all fields of each; returns how many were taken. */
+static long pull_and_extract(void* state, void* instance, long events, const size_t* ids, size_t n, uint64_t* hash,
+                             long* number, long report_every) {
+    long taken = 0;
+    int timeouts = 0;
+    while (taken < events) {
+        uint32_t count = 0;
+        host_event_header** batch = NULL;
+        int32_t rc = api.next_batch(state, instance, &count, &batch);
+        if (rc == HOST_API_RC_FAILURE) fail("next_batch failed: %s", api.get_last_error(state));
+        if (rc == HOST_API_RC_TIMEOUT && count == 0) {
+            if (++timeouts > MAX_TIMEOUTS_IN_A_ROW) fail("next_batch timed out %d times in a row", MAX_TIMEOUTS_IN_A_ROW);
+            continue;
+        }
+        timeouts = 0;
+        for (uint32_t i = 0; i < count && taken < events; i++) {
+            host_event_input in = {batch[i], (uint64_t)++*number, event_source};
+            if (n > 0 && lean_extract(state, &in, ids, n, hash) != HOST_API_RC_SUCCESS)
+                fail("extract_fields failed at event %ld: %s", *number, api.get_last_error(state));
+            taken++;
+            if (report_every > 0 && *number % report_every == 0)
+                printf("soak %ld events: VmRSS %ld KiB\n", *number, resident_kib());
+        }
+        if (rc == HOST_API_RC_EOF) break;
+    }
+    return taken;
+}
+
+/* Sources and extracts o->soak_events events in this process, reopening the source at its end, reporting RSS. */
+static void soak(void* state, const options* o, const size_t* ids, size_t n) {
+    long number = 0;
+    uint64_t hash = 14695981039346656037ULL;
+    printf("soak start: VmRSS %ld KiB\n", resident_kib());
+    while (number < o->soak_events) {
+        int32_t rc = 0x7777;
+        void* instance = api.open(state, o->open_params, &rc);
+        if (rc != HOST_API_RC_SUCCESS || instance == NULL) fail("open failed during the soak: %s", api.get_last_error(state));
+        long taken = pull_and_extract(state, instance, o->soak_events - number, ids, n, &hash, &number, o->soak_events / 10);
+        api.close(state, instance);
+        if (taken == 0) fail("the source gave no event during the soak");
+    }
+}
+
+typedef struct {
+    const options* o;
+    const size_t* ids;
+    size_t n;
+    uint64_t hash;
+    long taken;
+} thread_job;
+
+static void* extraction_thread(void* arg) {
+    thread_job* job = arg;
+    host_init_input in = {job->o->config, &owner_token, owner_last_error, NULL, log_message};
+    static void (*tables[64])(void);
+    for (size_t i = 0; i < 64; i++) tables[i] = tables_called;
+    in.tables = (caps & (CAP_PARSE | CAP_EXTRACT)) ? (const void*)tables : NULL;
+    int32_t rc = 0x7777;
+    void* state = api.init(&in, &rc);
+    if (rc != HOST_API_RC_SUCCESS || state == NULL) fail("init failed in a thread: %s", state ? api.get_last_error(state) : "");
+    void* instance = api.open(state, job->o->open_params, &rc);
+    if (rc != HOST_API_RC_SUCCESS || instance == NULL) fail("open failed in a thread: %s", api.get_last_error(state));
+    long number = 0;
+    job->hash = 14695981039346656037ULL;
+    job->taken = pull_and_extract(state, instance, job->o->events, job->ids, job->n, &job->hash, &number, 0);
+    api.close(state, instance);
+    api.destroy(state);
+    return NULL;
+}
+
+/* o->threads host threads, each with its own plugin state, source and extractions at once: same results in all. */
+static void run_threads(const options* o, const size_t* ids, size_t n) {
+    pthread_t threads[64];
+    thread_job jobs[64];
+    long count = o->threads > 64 ? 64 : o->threads;
+    for (long t = 0; t < count; t++) {
+        jobs[t] = (thread_job){o, ids, n, 0, 0};
+        if (pthread_create(&threads[t], NULL, extraction_thread, &jobs[t]) != 0) fail("cannot start thread %ld", t);
+    }
+    for (long t = 0; t < count; t++) pthread_join(threads[t], NULL);
+    for (long t = 1; t < count; t++) {
+        if (jobs[t].taken != jobs[0].taken || jobs[t].hash != jobs[0].hash)
+            fail("thread %ld extracted different values (%ld events, hash %016" PRIx64 ") than thread 0 (%ld, %016" PRIx64 ")",
+                 t, jobs[t].taken, jobs[t].hash, jobs[0].taken, jobs[0].hash);
+    }
+    printf("threads %ld: %ld events each, identical values\n", count, jobs[0].taken);
+}
+
 static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_ids) {
     static void (*tables[64])(void);
     for (size_t i = 0; i < 64; i++) tables[i] = tables_called;
@@ -716,7 +951,11 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
         use_stack(o->stack_kib);
         printf("used %ld KiB of the host thread's stack after init\n", o->stack_kib);
     }
-    if (caps & CAP_SOURCE) {
+    if (o->signals) check_signals();
+    if (o->list_jar_files) list_jar_files();
+    if (o->soak_events > 0 && (caps & CAP_SOURCE)) {
+        soak(state, o, ids, n_ids);
+    } else if (caps & CAP_SOURCE) {
         rc = 0x7777;
         void* instance = api.open(state, o->open_params, &rc);
         if (rc != HOST_API_RC_SUCCESS) fail("open failed (rc %d): %s", rc, api.get_last_error(state));
@@ -724,6 +963,7 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
         run_events(state, instance, o, ids, n_ids);
         api.close(state, instance);
     }
+    if (o->malformed_events && (caps & CAP_EXTRACT)) probe_malformed_events(state, ids, n_ids);
     api.destroy(state);
     return 1;
 }
@@ -758,6 +998,10 @@ static void test_target(const options* o, const char* target) {
     }
     size_t ids[MAX_FIELDS];
     size_t n_ids = select_fields(o, ids);
+    if (o->threads > 0 && (caps & CAP_SOURCE)) {
+        run_threads(o, ids, n_ids);
+        return;
+    }
     for (long cycle = 1; cycle <= o->cycles; cycle++) {
         if (!run_cycle(o, cycle, ids, n_ids)) break;
     }
@@ -767,7 +1011,8 @@ static void usage(void) {
     fprintf(stderr,
             "usage: falco-test-host [--api-version X.Y.Z] [--expect-caps LIST] [--metadata-only] [--config S]\n"
             "       [--open-params S] [--events N] [--fields a,b] [--cycles N] [--expect-init-failure]\n"
-            "       [--allow-extract-failure] [--stack-after-init KIB] (plugin.so | static:NAME)...\n"
+            "       [--allow-extract-failure] [--stack-after-init KIB] [--signals] [--list-jar-files]\n"
+            "       [--malformed-events] [--soak N] [--threads N] (plugin.so | static:NAME)...\n"
             "Each plugin is tested in turn, in this one process.\n");
     exit(2);
 }
@@ -775,7 +1020,7 @@ static void usage(void) {
 int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
-    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, NULL};
+    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -791,12 +1036,18 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--expect-init-failure") == 0) o.expect_init_failure = 1;
         else if (strcmp(a, "--allow-extract-failure") == 0) o.allow_extract_failure = 1;
         else if (strcmp(a, "--stack-after-init") == 0 && has_value) o.stack_kib = atol(argv[++i]);
+        else if (strcmp(a, "--signals") == 0) o.signals = 1;
+        else if (strcmp(a, "--list-jar-files") == 0) o.list_jar_files = 1;
+        else if (strcmp(a, "--malformed-events") == 0) o.malformed_events = 1;
+        else if (strcmp(a, "--soak") == 0 && has_value) o.soak_events = atol(argv[++i]);
+        else if (strcmp(a, "--threads") == 0 && has_value) o.threads = atol(argv[++i]);
         else if (a[0] == '-') usage();
         else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();
     }
     if (o.library == NULL) usage();
     setvbuf(stdout, NULL, _IOLBF, 0);
+    if (o.signals) install_signal_handlers();
     for (int t = 0; t < target_count; t++) {
         test_target(&o, targets[t]);
     }

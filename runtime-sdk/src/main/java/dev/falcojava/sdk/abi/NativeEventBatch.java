@@ -18,8 +18,8 @@ final class NativeEventBatch implements EventBatch {
     private static final long NO_THREAD = -1L;
 
     private final int pluginId;
-    private final ScratchBuffer events = new ScratchBuffer(64 * 1024);
-    private final ScratchBuffer pointers = new ScratchBuffer(8 * 256);
+    private final ScratchBuffer events = new ScratchBuffer("event batch", 64 * 1024, ScratchBuffer.BATCH_LIMIT);
+    private final ScratchBuffer pointers = new ScratchBuffer("event pointer array", 8 * 256, ScratchBuffer.BATCH_LIMIT);
     private long used;
     private int count;
     private long[] offsets = new long[256];

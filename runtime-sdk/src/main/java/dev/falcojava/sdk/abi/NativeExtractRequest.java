@@ -29,7 +29,7 @@ final class NativeExtractRequest implements ExtractRequest {
     private final FieldDefinition[] fields;
     private final int[] typeCodes;
     private final NativePluginEvent event = new NativePluginEvent();
-    private final ScratchBuffer results = new ScratchBuffer(4096);
+    private final ScratchBuffer results = new ScratchBuffer("extracted values", 4096, ScratchBuffer.RESULT_LIMIT);
 
     private byte[] kinds = new byte[8];
     private long[] numbers = new long[8];
@@ -46,6 +46,7 @@ final class NativeExtractRequest implements ExtractRequest {
     }
 
     void beginEvent(long eventInput, int fieldCount) {
+        fieldStruct = 0;
         event.resetFromInput(eventInput);
         if (kinds.length < fieldCount) {
             kinds = new byte[fieldCount];

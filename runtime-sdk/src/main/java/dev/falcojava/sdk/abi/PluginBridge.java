@@ -20,7 +20,7 @@ final class PluginBridge {
     private final Supplier<Plugin> factory;
     private final ClassLoader pluginLoader;
     private final HandleTable<PluginState> states = new HandleTable<>();
-    private final ScratchBuffer unknownStateText = new ScratchBuffer(128);
+    private final ScratchBuffer unknownStateText = new ScratchBuffer("error text", 128, ScratchBuffer.RESULT_LIMIT);
 
     PluginBridge(Supplier<Plugin> factory, ClassLoader pluginLoader) {
         this.factory = factory;

@@ -11,8 +11,8 @@ final class PluginState {
 
     final Plugin plugin;
     final HandleTable<InstanceState> instances = new HandleTable<>();
-    final ScratchBuffer lastErrorText = new ScratchBuffer(256);
-    final ScratchBuffer eventText = new ScratchBuffer(256);
+    final ScratchBuffer lastErrorText = new ScratchBuffer("last error", 256, ScratchBuffer.RESULT_LIMIT);
+    final ScratchBuffer eventText = new ScratchBuffer("event text", 256, ScratchBuffer.RESULT_LIMIT);
     final NativePluginEvent eventView = new NativePluginEvent();
     final NativeExtractRequest extraction;
 
@@ -30,12 +30,16 @@ final class PluginState {
         return state;
     }
 
+    /** Longest last error kept, in characters; the rest is cut with a note. */
+    static final int MAX_ERROR_CHARS = 16 * 1024;
+
     void fail(String context, Throwable failure) {
-        lastError = Failures.describe(context, failure);
+        fail(Failures.describe(context, failure));
     }
 
     void fail(String message) {
-        lastError = message;
+        lastError = message.length() <= MAX_ERROR_CHARS ? message
+                : message.substring(0, MAX_ERROR_CHARS) + "... (" + (message.length() - MAX_ERROR_CHARS) + " more characters)";
     }
 
     String lastError() {

@@ -11,11 +11,23 @@ import java.lang.foreign.ValueLayout;
  */
 final class ScratchBuffer {
 
-    static final long MAX_BYTES = 1L << 30;
+    /** Limit of the events of one batch. */
+    static final long BATCH_LIMIT = 256L << 20;
+    /** Limit of one call's other results: extracted values, strings. */
+    static final long RESULT_LIMIT = 16L << 20;
 
+    private final String what;
+    private final long limit;
     private MemorySegment segment;
 
-    ScratchBuffer(long initialBytes) {
+    /**
+     * @param what         what the buffer holds, for the error when it would exceed {@code limit}
+     * @param initialBytes its first size
+     * @param limit        the most it may grow to
+     */
+    ScratchBuffer(String what, long initialBytes, long limit) {
+        this.what = what;
+        this.limit = limit;
         segment = Arena.ofAuto().allocate(initialBytes, 16);
     }
 
@@ -51,9 +63,9 @@ final class ScratchBuffer {
     }
 
     private long grownSize(long bytes) {
-        if (bytes > MAX_BYTES) {
-            throw new IllegalStateException("result of " + bytes + " bytes exceeds the limit of " + MAX_BYTES + " bytes");
+        if (bytes > limit) {
+            throw new IllegalStateException(what + " of " + bytes + " bytes exceeds the limit of " + limit + " bytes");
         }
-        return Math.min(MAX_BYTES, Math.max(bytes, segment.byteSize() * 2));
+        return Math.min(limit, Math.max(bytes, segment.byteSize() * 2));
     }
 }
