@@ -75,9 +75,9 @@ final class NativeExtractRequest implements ExtractRequest {
         strings[i] = null;
     }
 
-    /** Name of the selected field, for error messages. */
-    String selectedFieldName() {
-        return fieldStruct == 0 ? "?" : fields[fieldId].name();
+    /** What the call was doing, for error messages: the field being extracted, if any. */
+    String context() {
+        return fieldStruct == 0 ? "extract_fields" : "extracting " + fields[fieldId].name();
     }
 
     /** Records "no value" when the plugin set nothing or called {@link #noValue()}. */
@@ -90,6 +90,7 @@ final class NativeExtractRequest implements ExtractRequest {
 
     /** Writes the collected values and points each host field struct at its value. */
     void publish(long fieldsArray, int count) {
+        fieldStruct = 0;
         long size = 8L * count;
         for (int i = 0; i < count; i++) {
             if (kinds[i] == STRING) {

@@ -201,7 +201,7 @@ final class PluginBridge {
             request.publish(fields, count);
             return ReturnCode.SUCCESS;
         } catch (Throwable t) {
-            String context = request == null ? "extract_fields" : "extracting " + request.selectedFieldName();
+            String context = request == null ? "extract_fields" : request.context();
             if (request != null) {
                 request.clearStrings();
             }

@@ -11,8 +11,11 @@ import java.lang.foreign.ValueLayout;
  */
 final class ScratchBuffer {
 
-    /** Limit of the events of one batch. */
-    static final long BATCH_LIMIT = 256L << 20;
+    /**
+     * Limit of the events of one batch. Native memory from {@code Arena.ofAuto()} counts against the JVM's
+     * direct memory limit (by default the heap size, 64 MiB with the generated options), so limits stay below it.
+     */
+    static final long BATCH_LIMIT = 32L << 20;
     /** Limit of one call's other results: extracted values, strings. */
     static final long RESULT_LIMIT = 16L << 20;
 
