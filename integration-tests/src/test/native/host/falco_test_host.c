@@ -56,6 +56,7 @@ typedef struct {
     const char* (*get_name)(void);
     const char* (*get_description)(void);
     const char* (*get_contact)(void);
+    const char* (*get_init_schema)(int32_t*);
     void* (*init)(const host_init_input*, int32_t*);
     void (*destroy)(void*);
     const char* (*get_last_error)(void*);
@@ -96,6 +97,7 @@ typedef struct {
     int signals;
     int list_jar_files;
     int malformed_events;
+    int skip_config_check;
     long soak_events;
     long threads;
     const char* library;
@@ -266,6 +268,7 @@ static void load(void* handle) {
     RESOLVE(get_name);
     RESOLVE(get_description);
     RESOLVE(get_contact);
+    RESOLVE(get_init_schema);
     RESOLVE(init);
     RESOLVE(destroy);
     RESOLVE(get_last_error);
@@ -450,6 +453,13 @@ static void print_metadata(void) {
     print_quoted(api.get_description(), strlen(api.get_description()));
     printf("\ncontact=");
     print_quoted(api.get_contact(), strlen(api.get_contact()));
+    if (api.get_init_schema) {
+        int32_t type = 0x7777;
+        const char* schema = api.get_init_schema(&type);
+        if (type == 0x7777) fail("get_init_schema did not set the schema type");
+        printf("\ninit schema (type %d)=", type);
+        print_quoted(schema ? schema : "", schema ? strlen(schema) : 0);
+    }
     printf("\ncapabilities");
     for (size_t c = 0; c < CAPABILITY_COUNT; c++)
         if (caps & CAPABILITY_SYMBOLS[c].cap) printf(" %s", CAPABILITY_SYMBOLS[c].name);
@@ -928,10 +938,31 @@ static void run_threads(const options* o, const size_t* ids, size_t n) {
     printf("threads %ld: %ld events each, identical values\n", count, jobs[0].taken);
 }
 
+/*
+ * What libsinsp does with init_config before init when the plugin exports a JSON schema: an empty config becomes
+ * "{}", and a config that is not JSON is refused (libsinsp then validates it against the schema).
+ */
+static const char* checked_config(const options* o) {
+    if (api.get_init_schema == NULL || o->skip_config_check) return o->config;
+    int32_t type = 0x7777;
+    const char* schema = api.get_init_schema(&type);
+    if (schema == NULL || schema[0] == '\0' || type == 0) return o->config;
+    if (type != 1) fail("get_init_schema returned an unknown schema type %d", type);
+    char err[256];
+    json_value* parsed = json_parse(schema, err, sizeof err);
+    if (parsed == NULL || parsed->type != JSON_OBJECT) fail("get_init_schema did not return a json object: %s", err);
+    json_free(parsed);
+    const char* config = o->config[0] == '\0' ? "{}" : o->config;
+    parsed = json_parse(config, err, sizeof err);
+    if (parsed == NULL) fail("init config is not a valid json: %s", err);
+    json_free(parsed);
+    return config;
+}
+
 static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_ids) {
     static void (*tables[64])(void);
     for (size_t i = 0; i < 64; i++) tables[i] = tables_called;
-    host_init_input in = {o->config, &owner_token, owner_last_error,
+    host_init_input in = {checked_config(o), &owner_token, owner_last_error,
                           (caps & (CAP_PARSE | CAP_EXTRACT)) ? (const void*)tables : NULL, log_message};
     int32_t rc = 0x7777;
     void* state = api.init(&in, &rc);
@@ -1012,7 +1043,7 @@ static void usage(void) {
             "usage: falco-test-host [--api-version X.Y.Z] [--expect-caps LIST] [--metadata-only] [--config S]\n"
             "       [--open-params S] [--events N] [--fields a,b] [--cycles N] [--expect-init-failure]\n"
             "       [--allow-extract-failure] [--stack-after-init KIB] [--signals] [--list-jar-files]\n"
-            "       [--malformed-events] [--soak N] [--threads N] (plugin.so | static:NAME)...\n"
+            "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] (plugin.so | static:NAME)...\n"
             "Each plugin is tested in turn, in this one process.\n");
     exit(2);
 }
@@ -1020,7 +1051,7 @@ static void usage(void) {
 int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
-    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL};
+    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -1039,6 +1070,7 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--signals") == 0) o.signals = 1;
         else if (strcmp(a, "--list-jar-files") == 0) o.list_jar_files = 1;
         else if (strcmp(a, "--malformed-events") == 0) o.malformed_events = 1;
+        else if (strcmp(a, "--skip-config-check") == 0) o.skip_config_check = 1;
         else if (strcmp(a, "--soak") == 0 && has_value) o.soak_events = atol(argv[++i]);
         else if (strcmp(a, "--threads") == 0 && has_value) o.threads = atol(argv[++i]);
         else if (a[0] == '-') usage();

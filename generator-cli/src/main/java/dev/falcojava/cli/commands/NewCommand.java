@@ -109,7 +109,7 @@ public final class NewCommand implements Callable<Integer> {
         PluginDescriptor draft = new PluginDescriptor(name, "0.1.0", "A Falco plugin written in Java",
                 "https://example.com", id, javaPackage != null ? javaPackage : Names.defaultPackage(name),
                 Names.defaultClassName(nameValid ? name : "plugin"), chosen,
-                new JvmSettings(JvmSettings.DEFAULT_OPTIONS, ""), declared);
+                new JvmSettings(JvmSettings.DEFAULT_OPTIONS, ""), List.of(), declared);
         String yaml = new TemplateRenderer().render("project/plugin.yaml.mustache",
                 new ProjectModelFactory(CliVersion.projectVersions()).create(draft));
         return DescriptorReader.parse(yaml, "plugin.yaml (from the options)");

@@ -28,7 +28,7 @@ import java.util.Set;
 public final class DescriptorReader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "version", "description", "contact", "id",
-            "package", "class", "linkage", "api-symbol", "jvm", "capabilities");
+            "package", "class", "linkage", "api-symbol", "jvm", "config", "capabilities");
 
     private final String file;
     private final List<DescriptorProblem> problems = new ArrayList<>();
@@ -77,13 +77,60 @@ public final class DescriptorReader {
         }
         Linkage linkage = linkage(entries, name);
         JvmSettings jvm = jvm(entries.get("jvm"));
+        List<ConfigKey> config = config(entries.get("config"));
         List<Capability> capabilities = capabilities(entries.get("capabilities"), top);
         long id = id(entries.get("id"), capabilities, top);
         if (!problems.isEmpty()) {
             throw new DescriptorException(problems);
         }
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage, jvm,
-                capabilities);
+                config, capabilities);
+    }
+
+    private List<ConfigKey> config(NodeTuple entry) {
+        if (entry == null) {
+            return List.of();
+        }
+        List<ConfigKey> keys = new ArrayList<>();
+        Map<String, Node> seen = new HashMap<>();
+        for (Node item : sequence(entry.getValueNode(), "config")) {
+            if (!(item instanceof MappingNode keyNode)) {
+                problem(item, "a config key must be a mapping with name, type, description and an optional default");
+                continue;
+            }
+            Map<String, NodeTuple> key = entries(keyNode, Set.of("name", "type", "description", "default"), "a key of a config entry");
+            String name = requiredString(key, item, "name", Names.CONFIG_KEY,
+                    "letters, digits, '_' and '-', starting with a letter");
+            String typeName = requiredString(key, item, "type", null, null);
+            String description = requiredString(key, item, "description", null, null);
+            Optional<ConfigType> type = typeName == null ? Optional.empty() : ConfigType.fromYaml(typeName);
+            if (typeName != null && type.isEmpty()) {
+                problem(key.get("type").getValueNode(), "unknown config type '" + typeName + "' (known: string, integer, number, boolean)");
+            }
+            Optional<Object> defaultValue = Optional.empty();
+            if (key.containsKey("default") && type.isPresent()) {
+                String text = scalar(key.get("default").getValueNode(), "default");
+                defaultValue = text == null ? Optional.empty() : type.get().parse(text);
+                if (text != null && defaultValue.isEmpty()) {
+                    problem(key.get("default").getValueNode(), "default '" + text + "' is not of type " + typeName);
+                }
+            }
+            if (name == null) {
+                continue;
+            }
+            Node nameNode = key.get("name").getValueNode();
+            String javaName = Names.lowerCamel(name);
+            if (seen.putIfAbsent(javaName, nameNode) != null) {
+                problem(nameNode, "config key '" + name + "' is declared twice, or becomes the same Java name " + javaName
+                        + " as another key");
+            } else if (!Names.isJavaIdentifier(javaName)) {
+                problem(nameNode, "config key '" + name + "' becomes the Java name " + javaName + ", which is a Java keyword");
+            }
+            if (type.isPresent() && description != null) {
+                keys.add(new ConfigKey(name, type.get(), description, defaultValue));
+            }
+        }
+        return keys;
     }
 
     private Linkage linkage(Map<String, NodeTuple> entries, String name) {

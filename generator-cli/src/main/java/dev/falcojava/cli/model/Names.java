@@ -10,6 +10,7 @@ public final class Names {
     public static final Pattern PLUGIN_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
     public static final Pattern VERSION = Pattern.compile("(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)");
     public static final Pattern EVENT_SOURCE = Pattern.compile("[A-Za-z0-9_.-]+");
+    public static final Pattern CONFIG_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]*");
     public static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*(\\.[a-zA-Z0-9_]+)+");
 
     private Names() {
@@ -28,6 +29,12 @@ public final class Names {
             }
         }
         return out.toString();
+    }
+
+    /** {@code max-events} -> {@code maxEvents}. */
+    public static String lowerCamel(String text) {
+        String upper = upperCamel(text);
+        return upper.isEmpty() ? upper : Character.toLowerCase(upper.charAt(0)) + upper.substring(1);
     }
 
     /** The default user class name for a plugin name: {@code my-plugin} -> {@code MyPluginPlugin}, {@code demo} -> {@code DemoPlugin}. */

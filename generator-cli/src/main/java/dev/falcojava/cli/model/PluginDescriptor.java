@@ -15,13 +15,15 @@ import java.util.Optional;
  * @param className    the simple name of the user's plugin class
  * @param linkage      shared library or static archive
  * @param jvm          JVM settings
+ * @param config       the keys of init_config; empty when the plugin takes its config as a raw string
  * @param capabilities the declared capabilities, at most one of each kind
  */
 public record PluginDescriptor(String name, String version, String description, String contact, long id,
                                String javaPackage, String className, Linkage linkage, JvmSettings jvm,
-                               List<Capability> capabilities) {
+                               List<ConfigKey> config, List<Capability> capabilities) {
 
     public PluginDescriptor {
+        config = List.copyOf(config);
         capabilities = List.copyOf(capabilities);
     }
 
@@ -40,7 +42,7 @@ public record PluginDescriptor(String name, String version, String description, 
     /** The same plugin with another linkage, for a build that overrides plugin.yaml. */
     public PluginDescriptor withLinkage(Linkage other) {
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, other, jvm,
-                capabilities);
+                config, capabilities);
     }
 
     /**

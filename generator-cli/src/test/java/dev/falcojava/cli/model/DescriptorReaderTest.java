@@ -140,4 +140,41 @@ class DescriptorReaderTest {
                 "p.yaml:6:10: linkage must be 'shared' or 'static', not 'dynamic'");
         assertProblem(VALID.replace("package:", "api-symbol: X\npackage:"), "p.yaml:6:1: api-symbol is for 'linkage: static' only");
     }
+
+    @Test
+    void configKeysAreTypedAndCheckedWithTheirDefaults() throws Exception {
+        PluginDescriptor d = DescriptorReader.parse(VALID.replace("capabilities:", """
+                config:
+                  - name: max-events
+                    type: integer
+                    description: How many
+                    default: 10
+                  - name: token
+                    type: string
+                    description: Required
+                capabilities:"""), "p.yaml");
+        assertEquals(List.of(new ConfigKey("max-events", ConfigType.INTEGER, "How many", java.util.Optional.of(10L)),
+                new ConfigKey("token", ConfigType.STRING, "Required", java.util.Optional.empty())), d.config());
+        assertEquals("maxEvents", d.config().getFirst().javaName());
+    }
+
+    @Test
+    void badConfigKeysAreReported() {
+        String config = VALID.replace("capabilities:", """
+                config:
+                  - name: count
+                    type: integer
+                    description: How many
+                    default: ten
+                  - name: class
+                    type: string
+                    description: A keyword
+                  - name: mode
+                    type: enum
+                    description: Unknown type
+                capabilities:""");
+        assertProblem(config, "p.yaml:13:14: default 'ten' is not of type integer");
+        assertProblem(config, "p.yaml:14:11: config key 'class' becomes the Java name class, which is a Java keyword");
+        assertProblem(config, "p.yaml:18:11: unknown config type 'enum'");
+    }
 }

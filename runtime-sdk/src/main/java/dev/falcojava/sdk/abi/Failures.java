@@ -1,12 +1,20 @@
 package dev.falcojava.sdk.abi;
 
-/** Turns a Throwable from plugin code into the text the host reads with {@code plugin_get_last_error}. */
+import dev.falcojava.sdk.config.InvalidConfigException;
+
+/**
+ * Turns a Throwable from plugin code into the text the host reads with {@code plugin_get_last_error}: the call,
+ * the message, where it was thrown and its causes. A config error is the user's, not the code's: only its message.
+ */
 final class Failures {
 
     private Failures() {
     }
 
     static String describe(String context, Throwable failure) {
+        if (failure instanceof InvalidConfigException invalid) {
+            return context + ": " + invalid.getMessage();
+        }
         StringBuilder text = new StringBuilder(context).append(": ");
         Throwable t = failure;
         String message = t.getMessage();

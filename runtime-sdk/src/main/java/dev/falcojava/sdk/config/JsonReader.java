@@ -1,0 +1,213 @@
+package dev.falcojava.sdk.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small strict JSON reader for init_config: objects become {@code Map}, arrays {@code List}, numbers
+ * {@code Long} when integral and {@code Double} otherwise. Errors give the line and column.
+ */
+final class JsonReader {
+
+    private final String text;
+    private int pos;
+
+    private JsonReader(String text) {
+        this.text = text;
+    }
+
+    static Object read(String text) throws InvalidConfigException {
+        JsonReader reader = new JsonReader(text);
+        Object value = reader.value(0);
+        reader.skipSpace();
+        if (reader.pos < text.length()) {
+            throw reader.error("unexpected text after the JSON value");
+        }
+        return value;
+    }
+
+    private Object value(int depth) throws InvalidConfigException {
+        if (depth > 64) {
+            throw error("nesting deeper than 64 levels");
+        }
+        skipSpace();
+        if (pos >= text.length()) {
+            throw error("unexpected end of text");
+        }
+        char c = text.charAt(pos);
+        return switch (c) {
+            case '{' -> object(depth);
+            case '[' -> array(depth);
+            case '"' -> string();
+            case 't' -> literal("true", Boolean.TRUE);
+            case 'f' -> literal("false", Boolean.FALSE);
+            case 'n' -> literal("null", null);
+            default -> {
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    yield number();
+                }
+                throw error("unexpected character '" + c + "'");
+            }
+        };
+    }
+
+    private Map<String, Object> object(int depth) throws InvalidConfigException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        pos++;
+        skipSpace();
+        if (peek('}')) {
+            pos++;
+            return map;
+        }
+        while (true) {
+            skipSpace();
+            if (!peek('"')) {
+                throw error("expected a key in double quotes");
+            }
+            String key = string();
+            skipSpace();
+            expect(':');
+            if (map.containsKey(key)) {
+                throw error("key '" + key + "' appears twice");
+            }
+            map.put(key, value(depth + 1));
+            skipSpace();
+            if (peek(',')) {
+                pos++;
+            } else {
+                expect('}');
+                return map;
+            }
+        }
+    }
+
+    private List<Object> array(int depth) throws InvalidConfigException {
+        List<Object> list = new ArrayList<>();
+        pos++;
+        skipSpace();
+        if (peek(']')) {
+            pos++;
+            return list;
+        }
+        while (true) {
+            list.add(value(depth + 1));
+            skipSpace();
+            if (peek(',')) {
+                pos++;
+            } else {
+                expect(']');
+                return list;
+            }
+        }
+    }
+
+    private String string() throws InvalidConfigException {
+        StringBuilder out = new StringBuilder();
+        pos++;
+        while (pos < text.length()) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                return out.toString();
+            }
+            if (c < 0x20) {
+                throw error("control character in a string");
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (pos >= text.length()) {
+                break;
+            }
+            char e = text.charAt(pos++);
+            switch (e) {
+                case '"', '\\', '/' -> out.append(e);
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    if (pos + 4 > text.length()) {
+                        throw error("truncated \\u escape");
+                    }
+                    try {
+                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                    } catch (NumberFormatException ex) {
+                        throw error("bad \\u escape");
+                    }
+                    pos += 4;
+                }
+                default -> throw error("bad escape \\" + e);
+            }
+        }
+        throw error("unterminated string");
+    }
+
+    private Object number() throws InvalidConfigException {
+        int start = pos;
+        if (peek('-')) {
+            pos++;
+        }
+        boolean integral = true;
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c >= '0' && c <= '9') {
+                pos++;
+            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
+                integral = false;
+                pos++;
+            } else {
+                break;
+            }
+        }
+        String literal = text.substring(start, pos);
+        try {
+            return integral ? (Object) Long.parseLong(literal) : (Object) Double.parseDouble(literal);
+        } catch (NumberFormatException e) {
+            pos = start;
+            throw error("bad number '" + literal + "'");
+        }
+    }
+
+    private Object literal(String word, Object value) throws InvalidConfigException {
+        if (!text.startsWith(word, pos)) {
+            throw error("unexpected token");
+        }
+        pos += word.length();
+        return value;
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+        }
+    }
+
+    private boolean peek(char c) {
+        return pos < text.length() && text.charAt(pos) == c;
+    }
+
+    private void expect(char c) throws InvalidConfigException {
+        if (!peek(c)) {
+            throw error("expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    private InvalidConfigException error(String why) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < Math.min(pos, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new InvalidConfigException("init_config is not valid JSON: " + why + " at line " + line + ", column " + column);
+    }
+}
