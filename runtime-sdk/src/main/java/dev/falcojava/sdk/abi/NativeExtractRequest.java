@@ -126,10 +126,9 @@ final class NativeExtractRequest implements ExtractRequest {
     }
 
     private void set(FieldType expected, byte kind, long number, String string) {
-        FieldType declared = fields[fieldId].type();
-        if (declared != expected) {
-            throw new IllegalStateException("field " + fields[fieldId].name() + " is of type " + declared.jsonName()
-                    + " but the plugin set a " + expected.jsonName() + " value");
+        if (typeCodes[fieldId] != expected.code()) {
+            throw new IllegalStateException("field " + fields[fieldId].name() + " is of type "
+                    + fields[fieldId].type().jsonName() + " but the plugin set a " + expected.jsonName() + " value");
         }
         kinds[index] = kind;
         numbers[index] = number;

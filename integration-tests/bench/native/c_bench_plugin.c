@@ -1,0 +1,142 @@
+/*
+ * The C baseline of the benchmarks: the same plugin as bench/java, written directly against the plugin API.
+ * Source: batches of 128 plugin events with a 64-byte payload. Fields: bench.count (uint64, the event number),
+ * bench.message (string, "bench event"), bench.even (bool, the number is even), bench.first (uint64, the first
+ * payload byte).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXPORT __attribute__((visibility("default")))
+#define HEADER 26
+#define PAYLOAD 64
+#define BATCH 128
+#define EVENT_SIZE (HEADER + 12 + PAYLOAD)
+
+typedef struct {
+    char error[128];
+    uint64_t u64[4];
+    uint32_t boolean;
+    const char* message;
+} state_t;
+
+typedef struct {
+    uint64_t next;
+    unsigned char events[BATCH][EVENT_SIZE];
+    void* pointers[BATCH];
+} instance_t;
+
+typedef struct {
+    void* res;
+    uint64_t res_len;
+    uint32_t field_id;
+    const char* field;
+    const char* arg_key;
+    uint64_t arg_index;
+    uint32_t arg_present;
+    uint32_t ftype;
+    uint32_t flist;
+} extract_field_t;
+
+typedef struct {
+    void* owner;
+    void* get_owner_last_error;
+    uint32_t num_fields;
+    extract_field_t* fields;
+} extract_input_t;
+
+typedef struct {
+    const unsigned char* evt;
+    uint64_t evtnum;
+    const char* evtsrc;
+} event_input_t;
+
+EXPORT const char* plugin_get_required_api_version(void) { return "3.0.0"; }
+EXPORT const char* plugin_get_version(void) { return "0.1.0"; }
+EXPORT const char* plugin_get_name(void) { return "c-bench"; }
+EXPORT const char* plugin_get_description(void) { return "benchmark baseline in C"; }
+EXPORT const char* plugin_get_contact(void) { return "nobody"; }
+EXPORT uint32_t plugin_get_id(void) { return 999; }
+EXPORT const char* plugin_get_event_source(void) { return "bench"; }
+EXPORT const char* plugin_get_last_error(void* s) { return ((state_t*)s)->error; }
+EXPORT void plugin_destroy(void* s) { free(s); }
+
+EXPORT const char* plugin_get_fields(void) {
+    return "[{\"name\":\"bench.count\",\"type\":\"uint64\",\"desc\":\"the event number\"},"
+           "{\"name\":\"bench.message\",\"type\":\"string\",\"desc\":\"a constant text\"},"
+           "{\"name\":\"bench.even\",\"type\":\"bool\",\"desc\":\"whether the number is even\"},"
+           "{\"name\":\"bench.first\",\"type\":\"uint64\",\"desc\":\"the first payload byte\"}]";
+}
+
+EXPORT void* plugin_init(const void* in, int32_t* rc) {
+    (void)in;
+    state_t* s = calloc(1, sizeof(state_t));
+    s->message = "bench event";
+    *rc = 0;
+    return s;
+}
+
+EXPORT void* plugin_open(void* s, const char* params, int32_t* rc) {
+    (void)s;
+    (void)params;
+    instance_t* i = calloc(1, sizeof(instance_t));
+    *rc = 0;
+    return i;
+}
+
+EXPORT void plugin_close(void* s, void* h) {
+    (void)s;
+    free(h);
+}
+
+EXPORT int32_t plugin_next_batch(void* s, void* h, uint32_t* nevts, void*** evts) {
+    (void)s;
+    instance_t* i = h;
+    static const unsigned char payload[PAYLOAD] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde";
+    for (int n = 0; n < BATCH; n++) {
+        unsigned char* e = i->events[n];
+        uint64_t ts = UINT64_MAX, tid = UINT64_MAX;
+        uint32_t len = EVENT_SIZE, nparams = 2, id_len = 4, data_len = PAYLOAD, id = 999;
+        uint16_t type = 322;
+        memcpy(e, &ts, 8);
+        memcpy(e + 8, &tid, 8);
+        memcpy(e + 16, &len, 4);
+        memcpy(e + 20, &type, 2);
+        memcpy(e + 22, &nparams, 4);
+        memcpy(e + HEADER, &id_len, 4);
+        memcpy(e + HEADER + 4, &data_len, 4);
+        memcpy(e + HEADER + 8, &id, 4);
+        memcpy(e + HEADER + 12, payload, PAYLOAD);
+        i->pointers[n] = e;
+    }
+    i->next += BATCH;
+    *nevts = BATCH;
+    *evts = i->pointers;
+    return 0;
+}
+
+EXPORT int32_t plugin_extract_fields(void* s, const event_input_t* in, const extract_input_t* input) {
+    state_t* st = s;
+    for (uint32_t f = 0; f < input->num_fields; f++) {
+        extract_field_t* field = &input->fields[f];
+        field->res_len = 1;
+        switch (field->field_id) {
+            case 0:
+                st->u64[f] = in->evtnum;
+                field->res = &st->u64[f];
+                break;
+            case 1:
+                field->res = &st->message;
+                break;
+            case 2:
+                st->boolean = in->evtnum % 2 == 0;
+                field->res = &st->boolean;
+                break;
+            default:
+                st->u64[f] = in->evt[HEADER + 12];
+                field->res = &st->u64[f];
+        }
+    }
+    return 0;
+}
