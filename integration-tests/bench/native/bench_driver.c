@@ -11,49 +11,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "falco_host_abi.h"
+
 #define RUNS 5
 
-typedef struct {
-    const char* config;
-    void* owner;
-    void* get_owner_last_error;
-    const void* tables;
-    void* log_fn;
-} init_input;
-
-typedef struct {
-    const void* evt;
-    uint64_t evtnum;
-    const char* evtsrc;
-} event_input;
-
-typedef struct {
-    void* res;
-    uint64_t res_len;
-    uint32_t field_id;
-    const char* field;
-    const char* arg_key;
-    uint64_t arg_index;
-    uint32_t arg_present;
-    uint32_t ftype;
-    uint32_t flist;
-} extract_field;
-
-typedef struct {
-    void* owner;
-    void* get_owner_last_error;
-    uint32_t num_fields;
-    extract_field* fields;
-    void* table_reader[4];
-    void* table_reader_ext;
-    void* value_offsets;
-} extract_input;
-
-static void* (*p_init)(const init_input*, int32_t*);
+static void* (*p_init)(const host_init_input*, int32_t*);
 static const char* (*p_last_error)(void*);
 static void* (*p_open)(void*, const char*, int32_t*);
 static int32_t (*p_next)(void*, void*, uint32_t*, void***);
-static int32_t (*p_extract)(void*, const event_input*, const extract_input*);
+static int32_t (*p_extract)(void*, const host_event_input*, const host_extract_input*);
 
 static double now(void) {
     struct timespec t;
@@ -107,18 +73,18 @@ static double source_ns(void* state, void* instance, long events) {
 
 static double extract_ns(void* state, void** events, uint32_t count, const uint32_t* ids, uint32_t n, long calls) {
     static const uint32_t types[] = {8, 9, 25, 8};
-    extract_field fields[4];
+    host_extract_field fields[4];
     memset(fields, 0, sizeof fields);
     for (uint32_t i = 0; i < n; i++) {
         fields[i].field_id = ids[i];
         fields[i].ftype = types[ids[i]];
         fields[i].field = "bench";
     }
-    extract_input in;
+    host_extract_input in;
     memset(&in, 0, sizeof in);
     in.num_fields = n;
     in.fields = fields;
-    event_input evt = {NULL, 0, "bench"};
+    host_event_input evt = {NULL, 0, "bench"};
     double start = now();
     for (long c = 0; c < calls; c++) {
         evt.evt = events[c % count];
@@ -150,7 +116,7 @@ int main(int argc, char** argv) {
     *(void**)&p_extract = resolve(handle, "plugin_extract_fields");
 
     long rss_before = rss_kib();
-    init_input input = {"", &input, NULL, &input, NULL};
+    host_init_input input = {"", &input, NULL, &input, NULL};
     int32_t rc = 1;
     double start = now();
     void* state = p_init(&input, &rc);

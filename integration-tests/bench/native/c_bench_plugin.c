@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "falco_host_abi.h"
+
 #define EXPORT __attribute__((visibility("default")))
 #define HEADER 26
 #define PAYLOAD 64
@@ -26,31 +28,6 @@ typedef struct {
     unsigned char events[BATCH][EVENT_SIZE];
     void* pointers[BATCH];
 } instance_t;
-
-typedef struct {
-    void* res;
-    uint64_t res_len;
-    uint32_t field_id;
-    const char* field;
-    const char* arg_key;
-    uint64_t arg_index;
-    uint32_t arg_present;
-    uint32_t ftype;
-    uint32_t flist;
-} extract_field_t;
-
-typedef struct {
-    void* owner;
-    void* get_owner_last_error;
-    uint32_t num_fields;
-    extract_field_t* fields;
-} extract_input_t;
-
-typedef struct {
-    const unsigned char* evt;
-    uint64_t evtnum;
-    const char* evtsrc;
-} event_input_t;
 
 EXPORT const char* plugin_get_required_api_version(void) { return "3.0.0"; }
 EXPORT const char* plugin_get_version(void) { return "0.1.0"; }
@@ -116,26 +93,26 @@ EXPORT int32_t plugin_next_batch(void* s, void* h, uint32_t* nevts, void*** evts
     return 0;
 }
 
-EXPORT int32_t plugin_extract_fields(void* s, const event_input_t* in, const extract_input_t* input) {
+EXPORT int32_t plugin_extract_fields(void* s, const host_event_input* in, const host_extract_input* input) {
     state_t* st = s;
     for (uint32_t f = 0; f < input->num_fields; f++) {
-        extract_field_t* field = &input->fields[f];
+        host_extract_field* field = &input->fields[f];
         field->res_len = 1;
         switch (field->field_id) {
             case 0:
                 st->u64[f] = in->evtnum;
-                field->res = &st->u64[f];
+                field->res.u64 = &st->u64[f];
                 break;
             case 1:
-                field->res = &st->message;
+                field->res.str = &st->message;
                 break;
             case 2:
                 st->boolean = in->evtnum % 2 == 0;
-                field->res = &st->boolean;
+                field->res.boolean = &st->boolean;
                 break;
             default:
-                st->u64[f] = in->evt[HEADER + 12];
-                field->res = &st->u64[f];
+                st->u64[f] = ((const unsigned char*)in->evt)[HEADER + 12];
+                field->res.u64 = &st->u64[f];
         }
     }
     return 0;

@@ -71,11 +71,14 @@ public final class NativeHost {
         return out;
     }
 
-    /** Compiles a C file into a shared library with extra gcc arguments (for example -D flags). */
+    /**
+     * Compiles a C plugin into a shared library with extra gcc arguments (for example -D flags); it may include
+     * the host's declarations of the plugin API types, {@code falco_host_abi.h}.
+     */
     public static Path compileLibrary(Path source, Path library, String... flags) throws IOException, InterruptedException {
         Files.createDirectories(library.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC",
-                "-fvisibility=hidden"));
+                "-fvisibility=hidden", "-I" + SOURCES.resolve("host")));
         command.addAll(List.of(flags));
         command.addAll(List.of("-o", library.toString(), source.toString()));
         compile(command);
