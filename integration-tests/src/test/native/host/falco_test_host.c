@@ -480,6 +480,9 @@ static void tables_called(void) {
     fail("the plugin called the tables API, which this host does not implement");
 }
 
+/* Stand-ins for every function of the tables vtables: the host does not implement tables yet. Set in main. */
+static void (*table_stubs[64])(void);
+
 /* The rendering of one extracted value, so that repeated extractions can be compared exactly. */
 typedef struct {
     char text[8192];
@@ -527,28 +530,37 @@ static void render_value(const host_extract_field* f, const field_info* info, re
     if (info->is_list && used < sizeof out->text) snprintf(out->text + used, sizeof out->text - used, "]");
 }
 
-/* Calls extract_fields for the requested fields; returns 0 on failure when allowed, else fails. */
-static int extract(void* state, const host_event_input* in, const size_t* ids, size_t n, rendered* values, int allow_failure) {
-    static host_extract_field requests[MAX_FIELDS];
-    memset(requests, 0, sizeof requests);
+/*
+ * Calls extract_fields for the fields ids[0..n) the way libsinsp builds the request; with poison, the outputs are
+ * set to garbage first so that a plugin which does not set them is caught.
+ */
+static int32_t call_extract(void* state, const host_event_input* in, const size_t* ids, size_t n,
+                            host_extract_field* requests, int poison) {
+    memset(requests, 0, n * sizeof requests[0]);
     for (size_t i = 0; i < n; i++) {
-        requests[i].res.u64 = (uint64_t*)(uintptr_t)0xdeadbeefdeadbeefULL;
-        requests[i].res_len = 0xdeadbeefULL;
+        if (poison) {
+            requests[i].res.u64 = (uint64_t*)(uintptr_t)0xdeadbeefdeadbeefULL;
+            requests[i].res_len = 0xdeadbeefULL;
+        }
         requests[i].field_id = (uint32_t)ids[i];
         requests[i].field = fields[ids[i]].name;
         requests[i].ftype = (uint32_t)fields[ids[i]].ftype;
         requests[i].flist = (uint32_t)fields[ids[i]].is_list;
     }
-    static void (*reader_ext[16])(void);
-    for (size_t i = 0; i < 16; i++) reader_ext[i] = tables_called;
     host_extract_input input;
     memset(&input, 0, sizeof input);
     input.owner = &owner_token;
     input.get_owner_last_error = owner_last_error;
     input.num_fields = (uint32_t)n;
     input.fields = requests;
-    input.table_reader_ext = reader_ext;
-    int32_t rc = api.extract_fields(state, in, &input);
+    input.table_reader_ext = table_stubs;
+    return api.extract_fields(state, in, &input);
+}
+
+/* Calls extract_fields for the requested fields; returns 0 on failure when allowed, else fails. */
+static int extract(void* state, const host_event_input* in, const size_t* ids, size_t n, rendered* values, int allow_failure) {
+    static host_extract_field requests[MAX_FIELDS];
+    int32_t rc = call_extract(state, in, ids, n, requests, 1);
     if (rc != HOST_API_RC_SUCCESS) {
         const char* err = api.get_last_error(state);
         if (rc != HOST_API_RC_FAILURE) fail("extract_fields returned %d, expected SUCCESS or FAILURE", rc);
@@ -761,20 +773,7 @@ static void list_jar_files(void) {
 /* Extracts fields without the checks of extract(), for volume: returns rc and folds the values into *hash. */
 static int32_t lean_extract(void* state, const host_event_input* in, const size_t* ids, size_t n, uint64_t* hash) {
     host_extract_field requests[MAX_FIELDS];
-    memset(requests, 0, n * sizeof requests[0]);
-    for (size_t i = 0; i < n; i++) {
-        requests[i].field_id = (uint32_t)ids[i];
-        requests[i].field = fields[ids[i]].name;
-        requests[i].ftype = (uint32_t)fields[ids[i]].ftype;
-        requests[i].flist = (uint32_t)fields[ids[i]].is_list;
-    }
-    host_extract_input input;
-    memset(&input, 0, sizeof input);
-    input.owner = &owner_token;
-    input.get_owner_last_error = owner_last_error;
-    input.num_fields = (uint32_t)n;
-    input.fields = requests;
-    int32_t rc = api.extract_fields(state, in, &input);
+    int32_t rc = call_extract(state, in, ids, n, requests, 0);
     if (rc != HOST_API_RC_SUCCESS) return rc;
     for (size_t i = 0; i < n; i++) {
         for (uint64_t k = 0; k < requests[i].res_len; k++) {
@@ -903,10 +902,8 @@ typedef struct {
 
 static void* extraction_thread(void* arg) {
     thread_job* job = arg;
-    host_init_input in = {job->o->config, &owner_token, owner_last_error, NULL, log_message};
-    static void (*tables[64])(void);
-    for (size_t i = 0; i < 64; i++) tables[i] = tables_called;
-    in.tables = (caps & (CAP_PARSE | CAP_EXTRACT)) ? (const void*)tables : NULL;
+    host_init_input in = {job->o->config, &owner_token, owner_last_error,
+                          (caps & (CAP_PARSE | CAP_EXTRACT)) ? (const void*)table_stubs : NULL, log_message};
     int32_t rc = 0x7777;
     void* state = api.init(&in, &rc);
     if (rc != HOST_API_RC_SUCCESS || state == NULL) fail("init failed in a thread: %s", state ? api.get_last_error(state) : "");
@@ -960,10 +957,8 @@ static const char* checked_config(const options* o) {
 }
 
 static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_ids) {
-    static void (*tables[64])(void);
-    for (size_t i = 0; i < 64; i++) tables[i] = tables_called;
     host_init_input in = {checked_config(o), &owner_token, owner_last_error,
-                          (caps & (CAP_PARSE | CAP_EXTRACT)) ? (const void*)tables : NULL, log_message};
+                          (caps & (CAP_PARSE | CAP_EXTRACT)) ? (const void*)table_stubs : NULL, log_message};
     int32_t rc = 0x7777;
     void* state = api.init(&in, &rc);
     if (rc == 0x7777) fail("init did not set rc");
@@ -1079,6 +1074,7 @@ int main(int argc, char** argv) {
     }
     if (o.library == NULL) usage();
     setvbuf(stdout, NULL, _IOLBF, 0);
+    for (size_t i = 0; i < sizeof table_stubs / sizeof table_stubs[0]; i++) table_stubs[i] = tables_called;
     if (o.signals) install_signal_handlers();
     for (int t = 0; t < target_count; t++) {
         test_target(&o, targets[t]);
