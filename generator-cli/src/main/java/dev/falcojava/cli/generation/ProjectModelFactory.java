@@ -10,7 +10,6 @@ import dev.falcojava.cli.generation.escape.XmlText;
 import dev.falcojava.cli.generation.escape.YamlString;
 import dev.falcojava.cli.model.ConfigKey;
 import dev.falcojava.cli.model.FieldSpec;
-import dev.falcojava.cli.model.FieldType;
 import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.Names;
 import dev.falcojava.cli.model.PluginDescriptor;
@@ -50,7 +49,7 @@ public final class ProjectModelFactory {
             FieldSpec field = fields.get(i);
             fieldViews.add(new FieldView(i, JavaString.escape(field.name()), JavaString.escape(field.description()),
                     JavadocText.escape(field.name()), JavadocText.escape(field.description()), field.type().yamlName(),
-                    field.type().javaType(), defaultValue(field.type()), field.type().setter(), field.type().sdkConstant(),
+                    field.type().javaType(), field.type().javaDefault(), field.type().setter(), field.type().sdkConstant(),
                     Names.extractMethod(field.name(), prefix), StarterField.of(field, prefix).orElse(null),
                     i == fields.size() - 1));
         }
@@ -150,14 +149,6 @@ public final class ProjectModelFactory {
     /** The struct name of a static plugin (a validated C identifier), empty for a shared one. */
     private static String apiSymbol(Linkage linkage) {
         return linkage instanceof Linkage.Static(String symbol) ? symbol : "";
-    }
-
-    private static String defaultValue(FieldType type) {
-        return switch (type) {
-            case UINT64 -> "0";
-            case STRING -> "null";
-            case BOOL -> "false";
-        };
     }
 
     private static void markLast(List<ProjectModel.Item> items) {

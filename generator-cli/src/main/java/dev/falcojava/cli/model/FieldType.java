@@ -5,18 +5,25 @@ import java.util.Optional;
 
 /** Field types a descriptor may declare, with the Java type and SDK setter they map to. */
 public enum FieldType {
-    UINT64("uint64", "long", "setU64"),
-    STRING("string", "String", "setString"),
-    BOOL("bool", "boolean", "setBool");
+    UINT64("uint64", "long", "0", "setU64"),
+    STRING("string", "String", "null", "setString"),
+    BOOL("bool", "boolean", "false", "setBool");
 
     private final String yamlName;
     private final String javaType;
+    private final String javaDefault;
     private final String setter;
 
-    FieldType(String yamlName, String javaType, String setter) {
+    FieldType(String yamlName, String javaType, String javaDefault, String setter) {
         this.yamlName = yamlName;
         this.javaType = javaType;
+        this.javaDefault = javaDefault;
         this.setter = setter;
+    }
+
+    /** The literal a stub returns when the field has no value (the SDK ignores it after {@code noValue()}). */
+    public String javaDefault() {
+        return javaDefault;
     }
 
     /** The name used in plugin.yaml and in the fields JSON. */
