@@ -1,0 +1,62 @@
+package dev.falcojava.cli.commands;
+
+import dev.falcojava.cli.ExitCodes;
+import dev.falcojava.cli.generation.ProjectContributors;
+import dev.falcojava.cli.model.Capability;
+import dev.falcojava.cli.model.DescriptorException;
+import dev.falcojava.cli.model.DescriptorReader;
+import dev.falcojava.cli.model.PluginDescriptor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code falco-plugin validate}: checks a plugin.yaml and reports every problem with its position. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check plugin.yaml: every problem is reported as file:line:column: what is wrong and how to fix it.",
+        footer = {"", "Examples:", "  falco-plugin validate                 # ./plugin.yaml",
+                "  falco-plugin validate path/to/plugin.yaml"})
+public final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "The descriptor (default: plugin.yaml of --dir).")
+    private Path file;
+
+    @Mixin
+    private ProjectDirOption project;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path descriptorFile = file != null ? file : project.projectDir().resolve(ProjectContributors.DESCRIPTOR);
+        try {
+            PluginDescriptor d = DescriptorReader.read(descriptorFile);
+            String capabilities = d.capabilities().stream().map(this::describe).collect(Collectors.joining(", "));
+            spec.commandLine().getOut().printf("%s is valid: plugin %s %s, %s, required plugin API %s%n", descriptorFile,
+                    d.name(), d.version(), capabilities, d.requiredApiVersion());
+            return ExitCodes.OK;
+        } catch (NoSuchFileException e) {
+            spec.commandLine().getErr().println("falco-plugin validate: no file " + descriptorFile);
+            return ExitCodes.USAGE;
+        } catch (DescriptorException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().printf("%d problem%s in %s%n", e.problems().size(),
+                    e.problems().size() == 1 ? "" : "s", descriptorFile);
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private String describe(Capability capability) {
+        return switch (capability) {
+            case Capability.Source source -> "source of '" + source.eventSource() + "' events";
+            case Capability.Extract extract -> "extract (" + extract.fields().size() + " fields)";
+        };
+    }
+}
