@@ -47,6 +47,11 @@ public record Jdk(Path home) {
         return Files.isRegularFile(home.resolve("include/jni.h"));
     }
 
+    /** The feature release of this JDK (25 for 25.0.3), from its release file; 0 when unknown. */
+    public int feature() {
+        return feature(home).orElse(0);
+    }
+
     Path include() {
         return home.resolve("include");
     }

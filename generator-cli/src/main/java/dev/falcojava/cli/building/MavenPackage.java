@@ -15,7 +15,7 @@ public final class MavenPackage {
     }
 
     public static Path run(Path project, Jdk jdk) throws BuildException {
-        String maven = System.getenv().getOrDefault("MAVEN_CMD", "mvn");
+        String maven = BuildTool.MAVEN.command();
         ProcessRunner.Outcome outcome = ProcessRunner.run(List.of(maven, "-B", "-q", "package"), project,
                 Map.of("JAVA_HOME", jdk.home().toString()));
         if (outcome.exitCode() != 0) {

@@ -38,7 +38,7 @@ public final class NativeCompiler {
         List<String> command = gcc(project, pluginJar, jdk, "-c");
         command.addAll(List.of("-o", object.toString()));
         run(command, project);
-        run(List.of(System.getenv().getOrDefault("AR", "ar"), "rcs", archive.toString(), object.toString()), project);
+        run(List.of(BuildTool.AR.command(), "rcs", archive.toString(), object.toString()), project);
         Path header = project.resolve(ProjectContributors.NATIVE_GLUE).resolveSibling(pluginName + ".h");
         try {
             Files.copy(header, project.resolve("target/" + pluginName + ".h"), StandardCopyOption.REPLACE_EXISTING);
@@ -49,7 +49,7 @@ public final class NativeCompiler {
     }
 
     private static List<String> gcc(Path project, Path pluginJar, Jdk jdk, String mode) throws BuildException {
-        return new ArrayList<>(List.of(System.getenv().getOrDefault("CC", "gcc"), mode, "-fPIC", "-O2",
+        return new ArrayList<>(List.of(BuildTool.GCC.command(), mode, "-fPIC", "-O2",
                 "-fvisibility=hidden", "-Wall", "-Wextra", "-Werror",
                 "-I" + jdk.include(), "-I" + jdk.include().resolve("linux"),
                 "-DFJP_JAR_PATH=" + cStringLiteral(pluginJar.toAbsolutePath()),

@@ -136,4 +136,16 @@ class GeneratedPluginEndToEndTest {
         assertTrue(line.find(), "no event " + number + " in\n" + output);
         return line.group();
     }
+
+    @Test
+    void doctorSaysWhatIsMissingAndHowToFixIt() throws Exception {
+        FalcoPluginCli.Result healthy = FalcoPluginCli.run(Map.of("JAVA_HOME", jdk.toString()), "doctor");
+        assertEquals(0, healthy.exitCode(), healthy.output());
+        assertTrue(healthy.output().contains("ok    C compiler: gcc"), healthy.output());
+        assertTrue(healthy.output().contains("ok    Maven: Apache Maven"), healthy.output());
+
+        FalcoPluginCli.Result broken = FalcoPluginCli.run(Map.of("JAVA_HOME", jdk.toString(), "CC", "/nonexistent/gcc"), "doctor");
+        assertEquals(1, broken.exitCode(), broken.output());
+        assertTrue(broken.output().contains("FAIL  C compiler: /nonexistent/gcc does not run: install gcc"), broken.output());
+    }
 }

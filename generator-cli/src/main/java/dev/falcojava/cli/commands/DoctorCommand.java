@@ -1,0 +1,46 @@
+package dev.falcojava.cli.commands;
+
+import dev.falcojava.cli.ExitCodes;
+import dev.falcojava.cli.building.BuildException;
+import dev.falcojava.cli.building.BuildTool;
+import dev.falcojava.cli.building.Jdk;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code falco-plugin doctor}: checks what building plugins needs, and says how to fix what is missing. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Check the tools plugin builds need: a JDK 25 or newer with JNI headers, Maven, gcc, ar.")
+public final class DoctorCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean healthy = true;
+        Map<String, String> environment = Map.of();
+        try {
+            Jdk jdk = Jdk.forBuilding();
+            environment = Map.of("JAVA_HOME", jdk.home().toString());
+            out.println("ok    JDK " + jdk.feature() + " at " + jdk.home());
+        } catch (BuildException e) {
+            out.println("FAIL  JDK: " + e.getMessage());
+            healthy = false;
+        }
+        for (BuildTool tool : BuildTool.values()) {
+            try {
+                out.println("ok    " + tool.label() + ": " + tool.version(environment));
+            } catch (BuildException e) {
+                out.println("FAIL  " + tool.label() + ": " + e.getMessage());
+                healthy = false;
+            }
+        }
+        out.println(healthy ? "everything falco-plugin build needs is here" : "fix the lines marked FAIL, then run doctor again");
+        return healthy ? ExitCodes.OK : ExitCodes.BUILD_FAILED;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.falcojava.cli.commands;
+
+import dev.falcojava.cli.CliVersion;
+import dev.falcojava.cli.ExitCodes;
+import dev.falcojava.cli.generation.ProjectContributors;
+import dev.falcojava.cli.generation.ProjectGenerator;
+import dev.falcojava.cli.model.DescriptorException;
+import dev.falcojava.cli.model.DescriptorReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code falco-plugin generate}: rewrites the derived files of a project from its plugin.yaml. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Regenerate src/generated from plugin.yaml (build does it too). Your classes are never touched.",
+        footer = {"", "Example:", "  falco-plugin generate --dir my-plugin"})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Mixin
+    private ProjectDirOption project;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = project.projectDir();
+        try {
+            List<Path> changed = new ProjectGenerator(CliVersion.projectVersions())
+                    .regenerate(DescriptorReader.read(dir.resolve(ProjectContributors.DESCRIPTOR)), dir);
+            if (changed.isEmpty()) {
+                spec.commandLine().getOut().println("up to date: nothing to regenerate in " + dir);
+            }
+            for (Path file : changed) {
+                spec.commandLine().getOut().println("regenerated " + file);
+            }
+            return ExitCodes.OK;
+        } catch (NoSuchFileException e) {
+            spec.commandLine().getErr().println("falco-plugin generate: no plugin.yaml in " + dir + "; pass --dir");
+            return ExitCodes.USAGE;
+        } catch (DescriptorException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.falcojava.cli.commands;
+
+import dev.falcojava.cli.FalcoPluginCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class GenerateCommandTest {
+
+    private static String run(int expectedExit, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = FalcoPluginCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        assertEquals(expectedExit, cli.execute(args), err.toString());
+        return out + err.toString();
+    }
+
+    @Test
+    void regeneratesDerivedFilesOnlyAndASecondRunChangesNothing(@TempDir Path tmp) throws Exception {
+        Path project = tmp.resolve("demo");
+        run(0, "new", "demo", "--dir", project.toString());
+        Path base = project.resolve("src/generated/java/com/example/demo/AbstractDemoPlugin.java");
+        Path user = project.resolve("src/main/java/com/example/demo/DemoPlugin.java");
+        String generated = Files.readString(base);
+        Files.writeString(base, "edited by hand");
+        Files.writeString(user, Files.readString(user) + "// mine\n");
+
+        assertEquals("regenerated src/generated/java/com/example/demo/AbstractDemoPlugin.java\n",
+                run(0, "generate", "--dir", project.toString()));
+        assertEquals(generated, Files.readString(base));
+        assertTrue(Files.readString(user).endsWith("// mine\n"));
+        assertEquals("up to date: nothing to regenerate in " + project + "\n", run(0, "generate", "--dir", project.toString()));
+    }
+
+    @Test
+    void aProjectWithoutDescriptorIsAUsageError(@TempDir Path tmp) {
+        assertEquals("falco-plugin generate: no plugin.yaml in " + tmp + "; pass --dir\n", run(2, "generate", "--dir", tmp.toString()));
+    }
+}
