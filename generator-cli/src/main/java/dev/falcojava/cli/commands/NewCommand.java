@@ -94,7 +94,7 @@ public final class NewCommand implements Callable<Integer> {
         for (String capability : capabilities) {
             switch (capability.trim()) {
                 case "source" -> declared.add(new Capability.Source(eventSource != null ? eventSource
-                        : Names.defaultEventSource(name)));
+                        : Names.defaultEventSource(nameValid ? name : "plugin")));
                 case "extract" -> declared.add(new Capability.Extract(StarterField.fields(
                         (nameValid ? name.replace('-', '_') : "plugin") + ".")));
                 default -> throw new IllegalArgumentException("unknown capability '" + capability

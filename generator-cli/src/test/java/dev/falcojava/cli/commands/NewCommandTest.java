@@ -1,0 +1,188 @@
+package dev.falcojava.cli.commands;
+
+import dev.falcojava.cli.FalcoPluginCli;
+import dev.falcojava.cli.model.DescriptorReader;
+import dev.falcojava.cli.model.FieldSpec;
+import dev.falcojava.cli.model.FieldType;
+import dev.falcojava.cli.model.PluginDescriptor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class NewCommandTest {
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = FalcoPluginCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private static List<Path> filesUnder(Path root) throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+
+    @Test
+    void theDefaultsMakeASourceAndExtractPluginWithWorkingStarterCode(@TempDir Path tmp) throws Exception {
+        Path project = tmp.resolve("my-plugin");
+        Outcome outcome = run("new", "my-plugin", "--dir", project.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.out().startsWith("created " + project), outcome.out());
+
+        PluginDescriptor d = DescriptorReader.read(project.resolve("plugin.yaml"));
+        assertEquals(999, d.id());
+        assertEquals("my_plugin", d.source().orElseThrow().eventSource());
+        assertEquals("com.example.myplugin", d.javaPackage());
+        assertEquals("MyPluginPlugin", d.className());
+        assertEquals(List.of(new FieldSpec("my_plugin.count", FieldType.UINT64, "The number of the event"),
+                new FieldSpec("my_plugin.message", FieldType.STRING, "The event payload as text"),
+                new FieldSpec("my_plugin.even", FieldType.BOOL, "Whether the event number is even")),
+                d.extract().orElseThrow().fields());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx64m"), d.jvm().options());
+
+        String code = "src/main/java/com/example/myplugin/";
+        assertEquals(List.of(Path.of(".gitignore"), Path.of("README.md"), Path.of("plugin.yaml"), Path.of("pom.xml"),
+                Path.of("src/generated/java/com/example/myplugin/AbstractMyPluginPlugin.java"),
+                Path.of("src/generated/native/plugin_glue.c"),
+                Path.of(code + "MyPluginPlugin.java"), Path.of(code + "MyPluginSourceInstance.java"),
+                Path.of("src/test/java/com/example/myplugin/MyPluginPluginTest.java")), filesUnder(project));
+
+        String plugin = Files.readString(project.resolve(code + "MyPluginPlugin.java"));
+        assertTrue(plugin.contains("public class MyPluginPlugin extends AbstractMyPluginPlugin {"), plugin);
+        assertTrue(plugin.contains("return new MyPluginSourceInstance(params);"), plugin);
+        assertTrue(plugin.contains("""
+                    protected long extractCount(ExtractRequest request) {
+                        return request.event().number();
+                """), plugin);
+        assertTrue(plugin.contains("""
+                    protected String extractMessage(ExtractRequest request) {
+                        return request.event().payloadAsString();
+                """), plugin);
+        assertTrue(plugin.contains("""
+                    protected boolean extractEven(ExtractRequest request) {
+                        return request.event().number() % 2 == 0;
+                """), plugin);
+
+        String instance = Files.readString(project.resolve(code + "MyPluginSourceInstance.java"));
+        assertTrue(instance.contains("batch.add(\"my-plugin event \" + next++);"), instance);
+        assertTrue(instance.contains("EVENTS_PER_BATCH = 4;"), instance);
+        assertTrue(instance.contains("DEFAULT_MAX = 10;"), instance);
+
+        String test = Files.readString(project.resolve("src/test/java/com/example/myplugin/MyPluginPluginTest.java"));
+        assertTrue(test.contains("PluginHarness.init(MyPluginPlugin.class, \"\")"), test);
+        assertTrue(test.contains("assertEquals(List.of(2L), harness.extract(events.get(1), \"my_plugin.count\"));"), test);
+        assertTrue(test.contains("assertEquals(List.of(\"my-plugin event 3\"), harness.extract(events.get(2), \"my_plugin.message\"));"), test);
+        assertTrue(test.contains("assertEquals(List.of(true), harness.extract(events.get(1), \"my_plugin.even\"));"), test);
+
+        String pom = Files.readString(project.resolve("pom.xml"));
+        assertTrue(pom.contains("<groupId>com.example.myplugin</groupId>"), pom);
+        assertTrue(pom.contains("<artifactId>my-plugin</artifactId>"), pom);
+        assertTrue(pom.contains("<falco-plugin-sdk.version>" + dev.falcojava.cli.CliVersion.version() + "</falco-plugin-sdk.version>"), pom);
+        assertTrue(pom.contains("<argLine>--enable-native-access=ALL-UNNAMED</argLine>"), pom);
+        assertTrue(pom.contains("<source>src/generated/java</source>"), pom);
+        assertFalse(pom.contains("${project.version}"), "the SDK version is the CLI's own, filled in at CLI build time");
+
+        String glue = Files.readString(project.resolve("src/generated/native/plugin_glue.c"));
+        assertTrue(glue.contains("com.example.myplugin.MyPluginPlugin"), "the glue names the user's plugin class");
+    }
+
+    @Test
+    void anExtractOnlyPluginHasNoSourceCodeAndATestOnAHandMadeEvent(@TempDir Path tmp) throws Exception {
+        Path project = tmp.resolve("fields");
+        Outcome outcome = run("new", "fields", "--capabilities", "extract", "--package", "org.acme.fields",
+                "--dir", project.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+
+        PluginDescriptor d = DescriptorReader.read(project.resolve("plugin.yaml"));
+        assertTrue(d.source().isEmpty());
+        assertEquals("3.0.0", d.requiredApiVersion());
+        assertFalse(Files.readString(project.resolve("plugin.yaml")).contains("id:"), "no id without the source capability");
+        assertFalse(Files.exists(project.resolve("src/main/java/org/acme/fields/FieldsSourceInstance.java")));
+
+        String base = Files.readString(project.resolve("src/generated/java/org/acme/fields/AbstractFieldsPlugin.java"));
+        assertTrue(base.contains("public abstract class AbstractFieldsPlugin implements ExtractPlugin {"), base);
+        assertFalse(base.contains("pluginId()"), base);
+
+        String test = Files.readString(project.resolve("src/test/java/org/acme/fields/FieldsPluginTest.java"));
+        assertTrue(test.contains("assertEquals(List.of(\"hello\"), harness.extract(event, \"fields.message\"));"), test);
+        assertFalse(test.contains("harness.open("), test);
+    }
+
+    @Test
+    void theEventSourceAndIdOptionsReachTheDescriptor(@TempDir Path tmp) throws Exception {
+        Path project = tmp.resolve("p");
+        Outcome outcome = run("new", "net-flows", "--capabilities", "source", "--id", "4242", "--event-source", "flows",
+                "--dir", project.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        PluginDescriptor d = DescriptorReader.read(project.resolve("plugin.yaml"));
+        assertEquals(4242, d.id());
+        assertEquals("flows", d.source().orElseThrow().eventSource());
+        assertTrue(d.extract().isEmpty());
+    }
+
+    @Test
+    void anExistingProjectIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("demo"));
+        Files.writeString(project.resolve("plugin.yaml"), "mine");
+        Outcome outcome = run("new", "demo", "--dir", project.toString());
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().contains("exists and is not empty"), outcome.err());
+        assertEquals("mine", Files.readString(project.resolve("plugin.yaml")));
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(project), left.toList(), "nothing is written beside it");
+        }
+    }
+
+    @Test
+    void anEmptyTargetDirectoryIsFilled(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("empty"));
+        assertEquals(0, run("new", "demo", "--dir", project.toString()).exitCode());
+        assertTrue(Files.isRegularFile(project.resolve("plugin.yaml")));
+    }
+
+    @Test
+    void invalidOptionsAreUsageErrorsThatNameTheRule(@TempDir Path tmp) throws Exception {
+        Outcome badName = run("new", "My Plugin", "--dir", tmp.resolve("a").toString());
+        assertEquals(2, badName.exitCode());
+        assertTrue(badName.err().contains("plugin.yaml (from the options):2:7: name 'My Plugin' is not valid"), badName.err());
+        assertEquals(1, badName.err().lines().filter(line -> line.startsWith("plugin.yaml")).count(),
+                "one problem, not one per name derived from it:\n" + badName.err());
+
+        Outcome badPackage = run("new", "demo", "--package", "com.class.demo", "--dir", tmp.resolve("b").toString());
+        assertEquals(2, badPackage.exitCode());
+        assertTrue(badPackage.err().contains("package 'com.class.demo' is not a Java package name"), badPackage.err());
+
+        Outcome syscall = run("new", "demo", "--event-source", "syscall", "--dir", tmp.resolve("c").toString());
+        assertEquals(2, syscall.exitCode());
+        assertTrue(syscall.err().contains("event source 'syscall' is reserved"), syscall.err());
+
+        Outcome unknown = run("new", "demo", "--capabilities", "source,parse", "--dir", tmp.resolve("d").toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown capability 'parse' (known: source, extract)"), unknown.err());
+
+        Outcome zeroId = run("new", "demo", "--id", "0", "--dir", tmp.resolve("e").toString());
+        assertEquals(2, zeroId.exitCode());
+        assertTrue(zeroId.err().contains("id must be from 1 to 4294967295, not 0"), zeroId.err());
+
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "a refused project leaves nothing behind");
+        }
+    }
+}
