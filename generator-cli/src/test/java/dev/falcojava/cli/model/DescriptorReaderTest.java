@@ -83,6 +83,37 @@ class DescriptorReaderTest {
     }
 
     @Test
+    void aPackageThatIsNotJavaIsReportedAtItsPosition() {
+        assertProblem(VALID.replace("package: com.example.demo", "package: com.example.my-demo"),
+                "p.yaml:6:10: package 'com.example.my-demo' is not a Java package name");
+    }
+
+    @Test
+    void aClassThatIsNotJavaIsReportedAtItsPosition() {
+        assertProblem(VALID.replace("package:", "class: 2Demo\npackage:"),
+                "p.yaml:6:8: class '2Demo' is not a Java class name");
+        assertProblem(VALID.replace("package:", "class: enum\npackage:"), "p.yaml:6:8: class 'enum' is not a Java class name");
+    }
+
+    @Test
+    void aFieldNameWithoutPrefixIsReportedAtItsPosition() {
+        assertProblem(VALID.replace("demo.event_name", "event_name"), "p.yaml:17:15: name 'event_name' is not valid");
+    }
+
+    @Test
+    void anEmptyEventSourceIsReported() {
+        assertProblem(VALID.replace("event-source: demo", "event-source: \"\""), "p.yaml:11:19: 'event-source' must not be empty");
+    }
+
+    @Test
+    void theRequiredApiVersionFollowsTheCapabilities() throws Exception {
+        String extractOnly = VALID.replace("id: 999\n", "").replace("  source:\n    event-source: demo\n", "");
+        PluginDescriptor d = DescriptorReader.parse(extractOnly, "p.yaml");
+        assertTrue(d.source().isEmpty());
+        assertEquals("3.0.0", d.requiredApiVersion());
+    }
+
+    @Test
     void anUnknownCapabilityIsReported() {
         assertProblem(VALID.replace("  extract:", "  exctract:"), "p.yaml:12:3: 'exctract' is not a capability");
     }
