@@ -4,11 +4,9 @@ import dev.falcojava.cli.model.PluginDescriptor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +56,7 @@ public final class ProjectGenerator {
                 Files.writeString(path, file.content(), StandardCharsets.UTF_8);
             }
             Files.deleteIfExists(absolute);
-            moveAtomically(staging, absolute);
+            AtomicFiles.move(staging, absolute);
             return files;
         } finally {
             deleteRecursively(staging);
@@ -81,25 +79,10 @@ public final class ProjectGenerator {
             if (current.isPresent() && current.get().equals(file.content())) {
                 continue;
             }
-            Files.createDirectories(path.getParent());
-            Path staging = Files.createTempFile(path.getParent(), "." + path.getFileName(), ".tmp");
-            try {
-                Files.writeString(staging, file.content(), StandardCharsets.UTF_8);
-                moveAtomically(staging, path);
-            } finally {
-                Files.deleteIfExists(staging);
-            }
+            AtomicFiles.write(path, file.content());
             changed.add(file.path());
         }
         return changed;
-    }
-
-    private static void moveAtomically(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static boolean isEmptyDirectory(Path path) throws IOException {

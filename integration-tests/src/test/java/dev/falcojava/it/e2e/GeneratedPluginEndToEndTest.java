@@ -148,4 +148,18 @@ class GeneratedPluginEndToEndTest {
         assertEquals(1, broken.exitCode(), broken.output());
         assertTrue(broken.output().contains("FAIL  C compiler: /nonexistent/gcc does not run: install gcc"), broken.output());
     }
+
+    @Test
+    void aFieldAddedWithAddFieldIsBuiltIntoTheLibrary() throws Exception {
+        Path library = newAndBuild("grown", project -> {
+            FalcoPluginCli.Result added = FalcoPluginCli.run(Map.of("JAVA_HOME", jdk.toString()), "add-field",
+                    "grown.user_name", "--type", "string", "--desc", "The user", "--dir", project.toString());
+            assertEquals(0, added.exitCode(), added.output());
+        });
+        NativeHost.Run run = NativeHost.run(library, Map.of(), "--expect-caps", "source,extract", "--events", "1", "--cycles", "1");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.stdout().contains("field grown.user_name type=string list=0 arg=none desc=\"The user\""), run.stdout());
+        assertTrue(run.stdout().contains("  grown.user_name = <none>\n"), run.stdout());
+        assertTrue(run.stdout().contains("  grown.count = 1\n"), run.stdout());
+    }
 }

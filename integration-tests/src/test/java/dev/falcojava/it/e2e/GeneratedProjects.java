@@ -16,7 +16,7 @@ final class GeneratedProjects {
     /** A change a test makes to a generated project before building it, as a user would. */
     @FunctionalInterface
     interface ProjectEdit {
-        void apply(Path project) throws IOException;
+        void apply(Path project) throws Exception;
     }
 
     private final Path work;

@@ -1,0 +1,125 @@
+package dev.falcojava.cli.commands;
+
+import dev.falcojava.cli.FalcoPluginCli;
+import dev.falcojava.cli.model.DescriptorReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class AddFieldCommandTest {
+
+    @TempDir
+    Path tmp;
+    private Path project;
+    private Path userClass;
+    private Path descriptor;
+
+    private static String run(int expectedExit, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = FalcoPluginCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        assertEquals(expectedExit, cli.execute(args), out + "\n" + err);
+        return out + err.toString();
+    }
+
+    @BeforeEach
+    void aProjectWhoseUserClassAndDescriptorWereEditedByHand() throws Exception {
+        project = tmp.resolve("demo");
+        run(0, "new", "demo", "--dir", project.toString());
+        userClass = project.resolve("src/main/java/com/example/demo/DemoPlugin.java");
+        descriptor = project.resolve("plugin.yaml");
+        Files.writeString(userClass, Files.readString(userClass).replace("public class DemoPlugin extends AbstractDemoPlugin {", """
+                /* a comment of mine */
+                public class DemoPlugin extends AbstractDemoPlugin {
+
+                    // state I keep, oddly formatted on purpose
+                    private   int    seen =  0 ;
+
+
+                    String   helper( ) { return "x" ; }   // trailing comment
+                """));
+        Files.writeString(descriptor, Files.readString(descriptor)
+                .replace("    fields:\n", "    fields:   # my fields, keep this comment\n"));
+    }
+
+    @Test
+    void addsTheFieldAndAStubAndKeepsEveryLineOfTheUser() throws Exception {
+        String classBefore = Files.readString(userClass);
+        String yamlBefore = Files.readString(descriptor);
+        String out = run(0, "add-field", "demo.user_name", "--type", "string", "--desc", "The \"user\" name, 100%",
+                "--dir", project.toString());
+        assertTrue(out.contains("added field demo.user_name (string)"), out);
+
+        String classAfter = Files.readString(userClass);
+        assertSubsequence(classBefore.lines().toList(), classAfter.lines().toList());
+        assertTrue(classAfter.contains("""
+                    @Override
+                    protected String extractUserName(ExtractRequest request) {
+                        // TODO compute demo.user_name from request.event()
+                        request.noValue();
+                        return null;
+                    }
+                }
+                """), classAfter);
+        String yamlAfter = Files.readString(descriptor);
+        assertSubsequence(yamlBefore.lines().toList(), yamlAfter.lines().toList());
+        assertTrue(yamlAfter.contains("# my fields, keep this comment"), yamlAfter);
+        assertEquals("The \"user\" name, 100%", DescriptorReader.read(descriptor).extract().orElseThrow().fields().getLast().description());
+        String base = Files.readString(project.resolve("src/generated/java/com/example/demo/AbstractDemoPlugin.java"));
+        assertTrue(base.contains("protected abstract String extractUserName(ExtractRequest request) throws Exception;"), base);
+    }
+
+    @Test
+    void addingTheSameFieldTwiceChangesNothing() throws Exception {
+        run(0, "add-field", "demo.user_name", "--type", "string", "--dir", project.toString());
+        String classBefore = Files.readString(userClass);
+        String yamlBefore = Files.readString(descriptor);
+        String out = run(2, "add-field", "demo.user_name", "--type", "bool", "--dir", project.toString());
+        assertTrue(out.contains("field 'demo.user_name' is declared twice"), out);
+        assertEquals(classBefore, Files.readString(userClass));
+        assertEquals(yamlBefore, Files.readString(descriptor));
+    }
+
+    @Test
+    void aUserClassThatDoesNotParseIsLeftAsIsAndSoIsPluginYaml() throws Exception {
+        Files.writeString(userClass, Files.readString(userClass).replace("private   int    seen =  0 ;", "private int seen = ;"));
+        String classBefore = Files.readString(userClass);
+        String yamlBefore = Files.readString(descriptor);
+        String out = run(2, "add-field", "demo.size", "--type", "uint64", "--dir", project.toString());
+        assertTrue(out.contains("DemoPlugin.java cannot be parsed, so it was not changed: line 13, column 22: Parse error. Found \";\"\n"), out);
+        assertEquals(classBefore, Files.readString(userClass));
+        assertEquals(yamlBefore, Files.readString(descriptor));
+    }
+
+    @Test
+    void aFieldOutsideThePrefixOrOfAnUnknownTypeIsRefused() throws Exception {
+        String yamlBefore = Files.readString(descriptor);
+        assertTrue(run(2, "add-field", "other.size", "--type", "uint64", "--dir", project.toString())
+                .contains("field 'other.size' does not start with 'demo.'"));
+        assertTrue(run(2, "add-field", "demo.size", "--type", "int", "--dir", project.toString())
+                .contains("unknown field type 'int' (known: uint64, string, bool)"));
+        assertEquals(yamlBefore, Files.readString(descriptor));
+    }
+
+    private static void assertSubsequence(List<String> original, List<String> edited) {
+        int at = 0;
+        for (String line : original) {
+            while (at < edited.size() && !edited.get(at).equals(line)) {
+                at++;
+            }
+            assertTrue(at < edited.size(), "the line '" + line + "' is gone or moved:\n" + String.join("\n", edited));
+            at++;
+        }
+    }
+}
