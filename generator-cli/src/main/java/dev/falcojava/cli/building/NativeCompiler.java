@@ -16,6 +16,15 @@ public final class NativeCompiler {
     private NativeCompiler() {
     }
 
+    /**
+     * Fails before any build step when the plugin jar's path (inside {@code project}) or the JDK's cannot be embedded
+     * in the glue, so that the user does not wait for Maven to learn it.
+     */
+    public static void checkEmbeddable(Path project, Jdk jdk) throws BuildException {
+        cStringLiteral(project.resolve(MavenPackage.PLUGIN_JAR).toAbsolutePath());
+        cStringLiteral(jdk.home());
+    }
+
     /** {@code target/lib<name>.so}, exporting the plugin_* functions. */
     public static Path compileShared(Path project, String pluginName, Path pluginJar, Jdk jdk) throws BuildException {
         Path library = project.resolve("target/lib" + pluginName + ".so");

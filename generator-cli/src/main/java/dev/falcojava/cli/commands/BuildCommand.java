@@ -69,6 +69,7 @@ public final class BuildCommand implements Callable<Integer> {
         try {
             new ProjectGenerator(CliVersion.projectVersions()).regenerate(descriptor, dir);
             Jdk jdk = Jdk.forBuilding();
+            NativeCompiler.checkEmbeddable(dir, jdk);
             Path jar = MavenPackage.run(dir, jdk);
             Path library = switch (descriptor.linkage()) {
                 case Linkage.Shared shared -> NativeCompiler.compileShared(dir, descriptor.name(), jar, jdk);

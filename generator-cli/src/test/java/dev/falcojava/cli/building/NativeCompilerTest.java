@@ -20,4 +20,12 @@ class NativeCompilerTest {
             assertTrue(e.getMessage().contains("contains a quote, backslash or line break"), e.getMessage());
         }
     }
+
+    @Test
+    void aProjectWhosePathCannotBeEmbeddedIsRefusedBeforeAnyBuildStep() {
+        Jdk jdk = new Jdk(Path.of("/opt/jdk"));
+        BuildException e = assertThrows(BuildException.class, () -> NativeCompiler.checkEmbeddable(Path.of("/tmp/my\"plugin"), jdk));
+        assertTrue(e.getMessage().contains("/tmp/my\"plugin/target/falco-plugin-all.jar contains a quote"), e.getMessage());
+        assertDoesNotThrow(() -> NativeCompiler.checkEmbeddable(Path.of("/tmp/plugin"), jdk));
+    }
 }
