@@ -1,14 +1,10 @@
 package dev.falcojava.cli.commands;
 
-import dev.falcojava.cli.FalcoPluginCli;
 import dev.falcojava.cli.model.DescriptorReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,13 +20,7 @@ class AddFieldCommandTest {
     private Path descriptor;
 
     private static String run(int expectedExit, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = FalcoPluginCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        assertEquals(expectedExit, cli.execute(args), out + "\n" + err);
-        return out + err.toString();
+        return CliRun.expecting(expectedExit, args);
     }
 
     @BeforeEach

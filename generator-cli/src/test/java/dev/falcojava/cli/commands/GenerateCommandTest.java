@@ -1,12 +1,8 @@
 package dev.falcojava.cli.commands;
 
-import dev.falcojava.cli.FalcoPluginCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,13 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class GenerateCommandTest {
 
     private static String run(int expectedExit, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = FalcoPluginCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        assertEquals(expectedExit, cli.execute(args), err.toString());
-        return out + err.toString();
+        return CliRun.expecting(expectedExit, args);
     }
 
     @Test

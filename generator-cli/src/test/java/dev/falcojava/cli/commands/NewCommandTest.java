@@ -1,16 +1,12 @@
 package dev.falcojava.cli.commands;
 
-import dev.falcojava.cli.FalcoPluginCli;
 import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.FieldSpec;
 import dev.falcojava.cli.model.FieldType;
 import dev.falcojava.cli.model.PluginDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,17 +16,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class NewCommandTest {
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = FalcoPluginCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static List<Path> filesUnder(Path root) throws Exception {
@@ -42,7 +29,7 @@ class NewCommandTest {
     @Test
     void theDefaultsMakeASourceAndExtractPluginWithWorkingStarterCode(@TempDir Path tmp) throws Exception {
         Path project = tmp.resolve("my-plugin");
-        Outcome outcome = run("new", "my-plugin", "--dir", project.toString());
+        CliRun outcome = run("new", "my-plugin", "--dir", project.toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertTrue(outcome.out().startsWith("created " + project), outcome.out());
 
@@ -106,7 +93,7 @@ class NewCommandTest {
     @Test
     void anExtractOnlyPluginHasNoSourceCodeAndATestOnAHandMadeEvent(@TempDir Path tmp) throws Exception {
         Path project = tmp.resolve("fields");
-        Outcome outcome = run("new", "fields", "--capabilities", "extract", "--package", "org.acme.fields",
+        CliRun outcome = run("new", "fields", "--capabilities", "extract", "--package", "org.acme.fields",
                 "--dir", project.toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
 
@@ -128,7 +115,7 @@ class NewCommandTest {
     @Test
     void theEventSourceAndIdOptionsReachTheDescriptor(@TempDir Path tmp) throws Exception {
         Path project = tmp.resolve("p");
-        Outcome outcome = run("new", "net-flows", "--capabilities", "source", "--id", "4242", "--event-source", "flows",
+        CliRun outcome = run("new", "net-flows", "--capabilities", "source", "--id", "4242", "--event-source", "flows",
                 "--dir", project.toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
         PluginDescriptor d = DescriptorReader.read(project.resolve("plugin.yaml"));
@@ -141,7 +128,7 @@ class NewCommandTest {
     void anExistingProjectIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
         Path project = Files.createDirectories(tmp.resolve("demo"));
         Files.writeString(project.resolve("plugin.yaml"), "mine");
-        Outcome outcome = run("new", "demo", "--dir", project.toString());
+        CliRun outcome = run("new", "demo", "--dir", project.toString());
         assertEquals(2, outcome.exitCode());
         assertTrue(outcome.err().contains("exists and is not empty"), outcome.err());
         assertEquals("mine", Files.readString(project.resolve("plugin.yaml")));
@@ -159,25 +146,25 @@ class NewCommandTest {
 
     @Test
     void invalidOptionsAreUsageErrorsThatNameTheRule(@TempDir Path tmp) throws Exception {
-        Outcome badName = run("new", "My Plugin", "--dir", tmp.resolve("a").toString());
+        CliRun badName = run("new", "My Plugin", "--dir", tmp.resolve("a").toString());
         assertEquals(2, badName.exitCode());
         assertTrue(badName.err().contains("plugin.yaml (from the options):2:7: name 'My Plugin' is not valid"), badName.err());
         assertEquals(1, badName.err().lines().filter(line -> line.startsWith("plugin.yaml")).count(),
                 "one problem, not one per name derived from it:\n" + badName.err());
 
-        Outcome badPackage = run("new", "demo", "--package", "com.class.demo", "--dir", tmp.resolve("b").toString());
+        CliRun badPackage = run("new", "demo", "--package", "com.class.demo", "--dir", tmp.resolve("b").toString());
         assertEquals(2, badPackage.exitCode());
         assertTrue(badPackage.err().contains("package 'com.class.demo' is not a Java package name"), badPackage.err());
 
-        Outcome syscall = run("new", "demo", "--event-source", "syscall", "--dir", tmp.resolve("c").toString());
+        CliRun syscall = run("new", "demo", "--event-source", "syscall", "--dir", tmp.resolve("c").toString());
         assertEquals(2, syscall.exitCode());
         assertTrue(syscall.err().contains("event source 'syscall' is reserved"), syscall.err());
 
-        Outcome unknown = run("new", "demo", "--capabilities", "source,parse", "--dir", tmp.resolve("d").toString());
+        CliRun unknown = run("new", "demo", "--capabilities", "source,parse", "--dir", tmp.resolve("d").toString());
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("unknown capability 'parse' (known: source, extract)"), unknown.err());
 
-        Outcome zeroId = run("new", "demo", "--id", "0", "--dir", tmp.resolve("e").toString());
+        CliRun zeroId = run("new", "demo", "--id", "0", "--dir", tmp.resolve("e").toString());
         assertEquals(2, zeroId.exitCode());
         assertTrue(zeroId.err().contains("id must be from 1 to 4294967295, not 0"), zeroId.err());
 

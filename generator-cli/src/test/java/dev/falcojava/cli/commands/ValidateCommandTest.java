@@ -1,12 +1,8 @@
 package dev.falcojava.cli.commands;
 
-import dev.falcojava.cli.FalcoPluginCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,17 +10,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class ValidateCommandTest {
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = FalcoPluginCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Outcome(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -40,7 +27,7 @@ class ValidateCommandTest {
                   source:
                     event-source: demo
                 """);
-        Outcome outcome = run("validate", "--dir", dir.toString());
+        CliRun outcome = run("validate", "--dir", dir.toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
         assertEquals(dir.resolve("plugin.yaml") + " is valid: plugin demo 1.2.3, source of 'demo' events, required plugin API 3.0.0\n",
                 outcome.out());
@@ -58,7 +45,7 @@ class ValidateCommandTest {
                   source:
                     event-source: syscall
                 """);
-        Outcome outcome = run("validate", descriptor.toString());
+        CliRun outcome = run("validate", descriptor.toString());
         assertEquals(2, outcome.exitCode());
         assertTrue(outcome.err().contains(descriptor + ":1:7: name 'Demo' is not valid"), outcome.err());
         assertTrue(outcome.err().contains(descriptor + ":2:10: version '1.2' is not valid: major.minor.patch"), outcome.err());
@@ -69,7 +56,7 @@ class ValidateCommandTest {
 
     @Test
     void aMissingFileIsAUsageError(@TempDir Path dir) {
-        Outcome outcome = run("validate", dir.resolve("nothing.yaml").toString());
+        CliRun outcome = run("validate", dir.resolve("nothing.yaml").toString());
         assertEquals(2, outcome.exitCode());
         assertEquals("falco-plugin validate: no file " + dir.resolve("nothing.yaml") + "\n", outcome.err());
     }
