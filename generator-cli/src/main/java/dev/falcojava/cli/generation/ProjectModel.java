@@ -36,8 +36,6 @@ public record ProjectModel(
         String cInitSchema,
         boolean source,
         boolean extract,
-        boolean extractEventSources,
-        String cExtractEventSourcesJson,
         List<Item> interfaces,
         List<FieldView> fields,
         List<YamlFieldView> yamlFields,
