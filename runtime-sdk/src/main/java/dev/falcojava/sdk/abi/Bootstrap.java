@@ -10,6 +10,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -47,11 +48,24 @@ public final class Bootstrap {
                     + " slots) does not match this SDK (version " + BridgeSlot.ABI_VERSION + ", "
                     + BridgeSlot.values().length + " slots); regenerate and rebuild the plugin");
         }
-        PluginBridge bridge = new PluginBridge(factory, pluginLoader);
+        long wanted = table.get(ValueLayout.JAVA_LONG, 8);
+        BridgeContext context = new BridgeContext(factory, pluginLoader);
+        Map<Class<?>, Object> bridges = Map.of(
+                CoreBridge.class, new CoreBridge(context),
+                SourceBridge.class, new SourceBridge(context),
+                ExtractBridge.class, new ExtractBridge(context),
+                ParseBridge.class, new ParseBridge(context),
+                AsyncBridge.class, new AsyncBridge(context),
+                CaptureBridge.class, new CaptureBridge(context),
+                MetricsBridge.class, new MetricsBridge(context));
         Linker linker = Linker.nativeLinker();
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         for (BridgeSlot slot : BridgeSlot.values()) {
-            MethodHandle target = lookup.findVirtual(PluginBridge.class, slot.bridgeMethod(), slot.methodType()).bindTo(bridge);
+            if ((wanted & slot.bit()) == 0) {
+                continue;
+            }
+            MethodHandle target = lookup.findVirtual(slot.bridge(), slot.bridgeMethod(), slot.methodType())
+                    .bindTo(bridges.get(slot.bridge()));
             MemorySegment stub = linker.upcallStub(target, slot.descriptor(), Arena.global());
             table.set(ValueLayout.ADDRESS, slot.offset(), stub);
         }

@@ -103,6 +103,23 @@ public final class Layouts {
             ADDRESS.withName("log_fn"));
 
     public static final long INIT_INPUT_CONFIG = offset(INIT_INPUT, "config");
+    public static final long INIT_INPUT_OWNER = offset(INIT_INPUT, "owner");
+    public static final long INIT_INPUT_LOG_FN = offset(INIT_INPUT, "log_fn");
+
+    /** {@code ss_plugin_metric}: name, type, the 8-byte value union, value type. */
+    public static final StructLayout METRIC = MemoryLayout.structLayout(
+            ADDRESS.withName("name"),
+            JAVA_INT.withName("type"),
+            MemoryLayout.paddingLayout(4),
+            JAVA_LONG.withName("value"),
+            JAVA_INT.withName("value_type"),
+            MemoryLayout.paddingLayout(4));
+
+    public static final long METRIC_NAME = offset(METRIC, "name");
+    public static final long METRIC_TYPE = offset(METRIC, "type");
+    public static final long METRIC_VALUE = offset(METRIC, "value");
+    public static final long METRIC_VALUE_TYPE = offset(METRIC, "value_type");
+    public static final long METRIC_SIZE = METRIC.byteSize();
 
     private static long offset(StructLayout layout, String name) {
         return layout.byteOffset(PathElement.groupElement(name));

@@ -1,57 +1,61 @@
 package dev.falcojava.sdk.abi;
 
 import dev.falcojava.sdk.api.ExtractRequest;
+import dev.falcojava.sdk.api.FieldArgument;
 import dev.falcojava.sdk.api.FieldDefinition;
 import dev.falcojava.sdk.api.FieldType;
+import dev.falcojava.sdk.api.IpNetwork;
 import dev.falcojava.sdk.api.PluginEvent;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 import static dev.falcojava.sdk.abi.Layouts.*;
 
 /**
- * Serves one {@code extract_fields} call: presents each requested field to the plugin, collects the values,
+ * Serves one {@code extract_fields} call: presents each requested field to the plugin, collects its values,
  * then writes them into native memory owned by the plugin state (valid until the next call).
  *
- * <p>Result memory: one 8-byte slot per field ({@code uint64}, {@code uint32} bool, or a {@code char*}),
- * followed by the bytes of the string values.
+ * <p>Result memory: for each field with values, its array of values ({@code uint64_t} for numbers and times,
+ * {@code uint32_t} for bools, {@code char*} for strings, {@code ss_plugin_byte_buffer} for addresses), then the
+ * bytes the strings and addresses point to.
  */
 final class NativeExtractRequest implements ExtractRequest {
 
-    private static final byte NONE = 0;
-    private static final byte U64 = 1;
-    private static final byte STRING = 2;
-    private static final byte BOOL = 3;
+    private static final long BYTE_BUFFER_SIZE = 16;
 
     private final FieldDefinition[] fields;
-    private final int[] typeCodes;
     private final NativePluginEvent event = new NativePluginEvent();
     private final ScratchBuffer results = new ScratchBuffer("extracted values", 4096, ScratchBuffer.RESULT_LIMIT);
 
-    private byte[] kinds = new byte[8];
-    private long[] numbers = new long[8];
-    private String[] strings = new String[8];
+    private int[] requestedIds = new int[8];
+    private int[] firstValue = new int[8];
+    private int[] valueCount = new int[8];
+    private long[] numbers = new long[16];
+    private Object[] references = new Object[16];
+    private int values;
 
     private int index;
     private int fieldId;
     private long fieldStruct;
-    private boolean noValue;
 
     NativeExtractRequest(List<FieldDefinition> fields) {
         this.fields = fields.toArray(FieldDefinition[]::new);
-        this.typeCodes = fields.stream().mapToInt(field -> field.type().code()).toArray();
     }
 
     void beginEvent(long eventInput, int fieldCount) {
         fieldStruct = 0;
+        values = 0;
         event.resetFromInput(eventInput);
-        if (kinds.length < fieldCount) {
-            kinds = new byte[fieldCount];
-            numbers = new long[fieldCount];
-            strings = new String[fieldCount];
+        if (requestedIds.length < fieldCount) {
+            requestedIds = new int[fieldCount];
+            firstValue = new int[fieldCount];
+            valueCount = new int[fieldCount];
         }
     }
 
@@ -62,17 +66,26 @@ final class NativeExtractRequest implements ExtractRequest {
             throw new IllegalArgumentException("unknown field id " + Integer.toUnsignedString(id) + " (plugin has "
                     + fields.length + " fields) requested as " + NativeMemory.string(NativeMemory.pointer(extractField + FIELD_NAME), "?"));
         }
+        FieldDefinition field = fields[id];
         int requestedType = NativeMemory.u32(extractField + FIELD_TYPE);
-        if (requestedType != typeCodes[id]) {
-            throw new IllegalArgumentException("field " + fields[id].name() + " is of type " + fields[id].type().jsonName()
+        if (requestedType != field.type().code()) {
+            throw new IllegalArgumentException("field " + field.name() + " is of type " + field.type().jsonName()
                     + " but the host requested type code " + requestedType);
+        }
+        boolean argumentPresent = NativeMemory.u32(extractField + FIELD_ARG_PRESENT) != 0;
+        if (argumentPresent && field.argument() == FieldArgument.NONE) {
+            throw new IllegalArgumentException("field " + field.name() + " takes no argument but the host passed one");
+        }
+        if (!argumentPresent && field.argument().isRequired()) {
+            throw new IllegalArgumentException("field " + field.name() + " requires an argument, as in "
+                    + field.name() + (field.argument().isIndex() ? "[0]" : "[key]"));
         }
         index = i;
         fieldId = id;
         fieldStruct = extractField;
-        noValue = false;
-        kinds[i] = NONE;
-        strings[i] = null;
+        requestedIds[i] = id;
+        firstValue[i] = values;
+        valueCount[i] = 0;
     }
 
     /** What the call was doing, for error messages: the field being extracted, if any. */
@@ -80,59 +93,137 @@ final class NativeExtractRequest implements ExtractRequest {
         return fieldStruct == 0 ? "extract_fields" : "extracting " + fields[fieldId].name();
     }
 
-    /** Records "no value" when the plugin set nothing or called {@link #noValue()}. */
-    void finishField() {
-        if (noValue) {
-            kinds[index] = NONE;
-            strings[index] = null;
-        }
-    }
-
-    /** Writes the collected values and points each host field struct at its value. */
+    /** Writes the collected values and points each host field struct at its values. */
     void publish(long fieldsArray, int count) {
         fieldStruct = 0;
-        long size = 8L * count;
+        long arrays = 0;
+        long data = 0;
         for (int i = 0; i < count; i++) {
-            if (kinds[i] == STRING) {
-                size += Utf8.encodedLength(strings[i]) + 1;
+            if (valueCount[i] == 0) {
+                continue;
+            }
+            FieldType type = fields[requestedIds[i]].type();
+            arrays += align8(elementSize(type) * valueCount[i]);
+            for (int v = firstValue[i]; v < firstValue[i] + valueCount[i]; v++) {
+                data += switch (references[v]) {
+                    case String s -> Utf8.encodedLength(s) + 1;
+                    case byte[] bytes -> bytes.length;
+                    case null, default -> 0;
+                };
             }
         }
-        MemorySegment out = results.reserve(Math.max(size, 8));
+        MemorySegment out = results.reserve(Math.max(arrays + data, 8));
         long base = out.address();
-        long stringOffset = 8L * count;
+        long arrayOffset = 0;
+        long dataOffset = arrays;
         for (int i = 0; i < count; i++) {
             long field = fieldsArray + i * EXTRACT_FIELD_SIZE;
-            long slot = 8L * i;
-            switch (kinds[i]) {
-                case U64 -> out.set(ValueLayout.JAVA_LONG, slot, numbers[i]);
-                case BOOL -> out.set(ValueLayout.JAVA_INT, slot, (int) numbers[i]);
-                case STRING -> {
-                    out.set(ValueLayout.JAVA_LONG, slot, base + stringOffset);
-                    stringOffset = Utf8.encode(strings[i], out, stringOffset);
-                    out.set(ValueLayout.JAVA_BYTE, stringOffset++, (byte) 0);
-                    strings[i] = null;
-                }
-                default -> {
+            int n = valueCount[i];
+            NativeMemory.putPointer(field + FIELD_RES, n == 0 ? 0 : base + arrayOffset);
+            NativeMemory.putU64(field + FIELD_RES_LEN, n);
+            if (n == 0) {
+                continue;
+            }
+            FieldType type = fields[requestedIds[i]].type();
+            long element = elementSize(type);
+            for (int k = 0; k < n; k++) {
+                int v = firstValue[i] + k;
+                long at = arrayOffset + k * element;
+                switch (references[v]) {
+                    case String s -> {
+                        out.set(ValueLayout.JAVA_LONG, at, base + dataOffset);
+                        dataOffset = Utf8.encode(s, out, dataOffset);
+                        out.set(ValueLayout.JAVA_BYTE, dataOffset++, (byte) 0);
+                    }
+                    case byte[] bytes -> {
+                        out.set(ValueLayout.JAVA_INT, at, bytes.length);
+                        out.set(ValueLayout.JAVA_LONG, at + 8, base + dataOffset);
+                        MemorySegment.copy(bytes, 0, out, ValueLayout.JAVA_BYTE, dataOffset, bytes.length);
+                        dataOffset += bytes.length;
+                    }
+                    case null, default -> {
+                        if (type == FieldType.BOOL) {
+                            out.set(ValueLayout.JAVA_INT, at, (int) numbers[v]);
+                        } else {
+                            out.set(ValueLayout.JAVA_LONG, at, numbers[v]);
+                        }
+                    }
                 }
             }
-            boolean hasValue = kinds[i] != NONE;
-            NativeMemory.putPointer(field + FIELD_RES, hasValue ? base + slot : 0);
-            NativeMemory.putU64(field + FIELD_RES_LEN, hasValue ? 1 : 0);
+            arrayOffset += align8(element * n);
         }
+        clearReferences();
     }
 
-    void clearStrings() {
-        Arrays.fill(strings, null);
+    void clearReferences() {
+        Arrays.fill(references, 0, values, null);
+        values = 0;
     }
 
-    private void set(FieldType expected, byte kind, long number, String string) {
-        if (typeCodes[fieldId] != expected.code()) {
-            throw new IllegalStateException("field " + fields[fieldId].name() + " is of type "
-                    + fields[fieldId].type().jsonName() + " but the plugin set a " + expected.jsonName() + " value");
+    private static long elementSize(FieldType type) {
+        return switch (type) {
+            case BOOL -> 4;
+            case IPADDR, IPNET -> BYTE_BUFFER_SIZE;
+            default -> 8;
+        };
+    }
+
+    private static long align8(long bytes) {
+        return (bytes + 7) & ~7L;
+    }
+
+    private void store(FieldType type, boolean adding, long number, Object reference) {
+        FieldDefinition field = fields[fieldId];
+        if (field.type() != type) {
+            throw new IllegalStateException("field " + field.name() + " is of type " + field.type().jsonName()
+                    + " but the plugin set a " + type.jsonName() + " value");
         }
-        kinds[index] = kind;
-        numbers[index] = number;
-        strings[index] = string;
+        if (adding != field.list()) {
+            throw new IllegalStateException(field.list()
+                    ? "field " + field.name() + " is a list: add its values with add" + suffix(type) + ", not set" + suffix(type)
+                    : "field " + field.name() + " is not a list: set its value with set" + suffix(type) + ", not add" + suffix(type));
+        }
+        if (!adding) {
+            values = firstValue[index];
+            valueCount[index] = 0;
+        }
+        if (values == numbers.length) {
+            numbers = Arrays.copyOf(numbers, values * 2);
+            references = Arrays.copyOf(references, values * 2);
+        }
+        numbers[values] = number;
+        references[values] = reference;
+        values++;
+        valueCount[index]++;
+    }
+
+    private void none(FieldType type) {
+        FieldDefinition field = fields[fieldId];
+        if (field.type() != type) {
+            throw new IllegalStateException("field " + field.name() + " is of type " + field.type().jsonName()
+                    + " but the plugin set a " + type.jsonName() + " value");
+        }
+        noValue();
+    }
+
+    private static String suffix(FieldType type) {
+        return switch (type) {
+            case UINT64 -> "U64";
+            case STRING -> "String";
+            case BOOL -> "Bool";
+            case RELTIME -> "RelTime";
+            case ABSTIME -> "AbsTime";
+            case IPADDR -> "IpAddr";
+            case IPNET -> "IpNet";
+        };
+    }
+
+    private static long nanos(Duration value) {
+        return value.toNanos();
+    }
+
+    private static long nanos(Instant value) {
+        return Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000_000L), value.getNano());
     }
 
     @Override
@@ -167,25 +258,105 @@ final class NativeExtractRequest implements ExtractRequest {
 
     @Override
     public void noValue() {
-        noValue = true;
+        Arrays.fill(references, firstValue[index], values, null);
+        values = firstValue[index];
+        valueCount[index] = 0;
     }
 
     @Override
     public void setU64(long value) {
-        set(FieldType.UINT64, U64, value, null);
+        store(FieldType.UINT64, false, value, null);
     }
 
     @Override
     public void setString(String value) {
         if (value == null) {
-            set(FieldType.STRING, NONE, 0, null);
+            none(FieldType.STRING);
         } else {
-            set(FieldType.STRING, STRING, 0, value);
+            store(FieldType.STRING, false, 0, value);
         }
     }
 
     @Override
     public void setBool(boolean value) {
-        set(FieldType.BOOL, BOOL, value ? 1 : 0, null);
+        store(FieldType.BOOL, false, value ? 1 : 0, null);
+    }
+
+    @Override
+    public void setRelTime(Duration value) {
+        if (value == null) {
+            none(FieldType.RELTIME);
+        } else {
+            store(FieldType.RELTIME, false, nanos(value), null);
+        }
+    }
+
+    @Override
+    public void setAbsTime(Instant value) {
+        if (value == null) {
+            none(FieldType.ABSTIME);
+        } else {
+            store(FieldType.ABSTIME, false, nanos(value), null);
+        }
+    }
+
+    @Override
+    public void setIpAddr(InetAddress value) {
+        if (value == null) {
+            none(FieldType.IPADDR);
+        } else {
+            store(FieldType.IPADDR, false, 0, value.getAddress());
+        }
+    }
+
+    @Override
+    public void setIpNet(IpNetwork value) {
+        if (value == null) {
+            none(FieldType.IPNET);
+        } else {
+            store(FieldType.IPNET, false, 0, value.address().getAddress());
+        }
+    }
+
+    @Override
+    public void addU64(long value) {
+        store(FieldType.UINT64, true, value, null);
+    }
+
+    @Override
+    public void addString(String value) {
+        store(FieldType.STRING, true, 0, requireValue(value));
+    }
+
+    @Override
+    public void addBool(boolean value) {
+        store(FieldType.BOOL, true, value ? 1 : 0, null);
+    }
+
+    @Override
+    public void addRelTime(Duration value) {
+        store(FieldType.RELTIME, true, nanos(requireValue(value)), null);
+    }
+
+    @Override
+    public void addAbsTime(Instant value) {
+        store(FieldType.ABSTIME, true, nanos(requireValue(value)), null);
+    }
+
+    @Override
+    public void addIpAddr(InetAddress value) {
+        store(FieldType.IPADDR, true, 0, requireValue(value).getAddress());
+    }
+
+    @Override
+    public void addIpNet(IpNetwork value) {
+        store(FieldType.IPNET, true, 0, requireValue(value).address().getAddress());
+    }
+
+    private <T> T requireValue(T value) {
+        if (value == null) {
+            throw new IllegalArgumentException("a list value of field " + fields[fieldId].name() + " is null");
+        }
+        return value;
     }
 }

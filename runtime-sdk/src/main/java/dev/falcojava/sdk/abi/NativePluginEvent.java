@@ -8,15 +8,22 @@ import java.nio.charset.StandardCharsets;
 
 import static dev.falcojava.sdk.abi.Layouts.*;
 
-/** A reusable view of an event in host memory, checked for consistency before the plugin sees it. */
+/**
+ * A reusable view of an event in host memory, checked for consistency before the plugin sees it: the parameter
+ * lengths must fit the event's length, and plugin events must have the two parameters of their layout.
+ *
+ * <p>Parameter lengths are {@code uint32} for the large-payload types (plugin and async events) and
+ * {@code uint16} for every other event, as in libscap.
+ */
 final class NativePluginEvent implements PluginEvent {
-
-    private static final long PLUGIN_EVENT_MIN_LEN = PLUGIN_EVENT_PAYLOAD;
 
     private long address;
     private long number;
     private int type;
-    private int payloadLength;
+    private int paramCount;
+    private int lengthSize;
+    private long sourcePointer;
+    private String source = "";
 
     /** Points this view at the event of an {@code ss_plugin_event_input}. */
     void resetFromInput(long eventInput) {
@@ -24,6 +31,11 @@ final class NativePluginEvent implements PluginEvent {
             throw new IllegalArgumentException("event input is NULL");
         }
         reset(NativeMemory.pointer(eventInput + EVENT_INPUT_EVT), NativeMemory.u64(eventInput + EVENT_INPUT_EVTNUM));
+        long sourceAddress = NativeMemory.pointer(eventInput + EVENT_INPUT_EVTSRC);
+        if (sourceAddress != sourcePointer) {
+            source = NativeMemory.string(sourceAddress, "");
+            sourcePointer = sourceAddress;
+        }
     }
 
     void reset(long eventAddress, long eventNumber) {
@@ -32,42 +44,77 @@ final class NativePluginEvent implements PluginEvent {
         }
         long len = Integer.toUnsignedLong(NativeMemory.u32(eventAddress + EVENT_LEN));
         int eventType = NativeMemory.u16(eventAddress + EVENT_TYPE);
-        int length = 0;
         if (len < EVENT_HEADER_SIZE) {
             throw malformed(eventNumber, "length " + len + " is shorter than the " + EVENT_HEADER_SIZE + "-byte header");
         }
-        if (eventType == PLUGIN_EVENT_TYPE) {
-            int nparams = NativeMemory.u32(eventAddress + EVENT_NPARAMS);
-            if (nparams != 2) {
-                throw malformed(eventNumber, "plugin event has " + Integer.toUnsignedString(nparams) + " parameters, expected 2");
-            }
-            if (len < PLUGIN_EVENT_MIN_LEN) {
-                throw malformed(eventNumber, "plugin event length " + len + " is shorter than " + PLUGIN_EVENT_MIN_LEN);
-            }
-            int idLength = NativeMemory.u32(eventAddress + PLUGIN_EVENT_PARAM_LENS);
-            long dataLength = Integer.toUnsignedLong(NativeMemory.u32(eventAddress + PLUGIN_EVENT_PARAM_LENS + 4));
+        long params = Integer.toUnsignedLong(NativeMemory.u32(eventAddress + EVENT_NPARAMS));
+        int sizeOfLength = largePayload(eventType) ? 4 : 2;
+        if (eventType == PLUGIN_EVENT_TYPE && params != 2) {
+            throw malformed(eventNumber, "plugin event has " + params + " parameters, expected 2");
+        }
+        if (eventType == ASYNC_EVENT_TYPE && params != 3) {
+            throw malformed(eventNumber, "async event has " + params + " parameters, expected 3");
+        }
+        long end = EVENT_HEADER_SIZE + params * sizeOfLength;
+        if (end > len) {
+            throw malformed(eventNumber, params + " parameter lengths do not fit in the event length " + len);
+        }
+        for (long i = 0; i < params; i++) {
+            end += parameterLength(eventAddress, sizeOfLength, (int) i);
+        }
+        boolean exact = eventType == PLUGIN_EVENT_TYPE || eventType == ASYNC_EVENT_TYPE;
+        if (exact ? end != len : end > len) {
+            throw malformed(eventNumber, "parameters of " + (end - EVENT_HEADER_SIZE - params * sizeOfLength)
+                    + " bytes do not match the event length " + len);
+        }
+        if (eventType == PLUGIN_EVENT_TYPE || eventType == ASYNC_EVENT_TYPE) {
+            long idLength = parameterLength(eventAddress, sizeOfLength, 0);
             if (idLength != 4) {
-                throw malformed(eventNumber, "plugin id parameter has length " + Integer.toUnsignedString(idLength) + ", expected 4");
+                throw malformed(eventNumber, "plugin id parameter has length " + idLength + ", expected 4");
             }
-            if (PLUGIN_EVENT_PAYLOAD + dataLength != len) {
-                throw malformed(eventNumber, "payload length " + dataLength + " does not match event length " + len);
-            }
-            length = (int) dataLength;
         }
         this.address = eventAddress;
         this.number = eventNumber;
         this.type = eventType;
-        this.payloadLength = length;
+        this.paramCount = (int) params;
+        this.lengthSize = sizeOfLength;
+    }
+
+    private static boolean largePayload(int eventType) {
+        return eventType == PLUGIN_EVENT_TYPE || eventType == ASYNC_EVENT_TYPE;
+    }
+
+    private static long parameterLength(long eventAddress, int sizeOfLength, int index) {
+        long at = eventAddress + EVENT_HEADER_SIZE + (long) index * sizeOfLength;
+        return sizeOfLength == 4 ? Integer.toUnsignedLong(NativeMemory.u32(at)) : NativeMemory.u16(at);
     }
 
     private static IllegalArgumentException malformed(long number, String why) {
         return new IllegalArgumentException("malformed event " + number + ": " + why);
     }
 
-    private void requirePluginEvent() {
-        if (type != PLUGIN_EVENT_TYPE) {
-            throw new IllegalStateException("event " + number + " of type " + type + " is not a plugin event");
+    private void checkIndex(int index) {
+        if (index < 0 || index >= paramCount) {
+            throw new IndexOutOfBoundsException("event " + number + " of type " + type + " has " + paramCount
+                    + " parameters, not a parameter " + index);
         }
+    }
+
+    private long paramAddress(int index) {
+        long at = address + EVENT_HEADER_SIZE + (long) paramCount * lengthSize;
+        for (int i = 0; i < index; i++) {
+            at += parameterLength(address, lengthSize, i);
+        }
+        return at;
+    }
+
+    private int payloadIndex() {
+        return switch (type) {
+            case PLUGIN_EVENT_TYPE -> 1;
+            case ASYNC_EVENT_TYPE -> 2;
+            default -> throw new IllegalStateException("event " + number + " of type " + type
+                    + " is neither a plugin event nor an async event; read it by parameter");
+        };
     }
 
     @Override
@@ -81,39 +128,79 @@ final class NativePluginEvent implements PluginEvent {
     }
 
     @Override
+    public long threadId() {
+        return NativeMemory.u64(address + EVENT_TID);
+    }
+
+    @Override
     public int type() {
         return type;
     }
 
     @Override
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public int paramCount() {
+        return paramCount;
+    }
+
+    @Override
+    public int paramLength(int index) {
+        checkIndex(index);
+        return (int) parameterLength(address, lengthSize, index);
+    }
+
+    @Override
+    public void copyParam(int index, int from, byte[] target, int offset, int length) {
+        int available = paramLength(index);
+        if (from < 0 || length < 0 || from > available - length) {
+            throw new IndexOutOfBoundsException("parameter " + index + " range " + from + "+" + length + " out of 0.." + available);
+        }
+        MemorySegment.copy(NativeMemory.ALL, ValueLayout.JAVA_BYTE, paramAddress(index) + from, target, offset, length);
+    }
+
+    @Override
     public int pluginId() {
-        requirePluginEvent();
-        return NativeMemory.u32(address + PLUGIN_EVENT_PLUGIN_ID);
+        payloadIndex();
+        return NativeMemory.u32(paramAddress(0));
+    }
+
+    @Override
+    public String asyncEventName() {
+        if (type != ASYNC_EVENT_TYPE) {
+            throw new IllegalStateException("event " + number + " of type " + type + " is not an async event");
+        }
+        int length = paramLength(1);
+        byte[] name = new byte[length];
+        copyParam(1, 0, name, 0, length);
+        int end = 0;
+        while (end < length && name[end] != 0) {
+            end++;
+        }
+        return new String(name, 0, end, StandardCharsets.UTF_8);
     }
 
     @Override
     public int payloadLength() {
-        requirePluginEvent();
-        return payloadLength;
+        return paramLength(payloadIndex());
     }
 
     @Override
     public byte payloadByte(int index) {
-        requirePluginEvent();
-        if (index < 0 || index >= payloadLength) {
-            throw new IndexOutOfBoundsException("payload index " + index + " out of 0.." + payloadLength);
+        int payload = payloadIndex();
+        int length = paramLength(payload);
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("payload index " + index + " out of 0.." + length);
         }
-        return NativeMemory.u8(address + PLUGIN_EVENT_PAYLOAD + index);
+        return NativeMemory.u8(paramAddress(payload) + index);
     }
 
     @Override
     public void copyPayload(int from, byte[] target, int offset, int length) {
-        requirePluginEvent();
-        if (from < 0 || length < 0 || from > payloadLength - length) {
-            throw new IndexOutOfBoundsException("payload range " + from + "+" + length + " out of 0.." + payloadLength);
-        }
-        MemorySegment.copy(NativeMemory.ALL, ValueLayout.JAVA_BYTE, address + PLUGIN_EVENT_PAYLOAD + from,
-                target, offset, length);
+        copyParam(payloadIndex(), from, target, offset, length);
     }
 
     @Override

@@ -13,7 +13,12 @@ final class PluginState {
     final HandleTable<InstanceState> instances = new HandleTable<>();
     final ScratchBuffer lastErrorText = new ScratchBuffer("last error", 256, ScratchBuffer.RESULT_LIMIT);
     final ScratchBuffer eventText = new ScratchBuffer("event text", 256, ScratchBuffer.RESULT_LIMIT);
+    final ScratchBuffer openParamsText = new ScratchBuffer("open parameters", 64, ScratchBuffer.RESULT_LIMIT);
+    final ScratchBuffer metricsMemory = new ScratchBuffer("metrics", 256, ScratchBuffer.RESULT_LIMIT);
     final NativePluginEvent eventView = new NativePluginEvent();
+    final NativePluginEvent parseView = new NativePluginEvent();
+    /** Where the plugin pushes async events, while the host has a handler set. */
+    volatile NativeAsyncEvents asyncEvents;
     final NativeExtractRequest extraction;
 
     private String lastError = "";

@@ -1,8 +1,16 @@
 package dev.falcojava.sdk.api;
 
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * One field to extract from one event, and where its value goes. The same object is reused for every
  * field and event: never keep a reference to it after the call.
+ *
+ * <p>A single-valued field takes one {@code setX} call; a list field takes one {@code addX} call per value (no
+ * call, or only {@link #noValue()}, means no value). Setting a value of another type than the field's fails the
+ * extraction with a message naming the field.
  */
 public interface ExtractRequest {
 
@@ -25,8 +33,8 @@ public interface ExtractRequest {
     String argumentKey();
 
     /**
-     * Marks the field as having no value for this event (Falco treats it as not present). A value set in the
-     * same call is ignored.
+     * Marks the field as having no value for this event (Falco treats it as not present). Values set in the
+     * same call are dropped.
      */
     void noValue();
 
@@ -38,4 +46,37 @@ public interface ExtractRequest {
 
     /** Sets the value of a {@code bool} field. */
     void setBool(boolean value);
+
+    /** Sets the value of a {@code reltime} field (nanoseconds); {@code null} means no value. */
+    void setRelTime(Duration value);
+
+    /** Sets the value of an {@code abstime} field (nanoseconds since the epoch); {@code null} means no value. */
+    void setAbsTime(Instant value);
+
+    /** Sets the value of an {@code ipaddr} field; {@code null} means no value. */
+    void setIpAddr(InetAddress value);
+
+    /** Sets the value of an {@code ipnet} field; {@code null} means no value. */
+    void setIpNet(IpNetwork value);
+
+    /** Adds a value to a {@code uint64} list field. */
+    void addU64(long value);
+
+    /** Adds a value to a {@code string} list field. */
+    void addString(String value);
+
+    /** Adds a value to a {@code bool} list field. */
+    void addBool(boolean value);
+
+    /** Adds a value to a {@code reltime} list field. */
+    void addRelTime(Duration value);
+
+    /** Adds a value to an {@code abstime} list field. */
+    void addAbsTime(Instant value);
+
+    /** Adds a value to an {@code ipaddr} list field. */
+    void addIpAddr(InetAddress value);
+
+    /** Adds a value to an {@code ipnet} list field. */
+    void addIpNet(IpNetwork value);
 }

@@ -17,6 +17,11 @@ public interface SourceInstance extends AutoCloseable {
      */
     BatchResult nextBatch(EventBatch batch) throws Exception;
 
+    /** How far the stream has been read, or {@code null} when unknown (the default). */
+    default Progress progress() throws Exception {
+        return null;
+    }
+
     @Override
     default void close() throws Exception {
     }

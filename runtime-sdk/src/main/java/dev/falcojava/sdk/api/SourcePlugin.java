@@ -1,5 +1,7 @@
 package dev.falcojava.sdk.api;
 
+import java.util.List;
+
 /**
  * The event sourcing capability: the plugin opens streams of events of its own event source.
  *
@@ -26,5 +28,13 @@ public interface SourcePlugin extends Plugin {
      */
     default String eventToString(PluginEvent event) throws Exception {
         return event.payloadAsString();
+    }
+
+    /**
+     * Suggested open parameters, returned by {@code plugin_list_open_params} (for example the files a plugin can
+     * read). By default none.
+     */
+    default List<OpenParam> openParams() throws Exception {
+        return List.of();
     }
 }

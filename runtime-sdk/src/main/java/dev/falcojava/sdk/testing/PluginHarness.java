@@ -4,6 +4,7 @@ import dev.falcojava.sdk.abi.Bootstrap;
 import dev.falcojava.sdk.abi.BridgeSlot;
 import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.FieldDefinition;
+import dev.falcojava.sdk.api.IpNetwork;
 import dev.falcojava.sdk.api.Plugin;
 import dev.falcojava.sdk.api.SourcePlugin;
 
@@ -12,6 +13,8 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,6 +46,8 @@ public final class PluginHarness implements AutoCloseable {
     private final Map<BridgeSlot, MethodHandle> calls = new EnumMap<>(BridgeSlot.class);
     private final List<FieldDefinition> fields;
     private final String eventSource;
+    private final MemorySegment owner = arena.allocate(8);
+    private final HostCallbacks callbacks = new HostCallbacks(owner, arena);
     private long state;
 
     private PluginHarness(Class<? extends Plugin> type) throws Throwable {
@@ -50,8 +55,7 @@ public final class PluginHarness implements AutoCloseable {
         fields = metadata instanceof ExtractPlugin extract ? extract.fields() : List.of();
         eventSource = metadata instanceof SourcePlugin source ? source.eventSource() : "";
         MemorySegment table = arena.allocate(BridgeSlot.tableBytes(), 8);
-        table.set(ValueLayout.JAVA_INT, 0, BridgeSlot.ABI_VERSION);
-        table.set(ValueLayout.JAVA_INT, 4, BridgeSlot.values().length);
+        BridgeSlot.writeHeader(table, BridgeSlot.ALL);
         String failure = Bootstrap.install(table.address(), type.getName());
         if (failure != null) {
             throw new IllegalStateException(failure);
@@ -79,6 +83,8 @@ public final class PluginHarness implements AutoCloseable {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment input = call.allocate(INIT_INPUT);
             input.set(ValueLayout.ADDRESS, INIT_INPUT_CONFIG, call.allocateFrom(config));
+            input.set(ValueLayout.ADDRESS, INIT_INPUT_OWNER, harness.owner);
+            input.set(ValueLayout.ADDRESS, INIT_INPUT_LOG_FN, harness.callbacks.logFunction());
             MemorySegment rc = call.allocate(ValueLayout.JAVA_INT);
             harness.state = (long) harness.invoke(BridgeSlot.INIT, input.address(), rc.address());
             int code = rc.get(ValueLayout.JAVA_INT, 0);
@@ -108,7 +114,8 @@ public final class PluginHarness implements AutoCloseable {
      * Calls {@code plugin_extract_fields} once for all {@code fieldNames} on {@code event}. A name may carry an
      * argument, as in {@code my.field[key]} or {@code my.field[2]}.
      *
-     * @return one value per field: Long, String or Boolean; {@code null} when the field has no value
+     * @return one value per field: Long (uint64, reltime and abstime in nanoseconds), String, Boolean, InetAddress
+     *         or IpNetwork; a List of them for list fields; {@code null} when a single-valued field has no value
      */
     public List<Object> extract(CapturedEvent event, String... fieldNames) {
         try (Arena call = Arena.ofConfined()) {
@@ -194,15 +201,119 @@ public final class PluginHarness implements AutoCloseable {
     private static Object readValue(FieldDefinition definition, MemorySegment field) {
         long count = field.get(ValueLayout.JAVA_LONG, FIELD_RES_LEN);
         if (count == 0) {
-            return null;
+            return definition.list() ? List.of() : null;
         }
-        MemorySegment value = field.get(ValueLayout.ADDRESS, FIELD_RES).reinterpret(8);
-        return switch (definition.type()) {
-            case UINT64, RELTIME, ABSTIME -> value.get(ValueLayout.JAVA_LONG, 0);
-            case BOOL -> value.get(ValueLayout.JAVA_INT, 0) != 0;
-            case STRING -> value.get(ValueLayout.ADDRESS, 0).reinterpret(Long.MAX_VALUE).getString(0);
-            default -> throw new UnsupportedOperationException("field type " + definition.type() + " is not supported yet");
-        };
+        MemorySegment values = field.get(ValueLayout.ADDRESS, FIELD_RES).reinterpret(16 * count);
+        List<Object> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(switch (definition.type()) {
+                case UINT64, RELTIME, ABSTIME -> values.getAtIndex(ValueLayout.JAVA_LONG, i);
+                case BOOL -> values.getAtIndex(ValueLayout.JAVA_INT, i) != 0;
+                case STRING -> values.getAtIndex(ValueLayout.ADDRESS, i).reinterpret(Long.MAX_VALUE).getString(0);
+                case IPADDR -> address(values, i);
+                case IPNET -> new IpNetwork(address(values, i));
+            });
+        }
+        return definition.list() ? List.copyOf(list) : list.getFirst();
+    }
+
+    private static InetAddress address(MemorySegment buffers, int i) {
+        int length = buffers.get(ValueLayout.JAVA_INT, 16L * i);
+        byte[] bytes = buffers.get(ValueLayout.ADDRESS, 16L * i + 8).reinterpret(length).toArray(ValueLayout.JAVA_BYTE);
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("the plugin returned an address of " + length + " bytes", e);
+        }
+    }
+
+    /** Calls {@code plugin_parse_event} on {@code event}. */
+    public void parse(CapturedEvent event) {
+        try (Arena call = Arena.ofConfined()) {
+            int code = (int) invoke(BridgeSlot.PARSE_EVENT, state, eventInput(event, call).address(), 0L);
+            if (code != SUCCESS) {
+                throw new PluginCallException("plugin_parse_event", code, lastError());
+            }
+        }
+    }
+
+    /** Calls {@code plugin_set_async_event_handler} with a handler that records the events in {@link #asyncEvents()}. */
+    public void startAsync() {
+        setAsyncHandler(callbacks.asyncHandler().address());
+    }
+
+    /** Calls {@code plugin_set_async_event_handler} with NULL: the plugin must stop pushing before it returns. */
+    public void stopAsync() {
+        setAsyncHandler(0);
+    }
+
+    private void setAsyncHandler(long handler) {
+        int code = (int) invoke(BridgeSlot.SET_ASYNC_EVENT_HANDLER, state, owner.address(), handler);
+        if (code != SUCCESS) {
+            throw new PluginCallException("plugin_set_async_event_handler", code, lastError());
+        }
+    }
+
+    /** The async events the plugin pushed so far, in order. */
+    public List<AsyncEventRecord> asyncEvents() {
+        return callbacks.asyncEvents();
+    }
+
+    /** The lines the plugin logged through the host's log function so far, in order. */
+    public List<LogRecord> logLines() {
+        return callbacks.logLines();
+    }
+
+    /** Calls {@code plugin_capture_open}. */
+    public void captureOpen() {
+        captureCall(BridgeSlot.CAPTURE_OPEN, "plugin_capture_open");
+    }
+
+    /** Calls {@code plugin_capture_close}. */
+    public void captureClose() {
+        captureCall(BridgeSlot.CAPTURE_CLOSE, "plugin_capture_close");
+    }
+
+    private void captureCall(BridgeSlot slot, String name) {
+        int code = (int) invoke(slot, state, 0L);
+        if (code != SUCCESS) {
+            throw new PluginCallException(name, code, lastError());
+        }
+    }
+
+    /** Calls {@code plugin_get_metrics}: metric name to value (Long or Double). */
+    public Map<String, Object> metrics() {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment count = call.allocate(ValueLayout.JAVA_INT);
+            long array = (long) invoke(BridgeSlot.GET_METRICS, state, count.address());
+            int n = count.get(ValueLayout.JAVA_INT, 0);
+            Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+            MemorySegment all = MemorySegment.ofAddress(array).reinterpret(METRIC_SIZE * n);
+            for (int i = 0; i < n; i++) {
+                long at = METRIC_SIZE * i;
+                String name = all.get(ValueLayout.ADDRESS, at + METRIC_NAME).reinterpret(Long.MAX_VALUE).getString(0);
+                int valueType = all.get(ValueLayout.JAVA_INT, at + METRIC_VALUE_TYPE);
+                metrics.put(name, valueType == 4 ? (Object) all.get(ValueLayout.JAVA_DOUBLE, at + METRIC_VALUE)
+                        : (Object) all.get(ValueLayout.JAVA_LONG, at + METRIC_VALUE));
+            }
+            if (n == 0 && lastError() != null && !lastError().isEmpty()) {
+                throw new PluginCallException("plugin_get_metrics", 1, lastError());
+            }
+            return metrics;
+        }
+    }
+
+    /** Calls {@code plugin_list_open_params}: the JSON array it returns. */
+    public String listOpenParams() {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment rc = call.allocate(ValueLayout.JAVA_INT);
+            long text = (long) invoke(BridgeSlot.LIST_OPEN_PARAMS, state, rc.address());
+            int code = rc.get(ValueLayout.JAVA_INT, 0);
+            if (code != SUCCESS || text == 0) {
+                throw new PluginCallException("plugin_list_open_params", code, lastError());
+            }
+            return MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0);
+        }
     }
 
     private MemorySegment eventInput(CapturedEvent event, Arena call) {
@@ -304,6 +415,16 @@ public final class PluginHarness implements AutoCloseable {
             byte[] payload = whole.asSlice(PLUGIN_EVENT_PAYLOAD, payloadLength).toArray(ValueLayout.JAVA_BYTE);
             return new CapturedEvent(++taken, whole.get(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TS),
                     whole.get(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PLUGIN_ID), payload);
+        }
+
+        /** Calls {@code plugin_get_progress}: basis points and text, or {@code null} text when the plugin gave none. */
+        public dev.falcojava.sdk.api.Progress progress() {
+            try (Arena call = Arena.ofConfined()) {
+                MemorySegment percent = call.allocate(ValueLayout.JAVA_INT);
+                long text = (long) invoke(BridgeSlot.GET_PROGRESS, state, instance, percent.address());
+                return new dev.falcojava.sdk.api.Progress(percent.get(ValueLayout.JAVA_INT, 0),
+                        text == 0 ? null : MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0));
+            }
         }
 
         /** Calls {@code plugin_close}. */

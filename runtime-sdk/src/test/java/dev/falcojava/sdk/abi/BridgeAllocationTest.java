@@ -29,8 +29,7 @@ class BridgeAllocationTest {
     void sourcingAndExtractionAllocateNothingPerEventInSteadyState() throws Throwable {
         Arena arena = Arena.ofShared();
         MemorySegment table = arena.allocate(BridgeSlot.tableBytes(), 8);
-        table.set(ValueLayout.JAVA_INT, 0, BridgeSlot.ABI_VERSION);
-        table.set(ValueLayout.JAVA_INT, 4, BridgeSlot.values().length);
+        BridgeSlot.writeHeader(table, BridgeSlot.ALL);
         assertEquals(null, Bootstrap.install(table.address(), QuietPlugin.class.getName()));
         Linker linker = Linker.nativeLinker();
         MethodHandle init = linker.downcallHandle(table.get(ValueLayout.ADDRESS, BridgeSlot.INIT.offset()), BridgeSlot.INIT.descriptor());

@@ -1,0 +1,30 @@
+package dev.falcojava.sdk.abi;
+
+import dev.falcojava.sdk.api.ParsePlugin;
+
+import static dev.falcojava.sdk.abi.BridgeContext.capability;
+import static dev.falcojava.sdk.abi.BridgeContext.failed;
+
+/** The entry point of the event parsing capability. */
+final class ParseBridge {
+
+    private final BridgeContext context;
+
+    ParseBridge(BridgeContext context) {
+        this.context = context;
+    }
+
+    int parseEvent(long handle, long eventInput, long parseInput) {
+        PluginState state = null;
+        try {
+            state = context.enter(handle);
+            ParsePlugin parser = capability(state, ParsePlugin.class, "event parsing");
+            state.parseView.resetFromInput(eventInput);
+            parser.parse(state.parseView);
+            return ReturnCode.SUCCESS;
+        } catch (Throwable t) {
+            failed(state, "parse_event", t);
+            return ReturnCode.FAILURE;
+        }
+    }
+}
