@@ -15,6 +15,8 @@ import dev.falcojava.cli.generation.TemplateRenderer;
 import dev.falcojava.cli.generation.escape.YamlString;
 import dev.falcojava.cli.model.DescriptorException;
 import dev.falcojava.cli.model.DescriptorReader;
+import dev.falcojava.cli.model.FieldArg;
+import dev.falcojava.cli.model.FieldSpec;
 import dev.falcojava.cli.model.FieldType;
 import dev.falcojava.cli.model.PluginDescriptor;
 import picocli.CommandLine;
@@ -41,8 +43,18 @@ public final class AddFieldCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The field name, with the prefix of the plugin's other fields.")
     private String name;
 
-    @Option(names = "--type", required = true, paramLabel = "TYPE", description = "uint64, string or bool.")
+    @Option(names = "--type", required = true, paramLabel = "TYPE",
+            description = "uint64, string, bool, reltime, abstime, ipaddr or ipnet.")
     private String type;
+
+    @Option(names = "--list", description = "The field has a list of values.")
+    private boolean list;
+
+    @Option(names = "--arg", paramLabel = "KIND", description = "The field takes an argument: index (field[2]) or key (field[name]).")
+    private String arg;
+
+    @Option(names = "--required", description = "The argument must be given.")
+    private boolean required;
 
     @Option(names = "--desc", paramLabel = "TEXT", description = "What the field means (default: \"The NAME field\").")
     private String description;
@@ -64,16 +76,23 @@ public final class AddFieldCommand implements Callable<Integer> {
                 throw new EditException("the plugin has no extract capability; add it to plugin.yaml first");
             }
             FieldType fieldType = FieldType.fromYaml(type).orElseThrow(() ->
-                    new EditException("unknown field type '" + type + "' (known: uint64, string, bool)"));
+                    new EditException("unknown field type '" + type + "' (known: " + FieldType.known() + ")"));
+            FieldArg fieldArg = arg == null ? FieldArg.NONE : FieldArg.fromYaml(arg).filter(a -> a != FieldArg.NONE)
+                    .orElseThrow(() -> new EditException("--arg must be index or key, not '" + arg + "'"));
+            if (required && fieldArg == FieldArg.NONE) {
+                throw new EditException("--required needs --arg index or --arg key");
+            }
             String text = description != null ? description : "The " + name + " field";
+            FieldSpec declared = new FieldSpec(name, fieldType, list, fieldArg, required, "", java.util.List.of(), false, text);
             String yaml = new DescriptorEditor(renderer).addField(Files.readString(descriptorFile),
-                    new ProjectModel.YamlFieldView(YamlString.quote(name), fieldType.yamlName(), YamlString.quote(text)));
+                    ProjectModelFactory.yamlField(declared));
             PluginDescriptor after = DescriptorReader.parse(yaml, descriptorFile.toString());
             ProjectModel model = new ProjectModelFactory(CliVersion.projectVersions()).create(after);
             FieldView field = model.fields().getLast();
             Path userClass = dir.resolve("src/main/java").resolve(model.packagePath()).resolve(model.className() + ".java");
             String source = UserClassEditor.addMethod(Files.readString(userClass), userClass.toString(), model.className(),
-                    renderer.render("java/ExtractMethod.java.mustache", field), "dev.falcojava.sdk.api.ExtractRequest");
+                    renderer.render("java/ExtractMethod.java.mustache", field), "dev.falcojava.sdk.api.ExtractRequest",
+                    list ? "java.util.List" : null, fieldType.importName());
             AtomicFiles.write(descriptorFile, yaml);
             AtomicFiles.write(userClass, source);
             new ProjectGenerator(CliVersion.projectVersions()).regenerate(after, dir);

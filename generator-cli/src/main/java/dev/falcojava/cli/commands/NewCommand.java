@@ -35,7 +35,7 @@ public final class NewCommand implements Callable<Integer> {
     private String name;
 
     @Option(names = "--capabilities", split = ",", paramLabel = "CAP",
-            description = "Capabilities: source, extract (default: ${DEFAULT-VALUE}).", defaultValue = "source,extract")
+            description = "Capabilities: source, extract, parse, async, capture-listen (default: ${DEFAULT-VALUE}).", defaultValue = "source,extract")
     private List<String> capabilities;
 
     @Option(names = "--id", description = "Plugin id for event sourcing (default: ${DEFAULT-VALUE}, for development).",
@@ -97,8 +97,12 @@ public final class NewCommand implements Callable<Integer> {
                         : Names.defaultEventSource(nameValid ? name : "plugin")));
                 case "extract" -> declared.add(new Capability.Extract(StarterField.fields(
                         (nameValid ? name.replace('-', '_') : "plugin") + ".")));
+                case "parse" -> declared.add(new Capability.Parse(List.of(), List.of()));
+                case "async" -> declared.add(new Capability.Async(
+                        List.of((nameValid ? name.replace('-', '_') : "plugin") + "_tick"), List.of()));
+                case "capture-listen" -> declared.add(new Capability.CaptureListen());
                 default -> throw new IllegalArgumentException("unknown capability '" + capability
-                        + "' (known: source, extract)");
+                        + "' (known: source, extract, parse, async, capture-listen)");
             }
         }
         Linkage chosen = switch (linkage) {
@@ -109,7 +113,7 @@ public final class NewCommand implements Callable<Integer> {
         PluginDescriptor draft = new PluginDescriptor(name, "0.1.0", "A Falco plugin written in Java",
                 "https://example.com", id, javaPackage != null ? javaPackage : Names.defaultPackage(name),
                 Names.defaultClassName(nameValid ? name : "plugin"), chosen,
-                new JvmSettings(JvmSettings.DEFAULT_OPTIONS, ""), List.of(), declared);
+                new JvmSettings(JvmSettings.DEFAULT_OPTIONS, ""), List.of(), declared, false);
         String yaml = new TemplateRenderer().render("project/plugin.yaml.mustache",
                 new ProjectModelFactory(CliVersion.projectVersions()).create(draft));
         return DescriptorReader.parse(yaml, "plugin.yaml (from the options)");

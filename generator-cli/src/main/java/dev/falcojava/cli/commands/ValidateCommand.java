@@ -57,6 +57,9 @@ public final class ValidateCommand implements Callable<Integer> {
         return switch (capability) {
             case Capability.Source source -> "source of '" + source.eventSource() + "' events";
             case Capability.Extract extract -> "extract (" + extract.fields().size() + " fields)";
+            case Capability.Parse parse -> "parse";
+            case Capability.Async async -> "async (" + String.join(", ", async.events()) + ")";
+            case Capability.CaptureListen listen -> "capture-listen";
         };
     }
 }

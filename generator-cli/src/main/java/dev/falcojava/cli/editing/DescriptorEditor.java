@@ -43,14 +43,48 @@ public final class DescriptorEditor {
                     + ") are not written as '- name: ...' items; add the field by hand");
         }
         int insertAt = lineEnd(yaml, last.getEndMark().getIndex());
-        String entry = renderer.render("project/field-entry.yaml.mustache", new Entry(" ".repeat(dashColumn), field.yamlName(),
-                field.yamlType(), field.yamlDescription()));
+        String entry = renderer.render("project/field-entry.yaml.mustache", new Entry(" ".repeat(dashColumn), field));
         String before = yaml.substring(0, insertAt);
         return before + (before.endsWith("\n") ? "" : "\n") + entry + yaml.substring(insertAt);
     }
 
     /** The values of one entry of the field list template. */
-    public record Entry(String indent, String yamlName, String yamlType, String yamlDescription) {
+    public record Entry(String indent, ProjectModel.YamlFieldView field) {
+        public String yamlName() {
+            return field.yamlName();
+        }
+
+        public String yamlType() {
+            return field.yamlType();
+        }
+
+        public String yamlDescription() {
+            return field.yamlDescription();
+        }
+
+        public Boolean list() {
+            return field.list();
+        }
+
+        public String arg() {
+            return field.arg();
+        }
+
+        public Boolean argRequired() {
+            return field.argRequired();
+        }
+
+        public String yamlDisplay() {
+            return field.yamlDisplay();
+        }
+
+        public String yamlProperties() {
+            return field.yamlProperties();
+        }
+
+        public Boolean addOutput() {
+            return field.addOutput();
+        }
     }
 
     /** The index just after the line holding the last character before {@code index}. */

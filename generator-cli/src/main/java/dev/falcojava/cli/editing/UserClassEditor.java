@@ -28,12 +28,12 @@ public final class UserClassEditor {
 
     /**
      * {@code source} with {@code method} (the rendered text of one method, with its indentation) inserted before the
-     * closing brace of class {@code className}, and the import {@code importName} added when missing.
+     * closing brace of class {@code className}, and the imports {@code importNames} added when missing.
      *
      * @throws EditException when the source cannot be parsed (with the position), the class is missing, or a method of
      *                       that name exists already
      */
-    public static String addMethod(String source, String file, String className, String method, String importName)
+    public static String addMethod(String source, String file, String className, String method, String... importNames)
             throws EditException {
         JavaParser parser = new JavaParser(CONFIGURATION);
         ParseResult<CompilationUnit> parsed = parser.parse(source);
@@ -51,16 +51,27 @@ public final class UserClassEditor {
         }
         int closingBrace = offset(source, end(type));
         String edited = withMethodSpacing(source.substring(0, closingBrace), method) + source.substring(closingBrace);
+        for (String importName : importNames) {
+            if (importName != null) {
+                edited = withImport(edited, parser, importName);
+            }
+        }
+        return edited;
+    }
+
+    private static String withImport(String source, JavaParser parser, String importName) {
+        CompilationUnit unit = parser.parse(source).getResult()
+                .orElseThrow(() -> new IllegalStateException("an edited class does not parse"));
         boolean imported = unit.getImports().stream().map(ImportDeclaration::getNameAsString).anyMatch(importName::equals)
                 || unit.getPackageDeclaration().map(p -> importName.equals(p.getNameAsString() + "." + simpleName(importName))).orElse(false);
         if (imported) {
-            return edited;
+            return source;
         }
         int importAt = unit.getImports().isEmpty()
                 ? unit.getPackageDeclaration().map(p -> lineAfter(source, offset(source, end(p)))).orElse(0)
                 : lineAfter(source, offset(source, end(unit.getImports().get(unit.getImports().size() - 1))));
         String importLine = (unit.getImports().isEmpty() ? "\n" : "") + "import " + importName + ";\n";
-        return edited.substring(0, importAt) + importLine + edited.substring(importAt);
+        return source.substring(0, importAt) + importLine + source.substring(importAt);
     }
 
     /** The class text up to its closing brace, with the method appended after one blank line. */

@@ -12,16 +12,20 @@ package dev.falcojava.cli.generation;
  * @param yamlType     the type as written in plugin.yaml
  * @param javaType     the Java type of its extract method
  * @param defaultValue a Java literal of that type for "no value" stubs
- * @param setter       the ExtractRequest setter of its type
+ * @param setter       the ExtractRequest method of its type: setX, or addX for a list field
  * @param sdkType      the SDK FieldType constant
  * @param method       its typed extract method
  * @param starter      what the starter implementation computes, when the field is one of the starter fields
  * @param last         whether it is the last field
+ * @param list         whether it is a list field (its method returns a List)
+ * @param sdkArgument  the SDK FieldArgument constant
+ * @param boxedType    the Java type of one value of a list field
  */
 public record FieldView(int index, String jFieldName, String jFieldDescription, String docFieldName,
                         String docFieldDescription,
                         String yamlType, String javaType, String defaultValue, String setter, String sdkType,
-                        String method, StarterField starter, boolean last) {
+                        String method, StarterField starter, boolean last, boolean list, String sdkArgument,
+                        String boxedType) {
 
     public boolean countsEvents() {
         return starter == StarterField.COUNT;

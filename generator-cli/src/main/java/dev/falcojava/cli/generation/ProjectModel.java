@@ -40,14 +40,42 @@ public record ProjectModel(
         List<FieldView> fields,
         List<YamlFieldView> yamlFields,
         List<JvmOptionView> jvmOptions,
-        Versions versions) {
+        Versions versions,
+        Natives natives) {
 
     /** A name in a comma-separated list. */
     public record Item(String name, boolean last) {
     }
 
-    /** A field as plugin.yaml writes it. */
-    public record YamlFieldView(String yamlName, String yamlType, String yamlDescription) {
+    /** A field as plugin.yaml writes it; optional keys are {@code null} when absent. */
+    public record YamlFieldView(String yamlName, String yamlType, String yamlDescription, Boolean list, String arg,
+                                Boolean argRequired, String yamlDisplay, String yamlProperties, Boolean addOutput) {
+    }
+
+    /** A list of values as plugin.yaml writes it ({@code [a, b]}), and as the generated code uses it. */
+    public record ValueList(String yaml, String cJson, String cNumbers, int count, List<Item> jStrings) {
+        public boolean present() {
+            return count > 0;
+        }
+    }
+
+    /** A suggested open parameter, in Java string literals and YAML scalars. */
+    public record OpenParamView(String jValue, String jDescription, String jSeparator, String yamlValue,
+                                String yamlDescription, String yamlSeparator, boolean last) {
+    }
+
+    /**
+     * What the capabilities beyond sourcing and extraction add: the parse, async and capture listening groups,
+     * metrics, the lists the glue returns as constants, and the bridge slots the glue asks the SDK for.
+     */
+    public record Natives(boolean parse, boolean async, boolean captureListen, boolean metrics,
+                          ValueList extractEventSources, ValueList extractEventTypes, ValueList parseEventSources,
+                          ValueList parseEventTypes, ValueList asyncEvents, ValueList asyncEventSources,
+                          List<OpenParamView> openParams, String bridgeMask, String firstAsyncEvent,
+                          List<Item> userImports) {
+        public boolean hasOpenParams() {
+            return !openParams.isEmpty();
+        }
     }
 
     /** A JVM option, for the C glue and for plugin.yaml. */

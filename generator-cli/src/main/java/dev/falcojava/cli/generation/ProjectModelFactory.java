@@ -9,9 +9,11 @@ import dev.falcojava.cli.generation.escape.MarkdownText;
 import dev.falcojava.cli.generation.escape.XmlText;
 import dev.falcojava.cli.generation.escape.YamlString;
 import dev.falcojava.cli.model.ConfigKey;
+import dev.falcojava.cli.model.FieldArg;
 import dev.falcojava.cli.model.FieldSpec;
 import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.Names;
+import dev.falcojava.cli.model.OpenParamSpec;
 import dev.falcojava.cli.model.PluginDescriptor;
 
 import java.io.UncheckedIOException;
@@ -42,20 +44,28 @@ public final class ProjectModelFactory {
         List<ProjectModel.Item> interfaces = new ArrayList<>();
         d.source().ifPresent(s -> interfaces.add(new ProjectModel.Item("SourcePlugin", false)));
         d.extract().ifPresent(e -> interfaces.add(new ProjectModel.Item("ExtractPlugin", false)));
+        d.parse().ifPresent(p -> interfaces.add(new ProjectModel.Item("ParsePlugin", false)));
+        d.async().ifPresent(a -> interfaces.add(new ProjectModel.Item("AsyncPlugin", false)));
+        d.captureListen().ifPresent(c -> interfaces.add(new ProjectModel.Item("CaptureListener", false)));
+        if (d.metrics()) {
+            interfaces.add(new ProjectModel.Item("MetricsPlugin", false));
+        }
         markLast(interfaces);
 
         List<FieldView> fieldViews = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             FieldSpec field = fields.get(i);
             fieldViews.add(new FieldView(i, JavaString.escape(field.name()), JavaString.escape(field.description()),
-                    JavadocText.escape(field.name()), JavadocText.escape(field.description()), field.type().yamlName(),
-                    field.type().javaType(), field.type().javaDefault(), field.type().setter(), field.type().sdkConstant(),
+                    JavadocText.escape(field.name()), JavadocText.escape(field.description()), field.type().yamlName()
+                    + (field.list() ? " list" : ""),
+                    field.list() ? "List<" + field.type().boxedType() + ">" : field.type().javaType(),
+                    field.list() ? "List.of()" : field.type().javaDefault(),
+                    field.list() ? field.type().adder() : field.type().setter(), field.type().sdkConstant(),
                     Names.extractMethod(field.name(), prefix), StarterField.of(field, prefix).orElse(null),
-                    i == fields.size() - 1));
+                    i == fields.size() - 1, field.list(), sdkArgument(field), field.type().boxedType()));
         }
         List<ProjectModel.YamlFieldView> yamlFields = fields.stream()
-                .map(f -> new ProjectModel.YamlFieldView(YamlString.quote(f.name()), f.type().yamlName(),
-                        YamlString.quote(f.description())))
+                .map(ProjectModelFactory::yamlField)
                 .toList();
         List<ProjectModel.JvmOptionView> jvmOptions = d.jvm().options().stream()
                 .map(o -> new ProjectModel.JvmOptionView(CString.escape(o), YamlString.quote(o)))
@@ -81,7 +91,82 @@ public final class ProjectModelFactory {
                 !d.config().isEmpty(), Names.upperCamel(d.name()) + "Config", configViews(d.config()),
                 CString.escape(initSchema(d.config())),
                 d.source().isPresent(), d.extract().isPresent(),
-                interfaces, fieldViews, yamlFields, jvmOptions, versions);
+                interfaces, fieldViews, yamlFields, jvmOptions, versions, natives(d));
+    }
+
+    private static ProjectModel.Natives natives(PluginDescriptor d) {
+        List<OpenParamSpec> params = d.source().map(s -> s.openParams()).orElse(List.of());
+        List<ProjectModel.OpenParamView> openParams = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            OpenParamSpec p = params.get(i);
+            openParams.add(new ProjectModel.OpenParamView(JavaString.escape(p.value()), JavaString.escape(p.description()),
+                    JavaString.escape(p.separator()), YamlString.quote(p.value()), YamlString.quote(p.description()),
+                    YamlString.quote(p.separator()), i == params.size() - 1));
+        }
+        return new ProjectModel.Natives(d.parse().isPresent(), d.async().isPresent(), d.captureListen().isPresent(),
+                d.metrics(),
+                strings(d.extract().map(e -> e.eventSources()).orElse(List.of())),
+                numbers(d.extract().map(e -> e.eventTypes()).orElse(List.of())),
+                strings(d.parse().map(p -> p.eventSources()).orElse(List.of())),
+                numbers(d.parse().map(p -> p.eventTypes()).orElse(List.of())),
+                strings(d.async().map(a -> a.events()).orElse(List.of())),
+                strings(d.async().map(a -> a.eventSources()).orElse(List.of())),
+                openParams, "0x" + Long.toHexString(BridgeSlots.mask(d)) + "ULL",
+                JavaString.escape(d.async().map(a -> a.events().getFirst()).orElse("")), userImports(d));
+    }
+
+    /** The imports the user's plugin class needs for the types of its field methods and of metrics. */
+    private static List<ProjectModel.Item> userImports(PluginDescriptor d) {
+        List<FieldSpec> fields = d.extract().map(e -> e.fields()).orElse(List.of());
+        java.util.TreeSet<String> imports = new java.util.TreeSet<>();
+        fields.stream().map(f -> f.type().importName()).filter(java.util.Objects::nonNull).forEach(imports::add);
+        if (d.metrics() || fields.stream().anyMatch(FieldSpec::list)) {
+            imports.add("java.util.List");
+        }
+        List<ProjectModel.Item> items = new ArrayList<>();
+        imports.forEach(name -> items.add(new ProjectModel.Item(name, false)));
+        markLast(items);
+        return items;
+    }
+
+    private static ProjectModel.ValueList strings(List<String> values) {
+        List<ProjectModel.Item> items = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            items.add(new ProjectModel.Item(JavaString.escape(values.get(i)), i == values.size() - 1));
+        }
+        String yaml = "[" + String.join(", ", values.stream().map(YamlString::quote).toList()) + "]";
+        return new ProjectModel.ValueList(yaml, CString.escape(json(values)), "", values.size(), items);
+    }
+
+    private static ProjectModel.ValueList numbers(List<Integer> values) {
+        String list = String.join(", ", values.stream().map(String::valueOf).toList());
+        return new ProjectModel.ValueList("[" + list + "]", "", list, values.size(), List.of());
+    }
+
+    /** A field as plugin.yaml writes it. */
+    public static ProjectModel.YamlFieldView yamlField(FieldSpec f) {
+        return new ProjectModel.YamlFieldView(YamlString.quote(f.name()), f.type().yamlName(),
+                YamlString.quote(f.description()), f.list() ? Boolean.TRUE : null,
+                f.arg() == FieldArg.NONE ? null : f.arg().yamlName(), f.argRequired() ? Boolean.TRUE : null,
+                f.display().isEmpty() ? null : YamlString.quote(f.display()),
+                f.properties().isEmpty() ? null : "[" + String.join(", ", f.properties()) + "]",
+                f.addOutput() ? Boolean.TRUE : null);
+    }
+
+    private static String sdkArgument(FieldSpec field) {
+        return switch (field.arg()) {
+            case NONE -> "NONE";
+            case INDEX -> field.argRequired() ? "REQUIRED_INDEX" : "OPTIONAL_INDEX";
+            case KEY -> field.argRequired() ? "REQUIRED_KEY" : "OPTIONAL_KEY";
+        };
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<ConfigKeyView> configViews(List<ConfigKey> keys) {
@@ -129,14 +214,28 @@ public final class ProjectModelFactory {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", field.name());
             entry.put("type", field.type().yamlName());
+            if (field.list()) {
+                entry.put("isList", true);
+            }
+            if (field.arg() != FieldArg.NONE) {
+                Map<String, Object> arg = new LinkedHashMap<>();
+                arg.put("isRequired", field.argRequired());
+                arg.put(field.arg() == FieldArg.INDEX ? "isIndex" : "isKey", true);
+                entry.put("arg", arg);
+            }
+            if (!field.display().isEmpty()) {
+                entry.put("display", field.display());
+            }
+            if (!field.properties().isEmpty()) {
+                entry.put("properties", field.properties());
+            }
+            if (field.addOutput()) {
+                entry.put("addOutput", true);
+            }
             entry.put("desc", field.description());
             entries.add(entry);
         }
-        try {
-            return JSON.writeValueAsString(entries);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json(entries);
     }
 
     private static String linkageName(Linkage linkage) {

@@ -1,7 +1,5 @@
 package dev.falcojava.cli.model;
 
-import java.util.List;
-
 /**
  * A Falco plugin API version, and the rule that picks the lowest one a plugin needs.
  *
@@ -11,7 +9,21 @@ import java.util.List;
  */
 public record ApiVersion(int major, int minor, int patch) implements Comparable<ApiVersion> {
 
-    static final ApiVersion BASELINE = new ApiVersion(3, 0, 0);
+    /**
+     * Every plugin: the SDK sends log lines to the host's {@code log_fn}, which the init input has since 3.3.0. The
+     * capabilities (sourcing, extraction with event types and sources, parsing, async events) and all field types
+     * are in 3.0.0.
+     */
+    static final ApiVersion BASELINE = new ApiVersion(3, 3, 0);
+
+    /** {@code plugin_get_metrics}. */
+    static final ApiVersion METRICS = new ApiVersion(3, 5, 0);
+
+    /** {@code plugin_capture_open} and {@code plugin_capture_close}. */
+    static final ApiVersion CAPTURE_LISTEN = new ApiVersion(3, 7, 0);
+
+    /** The {@code addOutput} key of a field. */
+    static final ApiVersion ADD_OUTPUT = new ApiVersion(3, 8, 0);
 
     /**
      * The plugin_api struct of a statically linked plugin is read with the host's own layout, fixed up only for
@@ -20,20 +32,31 @@ public record ApiVersion(int major, int minor, int patch) implements Comparable<
      */
     static final ApiVersion STATIC_LAYOUT = new ApiVersion(3, 10, 0);
 
-    /**
-     * The lowest version that has every capability in {@code capabilities}, with the inputs the glue reads
-     * (all in 3.0.0 for sourcing and extraction), and the struct layout of static linkage.
-     */
-    static ApiVersion required(List<Capability> capabilities, Linkage linkage) {
-        ApiVersion required = linkage instanceof Linkage.Static ? STATIC_LAYOUT : BASELINE;
-        for (Capability capability : capabilities) {
+    /** The lowest version that has every capability and feature {@code d} uses. */
+    static ApiVersion required(PluginDescriptor d) {
+        ApiVersion required = BASELINE;
+        if (d.linkage() instanceof Linkage.Static) {
+            required = max(required, STATIC_LAYOUT);
+        }
+        if (d.metrics()) {
+            required = max(required, METRICS);
+        }
+        for (Capability capability : d.capabilities()) {
             ApiVersion needed = switch (capability) {
                 case Capability.Source source -> BASELINE;
-                case Capability.Extract extract -> BASELINE;
+                case Capability.Extract extract ->
+                        extract.fields().stream().anyMatch(FieldSpec::addOutput) ? ADD_OUTPUT : BASELINE;
+                case Capability.Parse parse -> BASELINE;
+                case Capability.Async async -> BASELINE;
+                case Capability.CaptureListen listen -> CAPTURE_LISTEN;
             };
-            required = needed.compareTo(required) > 0 ? needed : required;
+            required = max(required, needed);
         }
         return required;
+    }
+
+    private static ApiVersion max(ApiVersion a, ApiVersion b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     @Override

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param jvm          JVM settings
  * @param config       the keys of init_config; empty when the plugin takes its config as a raw string
  * @param capabilities the declared capabilities, at most one of each kind
+ * @param metrics      whether the plugin reports metrics ({@code plugin_get_metrics})
  */
 public record PluginDescriptor(String name, String version, String description, String contact, long id,
                                String javaPackage, String className, Linkage linkage, JvmSettings jvm,
-                               List<ConfigKey> config, List<Capability> capabilities) {
+                               List<ConfigKey> config, List<Capability> capabilities, boolean metrics) {
 
     public PluginDescriptor {
         config = List.copyOf(config);
@@ -35,6 +36,18 @@ public record PluginDescriptor(String name, String version, String description, 
         return capability(Capability.Extract.class);
     }
 
+    public Optional<Capability.Parse> parse() {
+        return capability(Capability.Parse.class);
+    }
+
+    public Optional<Capability.Async> async() {
+        return capability(Capability.Async.class);
+    }
+
+    public Optional<Capability.CaptureListen> captureListen() {
+        return capability(Capability.CaptureListen.class);
+    }
+
     private <T extends Capability> Optional<T> capability(Class<T> type) {
         return capabilities.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
@@ -42,7 +55,7 @@ public record PluginDescriptor(String name, String version, String description, 
     /** The same plugin with another linkage, for a build that overrides plugin.yaml. */
     public PluginDescriptor withLinkage(Linkage other) {
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, other, jvm,
-                config, capabilities);
+                config, capabilities, metrics);
     }
 
     /**
@@ -50,6 +63,6 @@ public record PluginDescriptor(String name, String version, String description, 
      * releases as possible.
      */
     public String requiredApiVersion() {
-        return ApiVersion.required(capabilities, linkage).toString();
+        return ApiVersion.required(this).toString();
     }
 }
