@@ -91,6 +91,63 @@ typedef struct {
     host_log_fn log_fn;
 } host_init_input;
 
+typedef int32_t (*host_async_handler)(void* owner, const host_event_header* evt, char* err);
+
+#define HOST_ASYNC_EVENT_TYPE 402
+#define HOST_PLUGIN_MAX_ERRLEN 1024
+
+typedef struct {
+    void* clear_table;
+    void* erase_table_entry;
+    void* create_table_entry;
+    void* destroy_table_entry;
+    void* add_table_entry;
+    void* write_entry_field;
+} host_table_writer_vtable;
+
+typedef struct {
+    void* owner;
+    const char* (*get_owner_last_error)(void* owner);
+    host_table_reader_vtable table_reader;
+    host_table_writer_vtable table_writer;
+    void* table_reader_ext;
+    void* table_writer_ext;
+} host_parse_input;
+
+typedef struct {
+    void* subscribe;
+    void* unsubscribe;
+} host_routine_vtable;
+
+typedef struct {
+    void* owner;
+    host_routine_vtable* routine;
+    void* table_reader_ext;
+    void* table_writer_ext;
+    const char* (*get_owner_last_error)(void* owner);
+} host_capture_listen_input;
+
+typedef struct {
+    const char* name;
+    uint32_t type;
+    union {
+        uint32_t u32;
+        int32_t s32;
+        uint64_t u64;
+        int64_t s64;
+        double d;
+        float f;
+        int i;
+    } value;
+    uint32_t value_type;
+} host_metric;
+
+_Static_assert(sizeof(host_parse_input) == 112, "ss_plugin_event_parse_input");
+_Static_assert(offsetof(host_parse_input, table_reader_ext) == 96, "ss_plugin_event_parse_input.table_reader_ext");
+_Static_assert(sizeof(host_capture_listen_input) == 40, "ss_plugin_capture_listen_input");
+_Static_assert(sizeof(host_metric) == 32, "ss_plugin_metric");
+_Static_assert(offsetof(host_metric, value) == 16, "ss_plugin_metric.value");
+_Static_assert(offsetof(host_metric, value_type) == 24, "ss_plugin_metric.value_type");
 _Static_assert(sizeof(host_event_header) == 26, "ss_plugin_event header is 26 packed bytes");
 _Static_assert(offsetof(host_event_header, len) == 16, "ss_plugin_event.len");
 _Static_assert(offsetof(host_event_header, type) == 20, "ss_plugin_event.type");

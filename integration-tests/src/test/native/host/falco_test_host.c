@@ -12,7 +12,9 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ctype.h>
 #include <inttypes.h>
+#include <arpa/inet.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,18 +71,37 @@ typedef struct {
     const char* (*get_fields)(void);
     int32_t (*extract_fields)(void*, const host_event_input*, const host_extract_input*);
     const char* (*get_extract_event_sources)(void);
-    void* parse_event;
-    void* get_async_events;
-    void* set_async_event_handler;
-    void* capture_open;
-    void* capture_close;
+    uint16_t* (*get_extract_event_types)(uint32_t*, void*);
+    int32_t (*parse_event)(void*, const host_event_input*, const void*);
+    uint16_t* (*get_parse_event_types)(uint32_t*, void*);
+    const char* (*get_parse_event_sources)(void);
+    const char* (*get_async_events)(void);
+    const char* (*get_async_event_sources)(void);
+    int32_t (*set_async_event_handler)(void*, void*, host_async_handler);
+    int32_t (*capture_open)(void*, const void*);
+    int32_t (*capture_close)(void*, const void*);
+    const char* (*list_open_params)(void*, int32_t*);
+    const char* (*get_progress)(void*, void*, uint32_t*);
+    host_metric* (*get_metrics)(void*, uint32_t*);
 } plugin_api;
 
 typedef struct {
     char name[256];
     int ftype;
     int is_list;
+    int arg_index;
+    int arg_key;
+    int arg_required;
 } field_info;
+
+/* One field a rule uses: a field id and its argument, as libsinsp's filtercheck passes it. */
+typedef struct {
+    size_t id;
+    int arg_present;
+    uint64_t arg_index;
+    char arg_key[128];
+    char label[512];
+} field_request;
 
 typedef struct {
     unsigned api_major, api_minor, api_patch;
@@ -101,12 +122,15 @@ typedef struct {
     long soak_events;
     long threads;
     const char* library;
+    long expect_async;
 } options;
 
 static plugin_api api;
 
 
 static field_info fields[MAX_FIELDS];
+/* The fields the run extracts, with their arguments; the ids arrays index into it. */
+static field_request selection[MAX_FIELDS];
 static size_t field_count;
 static int caps;
 static const char* event_source = "";
@@ -281,11 +305,18 @@ static void load(void* handle) {
     RESOLVE(get_fields);
     RESOLVE(extract_fields);
     RESOLVE(get_extract_event_sources);
+    RESOLVE(get_extract_event_types);
     RESOLVE(parse_event);
+    RESOLVE(get_parse_event_types);
+    RESOLVE(get_parse_event_sources);
     RESOLVE(get_async_events);
+    RESOLVE(get_async_event_sources);
     RESOLVE(set_async_event_handler);
     RESOLVE(capture_open);
     RESOLVE(capture_close);
+    RESOLVE(list_open_params);
+    RESOLVE(get_progress);
+    RESOLVE(get_metrics);
 #undef RESOLVE
 }
 
@@ -366,7 +397,8 @@ static const char* optional_bool(const json_value* entry, const char* key, const
     return v != NULL && v->boolean ? "1" : "0";
 }
 
-static void describe_arg(const json_value* arg, const char* field, char* out, size_t size) {
+static void describe_arg(const json_value* arg, const char* field, char* out, size_t size, field_info* info) {
+    info->arg_index = info->arg_key = info->arg_required = 0;
     if (arg == NULL) {
         snprintf(out, size, "none");
         return;
@@ -377,6 +409,9 @@ static void describe_arg(const json_value* arg, const char* field, char* out, si
     int key = optional_bool(arg, "isKey", field)[0] == '1';
     if (required && !index && !key) fail("field %s: a required argument must be isIndex or isKey", field);
     if (index && key) fail("field %s: an argument cannot be both isIndex and isKey", field);
+    info->arg_index = index;
+    info->arg_key = key;
+    info->arg_required = required;
     snprintf(out, size, "%s%s", index ? "index" : key ? "key" : "none", required ? ",required" : "");
 }
 
@@ -413,11 +448,21 @@ static void check_fields(void) {
         const char* is_list = optional_bool(entry, "isList", name->string);
         optional_bool(entry, "addOutput", name->string);
         char arg[64];
-        describe_arg(json_get(entry, "arg"), name->string, arg, sizeof arg);
+        describe_arg(json_get(entry, "arg"), name->string, arg, sizeof arg, &fields[i]);
         snprintf(fields[i].name, sizeof fields[i].name, "%s", name->string);
         fields[i].ftype = type_code(type->string);
         fields[i].is_list = is_list[0] == '1';
-        printf("field %s type=%s list=%s arg=%s desc=", name->string, type->string, is_list, arg);
+        printf("field %s type=%s list=%s arg=%s", name->string, type->string, is_list, arg);
+        if (display != NULL) {
+            printf(" display=");
+            print_quoted(display->string, strlen(display->string));
+        }
+        if (properties != NULL) {
+            printf(" properties=");
+            for (size_t p = 0; p < properties->count; p++) printf("%s%s", p ? "," : "", properties->items[p]->string);
+        }
+        if (optional_bool(entry, "addOutput", name->string)[0] == '1') printf(" addOutput");
+        printf(" desc=");
         print_quoted(desc->string, strlen(desc->string));
         putchar('\n');
     }
@@ -523,6 +568,17 @@ static void render_value(const host_extract_field* f, const field_info* info, re
                 used += (size_t)written;
                 break;
             }
+            case HOST_FTYPE_IPADDR:
+            case HOST_FTYPE_IPNET: {
+                const host_byte_buffer* b = &f->res.buf[i];
+                char text[INET6_ADDRSTRLEN];
+                if (b->ptr == NULL) fail("field %s: address value %" PRIu64 " is NULL", info->name, i);
+                if (b->len != 4 && b->len != 16)
+                    fail("field %s: an IP address or network of incorrect size %u", info->name, b->len);
+                inet_ntop(b->len == 4 ? AF_INET : AF_INET6, b->ptr, text, sizeof text);
+                used += (size_t)snprintf(out->text + used, sizeof out->text - used, "%s", text);
+                break;
+            }
             default:
                 used += (size_t)snprintf(out->text + used, sizeof out->text - used, "<type %d>", info->ftype);
         }
@@ -542,10 +598,13 @@ static int32_t call_extract(void* state, const host_event_input* in, const size_
             requests[i].res.u64 = (uint64_t*)(uintptr_t)0xdeadbeefdeadbeefULL;
             requests[i].res_len = 0xdeadbeefULL;
         }
-        requests[i].field_id = (uint32_t)ids[i];
-        requests[i].field = fields[ids[i]].name;
-        requests[i].ftype = (uint32_t)fields[ids[i]].ftype;
-        requests[i].flist = (uint32_t)fields[ids[i]].is_list;
+        requests[i].field_id = (uint32_t)selection[ids[i]].id;
+        requests[i].field = fields[selection[ids[i]].id].name;
+        requests[i].ftype = (uint32_t)fields[selection[ids[i]].id].ftype;
+        requests[i].flist = (uint32_t)fields[selection[ids[i]].id].is_list;
+        requests[i].arg_present = (uint32_t)selection[ids[i]].arg_present;
+        requests[i].arg_index = selection[ids[i]].arg_index;
+        requests[i].arg_key = selection[ids[i]].arg_present && fields[selection[ids[i]].id].arg_key ? selection[ids[i]].arg_key : NULL;
     }
     host_extract_input input;
     memset(&input, 0, sizeof input);
@@ -555,6 +614,246 @@ static int32_t call_extract(void* state, const host_event_input* in, const size_
     input.fields = requests;
     input.table_reader_ext = table_stubs;
     return api.extract_fields(state, in, &input);
+}
+
+
+/* ---- event filters, parsing, capture listening, async events, metrics, open params, progress ---- */
+
+typedef struct {
+    uint16_t types[512];
+    uint32_t count;
+    int any_type;
+    char sources[1024];
+} event_filter;
+
+static event_filter extract_filter, parse_filter;
+
+/* libsinsp's rule: no types (or none exported) means every type for syscall-compatible sources, else plugin events. */
+static void resolve_filter(const char* what, uint16_t* (*get_types)(uint32_t*, void*), const char* (*get_sources)(void),
+                           void* state, event_filter* f) {
+    memset(f, 0, sizeof *f);
+    if (get_sources != NULL) {
+        const char* sources = get_sources();
+        char err[256];
+        if (sources == NULL) fail("get_%s_event_sources returned NULL", what);
+        json_value* list = json_parse(sources, err, sizeof err);
+        if (list == NULL || list->type != JSON_ARRAY) fail("get_%s_event_sources is not a JSON array: %s", what, sources);
+        for (size_t i = 0; i < list->count; i++)
+            if (list->items[i]->type != JSON_STRING) fail("get_%s_event_sources has a non-string entry", what);
+        json_free(list);
+        snprintf(f->sources, sizeof f->sources, "%s", sources);
+        printf("%s event sources: %s\n", what, sources);
+    }
+    if (get_types != NULL) {
+        uint32_t n = 0xdeadbeef;
+        uint16_t* types = get_types(&n, state);
+        if (n == 0xdeadbeef) fail("get_%s_event_types did not set the number of types", what);
+        if (n > 0 && types == NULL) fail("get_%s_event_types returned %u types and a NULL array", what, n);
+        if (n > 512) fail("get_%s_event_types returned %u types", what, n);
+        for (uint32_t i = 0; i < n; i++) f->types[i] = types[i];
+        f->count = n;
+        printf("%s event types:", what);
+        for (uint32_t i = 0; i < n; i++) printf(" %u", types[i]);
+        putchar('\n');
+    }
+    int syscall_compatible = f->sources[0] == '\0' ? !(caps & CAP_SOURCE) || event_source[0] == '\0'
+                                                   : strstr(f->sources, "\"syscall\"") != NULL;
+    f->any_type = f->count == 0 && syscall_compatible;
+}
+
+static int filter_accepts(const event_filter* f, const host_event_header* e, const char* source) {
+    char quoted[300];
+    snprintf(quoted, sizeof quoted, "\"%s\"", source);
+    int source_ok = f->sources[0] == '\0' || strcmp(f->sources, "[]") == 0 ? 1 : strstr(f->sources, quoted) != NULL;
+    if (!source_ok) return 0;
+    if (f->any_type) return 1;
+    if (f->count == 0) return e->type == HOST_PLUGIN_EVENT_TYPE;
+    for (uint32_t i = 0; i < f->count; i++)
+        if (f->types[i] == e->type) return 1;
+    return 0;
+}
+
+static void parse_one(void* state, const host_event_input* in) {
+    host_parse_input input;
+    memset(&input, 0, sizeof input);
+    input.owner = &owner_token;
+    input.get_owner_last_error = owner_last_error;
+    input.table_reader_ext = table_stubs;
+    input.table_writer_ext = table_stubs;
+    int32_t rc = api.parse_event(state, in, &input);
+    if (rc != HOST_API_RC_SUCCESS) fail("parse_event failed (rc %d): %s", rc, api.get_last_error(state));
+}
+
+static void* routine_called(void) {
+    fail("the plugin subscribed a routine, which this host does not implement");
+}
+
+static void capture_call(void* state, int open) {
+    static host_routine_vtable routines = {(void*)routine_called, (void*)routine_called};
+    host_capture_listen_input input = {&owner_token, &routines, table_stubs, table_stubs, owner_last_error};
+    int32_t rc = open ? api.capture_open(state, &input) : api.capture_close(state, &input);
+    if (rc != HOST_API_RC_SUCCESS)
+        fail("%s failed (rc %d): %s", open ? "capture_open" : "capture_close", rc, api.get_last_error(state));
+    printf("capture %s\n", open ? "open" : "close");
+}
+
+#define MAX_ASYNC_RECORDS 64
+static pthread_mutex_t async_lock = PTHREAD_MUTEX_INITIALIZER;
+static char async_names[16][128];
+static size_t async_name_count;
+static char async_records[MAX_ASYNC_RECORDS][512];
+static size_t async_count;
+static volatile int async_withdrawn;
+static char async_violation[512];
+
+static void async_violated(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+static void async_violated(const char* fmt, ...) {
+    if (async_violation[0]) return;
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(async_violation, sizeof async_violation, fmt, args);
+    va_end(args);
+}
+
+/* The async event handler: checks each event the way libsinsp's async queue does and records it. */
+static int32_t async_handler(void* owner, const host_event_header* e, char* err) {
+    pthread_mutex_lock(&async_lock);
+    int32_t rc = HOST_API_RC_SUCCESS;
+    if (async_withdrawn) async_violated("the plugin pushed an async event after its handler was withdrawn");
+    if (owner != &owner_token) async_violated("the async handler got an owner that is not the one passed");
+    const uint32_t* lens = (const uint32_t*)((const char*)e + sizeof *e);
+    if (e->type != HOST_ASYNC_EVENT_TYPE || e->nparams != 3) {
+        async_violated("async event of type %u with %u parameters, expected 402 with 3", e->type, e->nparams);
+    } else if (lens[0] != 4 || (uint64_t)e->len != sizeof *e + 12 + (uint64_t)lens[0] + lens[1] + lens[2] || lens[1] < 1) {
+        async_violated("async event parameters (%u, %u, %u) do not match its length %u", lens[0], lens[1], lens[2], e->len);
+    } else {
+        const char* name = (const char*)e + sizeof *e + 16;
+        const char* data = name + lens[1];
+        int known = 0;
+        if (name[lens[1] - 1] != '\0') async_violated("async event name is not NUL-terminated");
+        for (size_t i = 0; i < async_name_count; i++) known |= strcmp(async_names[i], name) == 0;
+        if (!known) {
+            snprintf(err, HOST_PLUGIN_MAX_ERRLEN, "async event '%s' is not in the plugin's list", name);
+            rc = HOST_API_RC_FAILURE;
+        } else if (async_count < MAX_ASYNC_RECORDS) {
+            char text[300];
+            size_t n = lens[2] < sizeof text - 1 ? lens[2] : sizeof text - 1;
+            memcpy(text, data, n);
+            text[n] = '\0';
+            snprintf(async_records[async_count++], sizeof async_records[0], "async name=%s data=\"%s\"", name, text);
+        }
+    }
+    pthread_mutex_unlock(&async_lock);
+    return rc;
+}
+
+static void read_async_names(void) {
+    char err[256];
+    const char* names = api.get_async_events();
+    if (names == NULL) fail("get_async_events returned NULL");
+    json_value* list = json_parse(names, err, sizeof err);
+    if (list == NULL || list->type != JSON_ARRAY || list->count == 0)
+        fail("get_async_events must return a non-empty JSON array of strings: %s", names);
+    async_name_count = 0;
+    for (size_t i = 0; i < list->count && i < 16; i++) {
+        if (list->items[i]->type != JSON_STRING) fail("get_async_events has a non-string entry");
+        snprintf(async_names[async_name_count++], sizeof async_names[0], "%s", list->items[i]->string);
+    }
+    json_free(list);
+    printf("async events: %s\n", names);
+    if (api.get_async_event_sources) resolve_filter("async", NULL, api.get_async_event_sources, NULL, &parse_filter);
+}
+
+static void start_async(void* state) {
+    async_count = 0;
+    async_withdrawn = 0;
+    async_violation[0] = '\0';
+    int32_t rc = api.set_async_event_handler(state, &owner_token, async_handler);
+    if (rc != HOST_API_RC_SUCCESS) fail("set_async_event_handler failed (rc %d): %s", rc, api.get_last_error(state));
+}
+
+/* Waits for expected events (up to 10 s), withdraws the handler, and prints what arrived. */
+static void stop_async(void* state, long expected) {
+    for (int waited = 0; waited < 1000; waited++) {
+        pthread_mutex_lock(&async_lock);
+        size_t got = async_count;
+        pthread_mutex_unlock(&async_lock);
+        if ((long)got >= expected) break;
+        usleep(10000);
+    }
+    int32_t rc = api.set_async_event_handler(state, &owner_token, NULL);
+    if (rc != HOST_API_RC_SUCCESS) fail("set_async_event_handler(NULL) failed (rc %d): %s", rc, api.get_last_error(state));
+    pthread_mutex_lock(&async_lock);
+    async_withdrawn = 1;
+    pthread_mutex_unlock(&async_lock);
+    usleep(50000);
+    pthread_mutex_lock(&async_lock);
+    if (async_violation[0]) fail("%s", async_violation);
+    if ((long)async_count < expected) fail("expected %ld async events, got %zu", expected, async_count);
+    for (size_t i = 0; i < async_count; i++) puts(async_records[i]);
+    pthread_mutex_unlock(&async_lock);
+}
+
+static void print_metrics(void* state) {
+    static const char* const value_types[] = {"u32", "s32", "u64", "s64", "double", "float", "int"};
+    uint32_t n = 0xdeadbeef;
+    host_metric* metrics = api.get_metrics(state, &n);
+    if (n == 0xdeadbeef) fail("get_metrics did not set the number of metrics");
+    if (n > 0 && metrics == NULL) fail("get_metrics returned %u metrics and a NULL array", n);
+    for (uint32_t i = 0; i < n; i++) {
+        const host_metric* m = &metrics[i];
+        if (m->name == NULL || !valid_utf8(m->name)) fail("metric %u has no valid name", i);
+        if (m->type > 1) fail("metric %s has the unknown type %u", m->name, m->type);
+        if (m->value_type > 6) fail("metric %s has the unknown value type %u", m->name, m->value_type);
+        printf("metric %s %s %s=", m->name, m->type == 0 ? "monotonic" : "non-monotonic", value_types[m->value_type]);
+        switch (m->value_type) {
+            case 0: printf("%u\n", m->value.u32); break;
+            case 1: printf("%d\n", m->value.s32); break;
+            case 2: printf("%" PRIu64 "\n", m->value.u64); break;
+            case 3: printf("%" PRId64 "\n", m->value.s64); break;
+            case 4: printf("%g\n", m->value.d); break;
+            case 5: printf("%g\n", (double)m->value.f); break;
+            default: printf("%d\n", m->value.i); break;
+        }
+    }
+}
+
+static void check_open_params(void* state) {
+    int32_t rc = 0x7777;
+    const char* params = api.list_open_params(state, &rc);
+    if (rc != HOST_API_RC_SUCCESS) fail("list_open_params failed (rc %d): %s", rc, api.get_last_error(state));
+    if (params == NULL) fail("list_open_params returned NULL");
+    char err[256];
+    json_value* list = json_parse(params, err, sizeof err);
+    if (list == NULL || list->type != JSON_ARRAY) fail("list_open_params is not a JSON array: %s", params);
+    for (size_t i = 0; i < list->count; i++) {
+        const json_value* entry = list->items[i];
+        if (entry->type != JSON_OBJECT) fail("open param %zu is not an object", i);
+        const json_value* value = json_get(entry, "value");
+        if (value == NULL || value->type != JSON_STRING) fail("open param %zu has no string value", i);
+        const char* optional[] = {"desc", "separator"};
+        for (int k = 0; k < 2; k++) {
+            const json_value* v = json_get(entry, optional[k]);
+            if (v != NULL && v->type != JSON_STRING) fail("open param %zu: %s is not a string", i, optional[k]);
+        }
+    }
+    json_free(list);
+    printf("open params=");
+    print_quoted(params, strlen(params));
+    putchar('\n');
+}
+
+static void print_progress(void* state, void* instance) {
+    uint32_t pct = 0xdeadbeef;
+    const char* text = api.get_progress(state, instance, &pct);
+    if (pct == 0xdeadbeef) fail("get_progress did not set progress_pct");
+    if (pct > 10000) fail("get_progress returned %u, more than 10000", pct);
+    printf("progress pct=%u text=", pct);
+    if (text == NULL) printf("NULL\n");
+    else {
+        print_quoted(text, strlen(text));
+        putchar('\n');
+    }
 }
 
 /* Calls extract_fields for the requested fields; returns 0 on failure when allowed, else fails. */
@@ -570,18 +869,18 @@ static int extract(void* state, const host_event_input* in, const size_t* ids, s
         return 0;
     }
     for (size_t i = 0; i < n; i++) {
-        if (requests[i].res_len == 0xdeadbeefULL) fail("field %s: the plugin did not set res_len", fields[ids[i]].name);
+        if (requests[i].res_len == 0xdeadbeefULL) fail("field %s: the plugin did not set res_len", fields[selection[ids[i]].id].name);
         if (requests[i].res_len > 0 && requests[i].res.u64 == (uint64_t*)(uintptr_t)0xdeadbeefdeadbeefULL)
-            fail("field %s: the plugin did not set res", fields[ids[i]].name);
-        render_value(&requests[i], &fields[ids[i]], &values[i]);
+            fail("field %s: the plugin did not set res", fields[selection[ids[i]].id].name);
+        render_value(&requests[i], &fields[selection[ids[i]].id], &values[i]);
     }
     /* The results must stay valid until the next extract_fields call: another API call must not touch them. */
     if (api.event_to_string) api.event_to_string(state, in);
     for (size_t i = 0; i < n; i++) {
         static rendered again;
-        render_value(&requests[i], &fields[ids[i]], &again);
+        render_value(&requests[i], &fields[selection[ids[i]].id], &again);
         if (strcmp(again.text, values[i].text) != 0)
-            fail("field %s: the value changed from %s to %s before the next extract_fields call", fields[ids[i]].name,
+            fail("field %s: the value changed from %s to %s before the next extract_fields call", fields[selection[ids[i]].id].name,
                  values[i].text, again.text);
     }
     return 1;
@@ -670,15 +969,19 @@ static void run_events(void* state, void* instance, const options* o, const size
             print_quoted((const char*)evt + sizeof *mine + 12, lens[1]);
             putchar('\n');
             host_event_input in = {mine, (uint64_t)number, event_source};
-            if (n_ids > 0) {
+            if ((caps & CAP_PARSE) && filter_accepts(&parse_filter, mine, event_source)) {
+                parse_one(state, &in);
+                printf("  parsed\n");
+            }
+            if (n_ids > 0 && filter_accepts(&extract_filter, mine, event_source)) {
                 static rendered all[MAX_FIELDS];
                 if (extract(state, &in, ids, n_ids, all, o->allow_extract_failure)) {
                     for (size_t f = 0; f < n_ids; f++) {
-                        printf("  %s = %s\n", fields[ids[f]].name, all[f].text);
+                        printf("  %s = %s\n", selection[ids[f]].label, all[f].text);
                         static rendered one;
                         extract(state, &in, &ids[f], 1, &one, 0);
                         if (strcmp(all[f].text, one.text) != 0)
-                            fail("field %s: %s with the other fields but %s alone", fields[ids[f]].name, all[f].text,
+                            fail("field %s: %s with the other fields but %s alone", fields[selection[ids[f]].id].name, all[f].text,
                                  one.text);
                     }
                 }
@@ -698,20 +1001,60 @@ static void run_events(void* state, void* instance, const options* o, const size
     }
 }
 
+/* Resolves one "name" or "name[arg]" the way libsinsp compiles a rule's field, with its argument rules. */
+static void resolve_field(const char* text, field_request* out) {
+    char name[256];
+    const char* bracket = strchr(text, '[');
+    size_t name_len = bracket ? (size_t)(bracket - text) : strlen(text);
+    if (name_len >= sizeof name) fail("--fields: field name %s is too long", text);
+    memcpy(name, text, name_len);
+    name[name_len] = '\0';
+    size_t i = 0;
+    while (i < field_count && strcmp(fields[i].name, name) != 0) i++;
+    if (i == field_count) fail("--fields names %s, which the plugin does not export", name);
+    memset(out, 0, sizeof *out);
+    out->id = i;
+    snprintf(out->label, sizeof out->label, "%s", text);
+    if (bracket == NULL) {
+        if (fields[i].arg_required) fail("filter field %s requires an argument but none provided", name);
+        return;
+    }
+    size_t len = strlen(bracket);
+    if (len < 2 || bracket[len - 1] != ']') fail("--fields: %s has an unterminated argument", text);
+    if (!fields[i].arg_index && !fields[i].arg_key) fail("filter field %s does not allow an argument but one is provided", name);
+    char arg[128];
+    if (len - 2 >= sizeof arg) fail("--fields: the argument of %s is too long", text);
+    memcpy(arg, bracket + 1, len - 2);
+    arg[len - 2] = '\0';
+    out->arg_present = 1;
+    if (fields[i].arg_index) {
+        int digits = arg[0] != '\0';
+        for (const char* c = arg; *c; c++) digits &= isdigit((unsigned char)*c) != 0;
+        if (!digits || (strlen(arg) > 1 && arg[0] == '0')) fail("filter field %s has an invalid index argument: %s", name, arg);
+        out->arg_index = strtoull(arg, NULL, 10);
+    } else {
+        snprintf(out->arg_key, sizeof out->arg_key, "%s", arg);
+    }
+}
+
 static size_t select_fields(const options* o, size_t* ids) {
     if (!(caps & CAP_EXTRACT)) return 0;
-    if (o->fields == NULL) {
-        for (size_t i = 0; i < field_count; i++) ids[i] = i;
-        return field_count;
-    }
     size_t n = 0;
+    if (o->fields == NULL) {
+        for (size_t i = 0; i < field_count; i++) {
+            if (fields[i].arg_required) continue;
+            resolve_field(fields[i].name, &selection[n]);
+            ids[n] = n;
+            n++;
+        }
+        return n;
+    }
     char list[4096];
     snprintf(list, sizeof list, "%s", o->fields);
     for (char* name = strtok(list, ","); name != NULL && n < MAX_FIELDS; name = strtok(NULL, ",")) {
-        size_t i = 0;
-        while (i < field_count && strcmp(fields[i].name, name) != 0) i++;
-        if (i == field_count) fail("--fields names %s, which the plugin does not export", name);
-        ids[n++] = i;
+        resolve_field(name, &selection[n]);
+        ids[n] = n;
+        n++;
     }
     return n;
 }
@@ -778,10 +1121,10 @@ static int32_t lean_extract(void* state, const host_event_input* in, const size_
     for (size_t i = 0; i < n; i++) {
         for (uint64_t k = 0; k < requests[i].res_len; k++) {
             uint64_t v;
-            if (fields[ids[i]].ftype == HOST_FTYPE_STRING) {
+            if (fields[selection[ids[i]].id].ftype == HOST_FTYPE_STRING) {
                 v = 0;
                 for (const char* c = requests[i].res.str[k]; *c; c++) v = v * 31 + (unsigned char)*c;
-            } else if (fields[ids[i]].ftype == HOST_FTYPE_BOOL) {
+            } else if (fields[selection[ids[i]].id].ftype == HOST_FTYPE_BOOL) {
                 v = requests[i].res.boolean[k];
             } else {
                 v = requests[i].res.u64[k];
@@ -979,6 +1322,16 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
     }
     if (o->signals) check_signals();
     if (o->list_jar_files) list_jar_files();
+    if (caps & CAP_EXTRACT)
+        resolve_filter("extract", api.get_extract_event_types, api.get_extract_event_sources, state, &extract_filter);
+    if (caps & CAP_PARSE)
+        resolve_filter("parse", api.get_parse_event_types, api.get_parse_event_sources, state, &parse_filter);
+    if (api.list_open_params) check_open_params(state);
+    if (caps & CAP_CAPTURE_LISTEN) capture_call(state, 1);
+    if (caps & CAP_ASYNC) {
+        read_async_names();
+        start_async(state);
+    }
     if (o->soak_events > 0 && (caps & CAP_SOURCE)) {
         soak(state, o, ids, n_ids);
     } else if (caps & CAP_SOURCE) {
@@ -987,8 +1340,12 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
         if (rc != HOST_API_RC_SUCCESS) fail("open failed (rc %d): %s", rc, api.get_last_error(state));
         if (instance == NULL) fail("open succeeded but returned a NULL instance");
         run_events(state, instance, o, ids, n_ids);
+        if (api.get_progress) print_progress(state, instance);
         api.close(state, instance);
     }
+    if (caps & CAP_ASYNC) stop_async(state, o->expect_async);
+    if (caps & CAP_CAPTURE_LISTEN) capture_call(state, 0);
+    if (api.get_metrics) print_metrics(state);
     if (o->malformed_events && (caps & CAP_EXTRACT)) probe_malformed_events(state, ids, n_ids);
     api.destroy(state);
     return 1;
@@ -1038,7 +1395,8 @@ static void usage(void) {
             "usage: falco-test-host [--api-version X.Y.Z] [--expect-caps LIST] [--metadata-only] [--config S]\n"
             "       [--open-params S] [--events N] [--fields a,b] [--cycles N] [--expect-init-failure]\n"
             "       [--allow-extract-failure] [--stack-after-init KIB] [--signals] [--list-jar-files]\n"
-            "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] (plugin.so | static:NAME)...\n"
+            "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] [--expect-async N]\n"
+            "       (plugin.so | static:NAME)...\n"
             "Each plugin is tested in turn, in this one process.\n");
     exit(2);
 }
@@ -1046,7 +1404,7 @@ static void usage(void) {
 int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
-    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL};
+    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -1068,6 +1426,7 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--skip-config-check") == 0) o.skip_config_check = 1;
         else if (strcmp(a, "--soak") == 0 && has_value) o.soak_events = atol(argv[++i]);
         else if (strcmp(a, "--threads") == 0 && has_value) o.threads = atol(argv[++i]);
+        else if (strcmp(a, "--expect-async") == 0 && has_value) o.expect_async = atol(argv[++i]);
         else if (a[0] == '-') usage();
         else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();

@@ -43,6 +43,7 @@ final class NativeExtractRequest implements ExtractRequest {
     private int index;
     private int fieldId;
     private long fieldStruct;
+    private boolean noValueMarked;
 
     NativeExtractRequest(List<FieldDefinition> fields) {
         this.fields = fields.toArray(FieldDefinition[]::new);
@@ -67,6 +68,8 @@ final class NativeExtractRequest implements ExtractRequest {
                     + fields.length + " fields) requested as " + NativeMemory.string(NativeMemory.pointer(extractField + FIELD_NAME), "?"));
         }
         FieldDefinition field = fields[id];
+        fieldId = id;
+        fieldStruct = extractField;
         int requestedType = NativeMemory.u32(extractField + FIELD_TYPE);
         if (requestedType != field.type().code()) {
             throw new IllegalArgumentException("field " + field.name() + " is of type " + field.type().jsonName()
@@ -86,6 +89,7 @@ final class NativeExtractRequest implements ExtractRequest {
         requestedIds[i] = id;
         firstValue[i] = values;
         valueCount[i] = 0;
+        noValueMarked = false;
     }
 
     /** What the call was doing, for error messages: the field being extracted, if any. */
@@ -183,6 +187,9 @@ final class NativeExtractRequest implements ExtractRequest {
                     ? "field " + field.name() + " is a list: add its values with add" + suffix(type) + ", not set" + suffix(type)
                     : "field " + field.name() + " is not a list: set its value with set" + suffix(type) + ", not add" + suffix(type));
         }
+        if (noValueMarked) {
+            return;
+        }
         if (!adding) {
             values = firstValue[index];
             valueCount[index] = 0;
@@ -258,6 +265,7 @@ final class NativeExtractRequest implements ExtractRequest {
 
     @Override
     public void noValue() {
+        noValueMarked = true;
         Arrays.fill(references, firstValue[index], values, null);
         values = firstValue[index];
         valueCount[index] = 0;

@@ -1,0 +1,124 @@
+package dev.falcojava.it.e2e;
+
+import dev.falcojava.it.host.NativeHost;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A CLI-generated plugin with every capability (source, extract, parse, async, capture listening, metrics) and every
+ * field type, scalar and list, with and without arguments, loaded by the native host: each value is checked as the
+ * host reads it from the plugin's memory.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EveryCapabilityEndToEndTest {
+
+    private static final Path RESOURCES = Path.of("src/test/resources/every-capability");
+    private static final String FIELDS = "allp.count,allp.message,allp.even,allp.age,allp.at,allp.ip,allp.net,allp.words,"
+            + "allp.numbers,allp.word[1],allp.word[5],allp.label[k1],allp.label,allp.parsed";
+
+    private Path library;
+
+    @BeforeAll
+    void buildThePlugin() throws Exception {
+        Path project = new GeneratedProjects("every-").newAndBuild("allp",
+                List.of("--capabilities", "source,extract,parse,async,capture-listen", "--id", "999"), dir -> {
+                    Files.copy(RESOURCES.resolve("plugin.yaml"), dir.resolve("plugin.yaml"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(RESOURCES.resolve("AllpPlugin.java"), dir.resolve("src/main/java/com/example/allp/AllpPlugin.java"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                });
+        library = project.resolve("target/liballp.so");
+    }
+
+    private NativeHost.Run host(String... arguments) throws Exception {
+        return NativeHost.run(library, Map.of(), arguments);
+    }
+
+    @Test
+    void exportsExactlyTheDeclaredCapabilitiesAndDescribesEveryField() throws Exception {
+        NativeHost.Run run = host("--metadata-only", "--expect-caps", "source,extract,parse,async,capture-listen");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.stdout().contains("plugin name=allp version=0.1.0 api=3.8.0 id=999 source=allp\n"), run.stdout());
+        assertTrue(run.stdout().contains("""
+                field allp.ip type=ipaddr list=0 arg=none display="Address" desc="An address"
+                field allp.net type=ipnet list=0 arg=none properties=info desc="A network"
+                field allp.words type=string list=1 arg=none addOutput desc="The payload words"
+                field allp.numbers type=uint64 list=1 arg=none desc="Two numbers"
+                field allp.word type=string list=0 arg=index,required desc="A word by index"
+                field allp.label type=string list=0 arg=key properties=hidden,conversation desc="Echo of the key"
+                """), run.stdout());
+    }
+
+    @Test
+    void everyFieldTypeScalarAndListWithAndWithoutArgumentsByteForByte() throws Exception {
+        NativeHost.Run run = host("--events", "4", "--cycles", "1", "--open-params", "max=4", "--expect-async", "3",
+                "--fields", FIELDS);
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.stdout().contains("""
+                event 2 len=50 payload="allp event 2"
+                  parsed
+                  allp.count = 2
+                  allp.message = "allp event 2"
+                  allp.even = true
+                  allp.age = 1500000002
+                  allp.at = 1700000000000000002
+                  allp.ip = 192.168.0.2
+                  allp.net = 2001:db8::2
+                  allp.words = ["allp", "event", "2"]
+                  allp.numbers = [2, 4]
+                  allp.word[1] = "event"
+                  allp.word[5] = <none>
+                  allp.label[k1] = "key k1"
+                  allp.label = "no key"
+                  allp.parsed = 2
+                  to_string = "allp event 2"
+                """), run.stdout());
+        assertTrue(run.stdout().contains("  allp.numbers = <none>\n"), "an empty list is no value: " + run.stdout());
+    }
+
+    @Test
+    void parseAsyncCaptureMetricsOpenParamsAndLogsReachTheHost() throws Exception {
+        NativeHost.Run run = host("--events", "4", "--cycles", "1", "--open-params", "max=4", "--expect-async", "3",
+                "--fields", "allp.count");
+        assertEquals(0, run.exitCode(), run.describe());
+        String out = run.stdout();
+        assertTrue(out.contains("""
+                log 6 -: initialized with ''
+                log 4 allp-audit: a warning
+                cycle 1
+                extract event sources: ["allp"]
+                extract event types: 322
+                parse event types: 322
+                open params="[{\\"value\\":\\"max=3\\",\\"desc\\":\\"three events\\"},{\\"value\\":\\"max=1;max=2\\",\\"desc\\":\\"one or two\\",\\"separator\\":\\";\\"}]"
+                capture open
+                async events: ["allp_tick"]
+                """), out);
+        assertTrue(out.contains("""
+                async name=allp_tick data="tick 1"
+                async name=allp_tick data="tick 2"
+                async name=allp_tick data="tick 3"
+                capture close
+                metric allp.parsed monotonic u64=4
+                metric allp.ratio non-monotonic double=0.25
+                """), out);
+        assertTrue(!out.contains("hidden at the default level"), "debug lines are below the default level: " + out);
+    }
+
+    @Test
+    void aRuleUsingAFieldWithoutItsRequiredArgumentIsRefusedByTheHost() throws Exception {
+        NativeHost.Run run = host("--events", "1", "--fields", "allp.word");
+        assertEquals(1, run.exitCode(), run.describe());
+        assertTrue(run.stderr().contains("filter field allp.word requires an argument but none provided"), run.describe());
+        NativeHost.Run index = host("--events", "1", "--fields", "allp.word[01]");
+        assertTrue(index.stderr().contains("filter field allp.word has an invalid index argument: 01"), index.describe());
+    }
+}

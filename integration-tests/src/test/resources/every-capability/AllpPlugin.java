@@ -1,0 +1,135 @@
+package com.example.allp;
+
+import dev.falcojava.sdk.api.AsyncEvents;
+import dev.falcojava.sdk.api.ExtractRequest;
+import dev.falcojava.sdk.api.IpNetwork;
+import dev.falcojava.sdk.api.Metric;
+import dev.falcojava.sdk.api.PluginEvent;
+import dev.falcojava.sdk.api.PluginLog;
+import dev.falcojava.sdk.api.SourceInstance;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** Every capability and field type with known values, for the end-to-end test in the native host. */
+public class AllpPlugin extends AbstractAllpPlugin {
+
+    private long parsed;
+    private boolean captureOpen;
+    private Thread producer;
+
+    @Override
+    public void init(String config) {
+        PluginLog.logger().log(System.Logger.Level.INFO, "initialized with ''{0}''", config);
+        PluginLog.logger("allp-audit").log(System.Logger.Level.WARNING, "a warning");
+        PluginLog.logger("allp-audit").log(System.Logger.Level.DEBUG, "hidden at the default level");
+    }
+
+    @Override
+    public SourceInstance open(String params) {
+        return new AllpSourceInstance(params);
+    }
+
+    @Override
+    protected long extractCount(ExtractRequest request) {
+        return request.event().number();
+    }
+
+    @Override
+    protected String extractMessage(ExtractRequest request) {
+        return request.event().payloadAsString();
+    }
+
+    @Override
+    protected boolean extractEven(ExtractRequest request) {
+        return request.event().number() % 2 == 0;
+    }
+
+    @Override
+    protected Duration extractAge(ExtractRequest request) {
+        return Duration.ofMillis(1500).plusNanos(request.event().number());
+    }
+
+    @Override
+    protected Instant extractAt(ExtractRequest request) {
+        return Instant.ofEpochSecond(1_700_000_000L, request.event().number());
+    }
+
+    @Override
+    protected InetAddress extractIp(ExtractRequest request) throws Exception {
+        return InetAddress.getByName("192.168.0." + request.event().number());
+    }
+
+    @Override
+    protected IpNetwork extractNet(ExtractRequest request) throws Exception {
+        return new IpNetwork(InetAddress.getByName("2001:db8::" + request.event().number()));
+    }
+
+    @Override
+    protected List<String> extractWords(ExtractRequest request) {
+        return Arrays.asList(request.event().payloadAsString().split(" "));
+    }
+
+    @Override
+    protected List<Long> extractNumbers(ExtractRequest request) {
+        long n = request.event().number();
+        return n % 3 == 0 ? List.of() : List.of(n, n * n);
+    }
+
+    @Override
+    protected String extractWord(ExtractRequest request) {
+        String[] words = request.event().payloadAsString().split(" ");
+        long index = request.argumentIndex();
+        return index < words.length ? words[(int) index] : null;
+    }
+
+    @Override
+    protected String extractLabel(ExtractRequest request) {
+        return request.hasArgument() ? "key " + request.argumentKey() : "no key";
+    }
+
+    @Override
+    protected long extractParsed(ExtractRequest request) {
+        return parsed;
+    }
+
+    @Override
+    public void parse(PluginEvent event) {
+        if (!captureOpen) {
+            throw new IllegalStateException("event " + event.number() + " parsed outside a capture");
+        }
+        parsed++;
+    }
+
+    @Override
+    public void startAsync(AsyncEvents events) {
+        producer = Thread.ofPlatform().name("allp-async").start(() -> {
+            for (int i = 1; i <= 3; i++) {
+                events.push("allp_tick", "tick " + i);
+            }
+        });
+    }
+
+    @Override
+    public void stopAsync() throws InterruptedException {
+        producer.join();
+    }
+
+    @Override
+    public void captureOpened() {
+        captureOpen = true;
+    }
+
+    @Override
+    public void captureClosed() {
+        captureOpen = false;
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return List.of(Metric.counter("allp.parsed", parsed), Metric.gauge("allp.ratio", 0.25));
+    }
+}
