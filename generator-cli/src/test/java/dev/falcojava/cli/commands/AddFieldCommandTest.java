@@ -98,7 +98,7 @@ class AddFieldCommandTest {
         assertTrue(run(2, "add-field", "other.size", "--type", "uint64", "--dir", project.toString())
                 .contains("field 'other.size' does not start with 'demo.'"));
         assertTrue(run(2, "add-field", "demo.size", "--type", "int", "--dir", project.toString())
-                .contains("unknown field type 'int' (known: uint64, string, bool)"));
+                .contains("unknown field type 'int' (known: uint64, string, bool, reltime, abstime, ipaddr, ipnet)"));
         assertEquals(yamlBefore, Files.readString(descriptor));
     }
 

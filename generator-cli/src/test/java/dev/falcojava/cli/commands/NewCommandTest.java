@@ -99,7 +99,7 @@ class NewCommandTest {
 
         PluginDescriptor d = DescriptorReader.read(project.resolve("plugin.yaml"));
         assertTrue(d.source().isEmpty());
-        assertEquals("3.0.0", d.requiredApiVersion());
+        assertEquals("3.3.0", d.requiredApiVersion());
         assertFalse(Files.readString(project.resolve("plugin.yaml")).contains("id:"), "no id without the source capability");
         assertFalse(Files.exists(project.resolve("src/main/java/org/acme/fields/FieldsSourceInstance.java")));
 
@@ -160,9 +160,9 @@ class NewCommandTest {
         assertEquals(2, syscall.exitCode());
         assertTrue(syscall.err().contains("event source 'syscall' is reserved"), syscall.err());
 
-        CliRun unknown = run("new", "demo", "--capabilities", "source,parse", "--dir", tmp.resolve("d").toString());
+        CliRun unknown = run("new", "demo", "--capabilities", "source,tables", "--dir", tmp.resolve("d").toString());
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.err().contains("unknown capability 'parse' (known: source, extract)"), unknown.err());
+        assertTrue(unknown.err().contains("unknown capability 'tables' (known: source, extract, parse, async, capture-listen)"), unknown.err());
 
         CliRun zeroId = run("new", "demo", "--id", "0", "--dir", tmp.resolve("e").toString());
         assertEquals(2, zeroId.exitCode());

@@ -29,7 +29,7 @@ class ValidateCommandTest {
                 """);
         CliRun outcome = run("validate", "--dir", dir.toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
-        assertEquals(dir.resolve("plugin.yaml") + " is valid: plugin demo 1.2.3, source of 'demo' events, required plugin API 3.0.0\n",
+        assertEquals(dir.resolve("plugin.yaml") + " is valid: plugin demo 1.2.3, source of 'demo' events, required plugin API 3.3.0\n",
                 outcome.out());
     }
 

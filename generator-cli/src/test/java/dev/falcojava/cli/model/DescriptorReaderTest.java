@@ -41,7 +41,7 @@ class DescriptorReaderTest {
         assertEquals("demo", d.source().orElseThrow().eventSource());
         assertEquals(List.of(new FieldSpec("demo.count", FieldType.UINT64, "The number"),
                 new FieldSpec("demo.event_name", FieldType.STRING, "The name")), d.extract().orElseThrow().fields());
-        assertEquals("3.0.0", d.requiredApiVersion());
+        assertEquals("3.3.0", d.requiredApiVersion());
         assertEquals("extractEventName", Names.extractMethod("demo.event_name", "demo."));
     }
 
@@ -110,7 +110,39 @@ class DescriptorReaderTest {
         String extractOnly = VALID.replace("id: 999\n", "").replace("  source:\n    event-source: demo\n", "");
         PluginDescriptor d = DescriptorReader.parse(extractOnly, "p.yaml");
         assertTrue(d.source().isEmpty());
-        assertEquals("3.0.0", d.requiredApiVersion());
+        assertEquals("3.3.0", d.requiredApiVersion(), "log_fn of the init input");
+        assertEquals("3.5.0", DescriptorReader.parse(extractOnly + "metrics: true\n", "p.yaml").requiredApiVersion());
+        assertEquals("3.7.0", DescriptorReader.parse(extractOnly.replace("capabilities:\n", "capabilities:\n  capture-listen: {}\n"),
+                "p.yaml").requiredApiVersion());
+        assertEquals("3.8.0", DescriptorReader.parse(extractOnly.replace("        type: uint64\n",
+                "        type: uint64\n        add-output: true\n"), "p.yaml").requiredApiVersion());
+        assertEquals("3.10.0", DescriptorReader.parse(extractOnly + "linkage: static\n", "p.yaml").requiredApiVersion());
+    }
+
+    @Test
+    void fieldOptionsAndTheOtherCapabilitiesAreReadAndCheckedWithPositions() throws Exception {
+        String all = VALID.replace("capabilities:\n", """
+                capabilities:
+                  parse:
+                    event-sources: [demo, syscall]
+                    event-types: [322, 3]
+                  async:
+                    events: [demo_tick]
+                  capture-listen: {}
+                """);
+        PluginDescriptor d = DescriptorReader.parse(all, "p.yaml");
+        assertEquals(List.of("demo", "syscall"), d.parse().orElseThrow().eventSources());
+        assertEquals(List.of(322, 3), d.parse().orElseThrow().eventTypes());
+        assertEquals(List.of("demo_tick"), d.async().orElseThrow().events());
+        assertTrue(d.captureListen().isPresent());
+        assertProblem(all.replace("[322, 3]", "[322, 70000]"), "p.yaml:12:18: event type '70000' is not an event type code");
+        assertProblem(all.replace("events: [demo_tick]", "events: []"), "p.yaml:14:13: async needs 'events'");
+        assertProblem(VALID.replace("        type: uint64\n", "        type: uint64\n        arg: name\n"),
+                "p.yaml:16:14: arg must be 'index' (a number, as in field[2]) or 'key'");
+        assertProblem(VALID.replace("        type: uint64\n", "        type: uint64\n        arg-required: true\n"),
+                "p.yaml:16:9: arg-required needs 'arg: index' or 'arg: key'");
+        assertProblem(VALID.replace("        type: uint64\n", "        type: uint64\n        properties: [secret]\n"),
+                "p.yaml:16:21: unknown field property 'secret' (known: hidden, info, conversation)");
     }
 
     @Test
