@@ -123,6 +123,10 @@ typedef struct {
     long threads;
     const char* library;
     long expect_async;
+    long feed_events;
+    const char* feed_source;
+    long feed_id;
+    long feed_type;
 } options;
 
 static plugin_api api;
@@ -932,6 +936,75 @@ static void verify_and_free_batch(batch_copy* c, host_event_header** events) {
     free(c->lengths);
 }
 
+/* What libsinsp does with each event after sourcing it: parsing plugins, then the fields a rule asks for. */
+static void deliver(void* state, const host_event_header* mine, long number, const char* source, const options* o,
+                    const size_t* ids, size_t n_ids) {
+    host_event_input in = {mine, (uint64_t)number, source};
+    if ((caps & CAP_PARSE) && filter_accepts(&parse_filter, mine, source)) {
+        parse_one(state, &in);
+        printf("  parsed\n");
+    }
+    if (n_ids > 0 && filter_accepts(&extract_filter, mine, source)) {
+        static rendered all[MAX_FIELDS];
+        if (extract(state, &in, ids, n_ids, all, o->allow_extract_failure)) {
+            for (size_t f = 0; f < n_ids; f++) {
+                printf("  %s = %s\n", selection[ids[f]].label, all[f].text);
+                static rendered one;
+                extract(state, &in, &ids[f], 1, &one, 0);
+                if (strcmp(all[f].text, one.text) != 0)
+                    fail("field %s: %s with the other fields but %s alone", fields[selection[ids[f]].id].name, all[f].text,
+                         one.text);
+            }
+        }
+    }
+    if (api.event_to_string && mine->type == HOST_PLUGIN_EVENT_TYPE && strcmp(source, event_source) == 0) {
+        const char* text = api.event_to_string(state, &in);
+        if (text == NULL) fail("event_to_string returned NULL: %s", api.get_last_error(state));
+        if (!valid_utf8(text)) fail("event_to_string is not valid UTF-8");
+        printf("  to_string = ");
+        print_quoted(text, strlen(text));
+        putchar('\n');
+    }
+}
+
+/*
+ * Events of another source, for plugins without their own: plugin events of --feed-source with --feed-id, or for
+ * the source "syscall" system events of --feed-type whose parameters (16-bit lengths) are the event number as a
+ * uint64 and the text "feed event N".
+ */
+static void feed_events(void* state, const options* o, const size_t* ids, size_t n_ids) {
+    int syscall = strcmp(o->feed_source, "syscall") == 0;
+    for (long number = 1; number <= o->feed_events; number++) {
+        unsigned char evt[512];
+        char text[64];
+        int text_len = snprintf(text, sizeof text, "feed event %ld", number);
+        host_event_header* e = (host_event_header*)evt;
+        e->ts = 1700000000000000000ULL + (uint64_t)number;
+        e->tid = syscall ? (uint64_t)(1000 + number) : UINT64_MAX;
+        e->nparams = 2;
+        unsigned char* p = evt + sizeof *e;
+        if (syscall) {
+            uint16_t lens[2] = {8, (uint16_t)(text_len + 1)};
+            uint64_t value = (uint64_t)number;
+            e->type = (uint16_t)o->feed_type;
+            memcpy(p, lens, sizeof lens);
+            memcpy(p + 4, &value, 8);
+            memcpy(p + 12, text, (size_t)text_len + 1);
+            e->len = (uint32_t)(sizeof *e + 12 + (size_t)text_len + 1);
+        } else {
+            uint32_t lens[2] = {4, (uint32_t)text_len};
+            uint32_t id = (uint32_t)o->feed_id;
+            e->type = HOST_PLUGIN_EVENT_TYPE;
+            memcpy(p, lens, sizeof lens);
+            memcpy(p + 8, &id, 4);
+            memcpy(p + 12, text, (size_t)text_len);
+            e->len = (uint32_t)(sizeof *e + 12 + (size_t)text_len);
+        }
+        printf("event %ld source=%s type=%u len=%u\n", number, o->feed_source, e->type, e->len);
+        deliver(state, e, number, o->feed_source, o, ids, n_ids);
+    }
+}
+
 static void run_events(void* state, void* instance, const options* o, const size_t* ids, size_t n_ids) {
     long number = 0;
     int timeouts = 0;
@@ -968,32 +1041,7 @@ static void run_events(void* state, void* instance, const options* o, const size
             printf("event %ld len=%u payload=", number, mine->len);
             print_quoted((const char*)evt + sizeof *mine + 12, lens[1]);
             putchar('\n');
-            host_event_input in = {mine, (uint64_t)number, event_source};
-            if ((caps & CAP_PARSE) && filter_accepts(&parse_filter, mine, event_source)) {
-                parse_one(state, &in);
-                printf("  parsed\n");
-            }
-            if (n_ids > 0 && filter_accepts(&extract_filter, mine, event_source)) {
-                static rendered all[MAX_FIELDS];
-                if (extract(state, &in, ids, n_ids, all, o->allow_extract_failure)) {
-                    for (size_t f = 0; f < n_ids; f++) {
-                        printf("  %s = %s\n", selection[ids[f]].label, all[f].text);
-                        static rendered one;
-                        extract(state, &in, &ids[f], 1, &one, 0);
-                        if (strcmp(all[f].text, one.text) != 0)
-                            fail("field %s: %s with the other fields but %s alone", fields[selection[ids[f]].id].name, all[f].text,
-                                 one.text);
-                    }
-                }
-            }
-            if (api.event_to_string) {
-                const char* text = api.event_to_string(state, &in);
-                if (text == NULL) fail("event_to_string returned NULL: %s", api.get_last_error(state));
-                if (!valid_utf8(text)) fail("event_to_string is not valid UTF-8");
-                printf("  to_string = ");
-                print_quoted(text, strlen(text));
-                putchar('\n');
-            }
+            deliver(state, mine, number, event_source, o, ids, n_ids);
             free(evt);
         }
         verify_and_free_batch(&copy, events);
@@ -1343,6 +1391,7 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
         if (api.get_progress) print_progress(state, instance);
         api.close(state, instance);
     }
+    if (o->feed_events > 0) feed_events(state, o, ids, n_ids);
     if (caps & CAP_ASYNC) stop_async(state, o->expect_async);
     if (caps & CAP_CAPTURE_LISTEN) capture_call(state, 0);
     if (api.get_metrics) print_metrics(state);
@@ -1396,6 +1445,7 @@ static void usage(void) {
             "       [--open-params S] [--events N] [--fields a,b] [--cycles N] [--expect-init-failure]\n"
             "       [--allow-extract-failure] [--stack-after-init KIB] [--signals] [--list-jar-files]\n"
             "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] [--expect-async N]\n"
+            "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]]\n"
             "       (plugin.so | static:NAME)...\n"
             "Each plugin is tested in turn, in this one process.\n");
     exit(2);
@@ -1404,7 +1454,7 @@ static void usage(void) {
 int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
-    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0};
+    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -1427,6 +1477,10 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--soak") == 0 && has_value) o.soak_events = atol(argv[++i]);
         else if (strcmp(a, "--threads") == 0 && has_value) o.threads = atol(argv[++i]);
         else if (strcmp(a, "--expect-async") == 0 && has_value) o.expect_async = atol(argv[++i]);
+        else if (strcmp(a, "--feed") == 0 && has_value) o.feed_events = atol(argv[++i]);
+        else if (strcmp(a, "--feed-source") == 0 && has_value) o.feed_source = argv[++i];
+        else if (strcmp(a, "--feed-id") == 0 && has_value) o.feed_id = atol(argv[++i]);
+        else if (strcmp(a, "--feed-type") == 0 && has_value) o.feed_type = atol(argv[++i]);
         else if (a[0] == '-') usage();
         else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();

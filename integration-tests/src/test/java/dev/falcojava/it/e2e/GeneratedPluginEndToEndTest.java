@@ -27,7 +27,8 @@ class GeneratedPluginEndToEndTest {
             "plugin_get_required_api_version", "plugin_get_version", "plugin_get_name", "plugin_get_description",
             "plugin_get_contact", "plugin_init", "plugin_destroy", "plugin_get_last_error",
             "plugin_get_id", "plugin_get_event_source", "plugin_open", "plugin_close", "plugin_next_batch",
-            "plugin_event_to_string", "plugin_get_fields", "plugin_extract_fields");
+            "plugin_event_to_string", "plugin_list_open_params", "plugin_get_progress", "plugin_get_fields",
+            "plugin_extract_fields");
 
     private GeneratedProjects projects;
     private Path work;
@@ -61,7 +62,7 @@ class GeneratedPluginEndToEndTest {
                 "--expect-caps", "source,extract", "--events", "5", "--cycles", "2", "--stack-after-init", "6000");
         assertEquals(0, run.exitCode(), run.describe());
         String out = run.stdout();
-        assertTrue(out.contains("plugin name=demo version=0.1.0 api=3.0.0 id=999 source=demo"), out);
+        assertTrue(out.contains("plugin name=demo version=0.1.0 api=3.3.0 id=999 source=demo"), out);
         for (int cycle = 1; cycle <= 2; cycle++) {
             String cycleOutput = cycle(out, cycle);
             for (int n = 1; n <= 5; n++) {

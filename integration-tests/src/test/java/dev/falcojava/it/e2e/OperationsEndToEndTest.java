@@ -107,7 +107,7 @@ class OperationsEndToEndTest {
         String out = run.stdout();
         assertTrue(out.contains("malformed event (three parameters) refused: extract_fields: malformed event 1: plugin event has 3 parameters, expected 2"), out);
         assertTrue(out.contains("malformed event (length shorter than its header) refused: extract_fields: malformed event 1: length 20 is shorter than the 26-byte header"), out);
-        assertTrue(out.contains("malformed event (payload longer than the event) refused: extract_fields: malformed event 1: payload length 100000 does not match event length 45"), out);
+        assertTrue(out.contains("malformed event (payload longer than the event) refused: extract_fields: malformed event 1: parameters of 100004 bytes do not match the event length 45"), out);
         assertTrue(out.contains("malformed event (plugin id parameter of 8 bytes) refused: extract_fields: malformed event 1: plugin id parameter has length 8, expected 4"), out);
         assertTrue(out.contains("a valid event after them is extracted"), out);
     }

@@ -59,6 +59,12 @@ final class NativePluginEvent implements PluginEvent {
         if (end > len) {
             throw malformed(eventNumber, params + " parameter lengths do not fit in the event length " + len);
         }
+        if (eventType == PLUGIN_EVENT_TYPE || eventType == ASYNC_EVENT_TYPE) {
+            long idLength = parameterLength(eventAddress, sizeOfLength, 0);
+            if (idLength != 4) {
+                throw malformed(eventNumber, "plugin id parameter has length " + idLength + ", expected 4");
+            }
+        }
         for (long i = 0; i < params; i++) {
             end += parameterLength(eventAddress, sizeOfLength, (int) i);
         }
@@ -66,12 +72,6 @@ final class NativePluginEvent implements PluginEvent {
         if (exact ? end != len : end > len) {
             throw malformed(eventNumber, "parameters of " + (end - EVENT_HEADER_SIZE - params * sizeOfLength)
                     + " bytes do not match the event length " + len);
-        }
-        if (eventType == PLUGIN_EVENT_TYPE || eventType == ASYNC_EVENT_TYPE) {
-            long idLength = parameterLength(eventAddress, sizeOfLength, 0);
-            if (idLength != 4) {
-                throw malformed(eventNumber, "plugin id parameter has length " + idLength + ", expected 4");
-            }
         }
         this.address = eventAddress;
         this.number = eventNumber;
