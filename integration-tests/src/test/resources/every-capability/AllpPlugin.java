@@ -92,6 +92,47 @@ public class AllpPlugin extends AbstractAllpPlugin {
     }
 
     @Override
+    protected List<Boolean> extractFlags(ExtractRequest request) {
+        long n = request.event().number();
+        return List.of(n % 2 == 0, n % 2 == 1);
+    }
+
+    @Override
+    protected List<Duration> extractAges(ExtractRequest request) {
+        return List.of(Duration.ofNanos(request.event().number()), Duration.ofSeconds(1));
+    }
+
+    @Override
+    protected List<Instant> extractAts(ExtractRequest request) {
+        return List.of(Instant.ofEpochSecond(0, request.event().number()), Instant.ofEpochSecond(1));
+    }
+
+    @Override
+    protected List<InetAddress> extractIps(ExtractRequest request) throws Exception {
+        return List.of(InetAddress.getByName("10.0.0." + request.event().number()), InetAddress.getByName("fe80::1"));
+    }
+
+    @Override
+    protected List<IpNetwork> extractNets(ExtractRequest request) throws Exception {
+        return List.of(new IpNetwork(InetAddress.getByName("10.0.0.0")), new IpNetwork(InetAddress.getByName("2001:db8::")));
+    }
+
+    @Override
+    protected long extractNth(ExtractRequest request) {
+        long n = request.event().number();
+        return request.hasArgument() ? request.argumentIndex() * n : n;
+    }
+
+    @Override
+    protected InetAddress extractHost(ExtractRequest request) throws Exception {
+        return switch (request.argumentKey()) {
+            case "local" -> InetAddress.getByName("127.0.0.1");
+            case "six" -> InetAddress.getByName("::1");
+            default -> null;
+        };
+    }
+
+    @Override
     protected long extractParsed(ExtractRequest request) {
         return parsed;
     }

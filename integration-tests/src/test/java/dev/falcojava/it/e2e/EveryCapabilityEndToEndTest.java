@@ -23,7 +23,8 @@ class EveryCapabilityEndToEndTest {
 
     private static final Path RESOURCES = Path.of("src/test/resources/every-capability");
     private static final String FIELDS = "allp.count,allp.message,allp.even,allp.age,allp.at,allp.ip,allp.net,allp.words,"
-            + "allp.numbers,allp.word[1],allp.word[5],allp.label[k1],allp.label,allp.parsed";
+            + "allp.numbers,allp.word[1],allp.word[5],allp.label[k1],allp.label,allp.flags,allp.ages,allp.ats,allp.ips,allp.nets,"
+            + "allp.nth,allp.nth[10],allp.host[local],allp.host[six],allp.host[none],allp.parsed";
 
     private Path library;
 
@@ -56,6 +57,13 @@ class EveryCapabilityEndToEndTest {
                 field allp.numbers type=uint64 list=1 arg=none desc="Two numbers"
                 field allp.word type=string list=0 arg=index,required desc="A word by index"
                 field allp.label type=string list=0 arg=key properties=hidden,conversation desc="Echo of the key"
+                field allp.flags type=bool list=1 arg=none desc="Even, odd"
+                field allp.ages type=reltime list=1 arg=none desc="Two durations"
+                field allp.ats type=abstime list=1 arg=none desc="Two instants"
+                field allp.ips type=ipaddr list=1 arg=none desc="An IPv4 and an IPv6 address"
+                field allp.nets type=ipnet list=1 arg=none desc="Two networks"
+                field allp.nth type=uint64 list=0 arg=index desc="The argument times the event number, or the number"
+                field allp.host type=ipaddr list=0 arg=key,required desc="The address named by the key"
                 """), run.stdout());
     }
 
@@ -80,6 +88,16 @@ class EveryCapabilityEndToEndTest {
                   allp.word[5] = <none>
                   allp.label[k1] = "key k1"
                   allp.label = "no key"
+                  allp.flags = [true, false]
+                  allp.ages = [2, 1000000000]
+                  allp.ats = [2, 1000000000]
+                  allp.ips = [10.0.0.2, fe80::1]
+                  allp.nets = [10.0.0.0, 2001:db8::]
+                  allp.nth = 2
+                  allp.nth[10] = 20
+                  allp.host[local] = 127.0.0.1
+                  allp.host[six] = ::1
+                  allp.host[none] = <none>
                   allp.parsed = 2
                   to_string = "allp event 2"
                 """), run.stdout());
