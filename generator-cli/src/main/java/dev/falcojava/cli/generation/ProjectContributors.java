@@ -34,6 +34,10 @@ public final class ProjectContributors {
                 new TemplateContributor("java/BasePlugin.java.mustache",
                         m -> Path.of("src/generated/java", m.packagePath(), m.baseClassName() + ".java"), DERIVED, m -> true),
                 new TemplateContributor("native/plugin_glue.c.mustache", m -> NATIVE_GLUE, DERIVED, m -> true),
+                new TemplateContributor("falco/falco.yaml.mustache", m -> Path.of("falco/falco.yaml"), DERIVED, m -> true),
+                new TemplateContributor("falco/registry.yaml.mustache", m -> Path.of("falco/registry.yaml"), DERIVED, m -> true),
+                new TemplateContributor("falco/rules.yaml.mustache", m -> Path.of("falco", m.name() + "_rules.yaml"), USER,
+                        m -> true),
                 new TemplateContributor("native/plugin_api.h.mustache", m -> NATIVE_GLUE.resolveSibling(m.headerFile()),
                         DERIVED, ProjectModel::staticLinkage));
     }

@@ -41,7 +41,8 @@ public record ProjectModel(
         List<YamlFieldView> yamlFields,
         List<JvmOptionView> jvmOptions,
         Versions versions,
-        Natives natives) {
+        Natives natives,
+        Deployment deployment) {
 
     /** A name in a comma-separated list. */
     public record Item(String name, boolean last) {
@@ -80,6 +81,28 @@ public record ProjectModel(
 
     /** A JVM option, for the C glue and for plugin.yaml. */
     public record JvmOptionView(String cOption, String yamlOption) {
+    }
+
+    /**
+     * What the files for deploying the plugin in Falco say: the falco.yaml entry, an example rule, the plugins
+     * registry entry. Texts are YAML scalars.
+     *
+     * @param yamlInitConfig   an init_config with every key: defaults, or a placeholder of the key's type
+     * @param yamlOpenParams   the first suggested open parameter, or an empty string
+     * @param ruleSource       the event source the example rule applies to
+     * @param ruleFields       fields a rule can use without an argument
+     * @param yamlRuleName     the example rule's name
+     * @param extractSources   the sources the plugin extracts from, for the registry
+     */
+    public record Deployment(String yamlInitConfig, String yamlOpenParams, String ruleSource, List<Item> ruleFields,
+                             String yamlRuleName, String extractSources) {
+        public boolean hasRuleFields() {
+            return !ruleFields.isEmpty();
+        }
+
+        public String firstRuleField() {
+            return ruleFields.isEmpty() ? "" : ruleFields.getFirst().name();
+        }
     }
 
     /** Versions of the SDK and of the build plugins the generated pom pins. */

@@ -91,7 +91,33 @@ public final class ProjectModelFactory {
                 !d.config().isEmpty(), Names.upperCamel(d.name()) + "Config", configViews(d.config()),
                 CString.escape(initSchema(d.config())),
                 d.source().isPresent(), d.extract().isPresent(),
-                interfaces, fieldViews, yamlFields, jvmOptions, versions, natives(d));
+                interfaces, fieldViews, yamlFields, jvmOptions, versions, natives(d), deployment(d));
+    }
+
+    private static ProjectModel.Deployment deployment(PluginDescriptor d) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        for (ConfigKey key : d.config()) {
+            config.put(key.key(), key.defaultValue().orElseGet(() -> switch (key.type()) {
+                case STRING -> "";
+                case INTEGER -> 0L;
+                case NUMBER -> 0.0;
+                case BOOLEAN -> false;
+            }));
+        }
+        String initConfig = config.isEmpty() ? "\"\"" : json(config);
+        String openParams = d.source().flatMap(s -> s.openParams().stream().findFirst()).map(p -> p.value()).orElse("");
+        List<String> extractSources = d.extract().map(e -> e.eventSources()).orElse(List.of());
+        String ruleSource = d.source().map(s -> s.eventSource())
+                .orElse(extractSources.isEmpty() ? "syscall" : extractSources.getFirst());
+        List<ProjectModel.Item> ruleFields = new ArrayList<>();
+        d.extract().ifPresent(e -> e.fields().stream().filter(f -> !f.argRequired())
+                .forEach(f -> ruleFields.add(new ProjectModel.Item(f.name(), false))));
+        markLast(ruleFields);
+        List<String> registrySources = extractSources.isEmpty() && d.source().isPresent()
+                ? List.of(d.source().get().eventSource()) : extractSources;
+        return new ProjectModel.Deployment(initConfig, YamlString.quote(openParams), YamlString.quote(ruleSource), ruleFields,
+                YamlString.quote(Names.upperCamel(d.name()) + " example"),
+                "[" + String.join(", ", registrySources.stream().map(YamlString::quote).toList()) + "]");
     }
 
     private static ProjectModel.Natives natives(PluginDescriptor d) {

@@ -52,7 +52,8 @@ class ProjectGeneratorTest {
     void createsTheProjectWithDerivedAndUserFiles(@TempDir Path tmp) throws Exception {
         Path project = tmp.resolve("my-plugin");
         generator.create(descriptor(), project);
-        assertEquals(List.of(Path.of(".gitignore"), Path.of("README.md"), Path.of("plugin.yaml"), Path.of("pom.xml"),
+        assertEquals(List.of(Path.of(".gitignore"), Path.of("README.md"), Path.of("falco/falco.yaml"),
+                Path.of("falco/my-plugin_rules.yaml"), Path.of("falco/registry.yaml"), Path.of("plugin.yaml"), Path.of("pom.xml"),
                 Path.of("src/generated/java/org/acme/plugin/AbstractMyPluginPlugin.java"),
                 Path.of("src/generated/native/plugin_glue.c"),
                 Path.of("src/main/java/org/acme/plugin/MyPluginPlugin.java"),
@@ -71,6 +72,28 @@ class ProjectGeneratorTest {
         assertTrue(glue.contains("return 4294967295u;"), glue);
         assertFalse(glue.contains("plugin_parse_event"), "no symbol of an undeclared capability");
         assertEquals(descriptor(), DescriptorReader.read(project.resolve("plugin.yaml")), "plugin.yaml round-trips");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void writesTheFalcoConfigurationAnExampleRuleAndTheRegistryEntry(@TempDir Path tmp) throws Exception {
+        Path project = tmp.resolve("my-plugin");
+        generator.create(descriptor(), project);
+        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
+        java.util.Map<String, Object> falco = yaml.load(Files.readString(project.resolve("falco/falco.yaml")));
+        java.util.Map<String, Object> plugin = ((List<java.util.Map<String, Object>>) falco.get("plugins")).getFirst();
+        assertEquals("my-plugin", plugin.get("name"));
+        assertEquals("/usr/share/falco/plugins/libmy-plugin.so", plugin.get("library_path"));
+        assertEquals(List.of("my-plugin"), falco.get("load_plugins"));
+        List<java.util.Map<String, Object>> rules = yaml.load(Files.readString(project.resolve("falco/my-plugin_rules.yaml")));
+        assertEquals("acme", rules.getFirst().get("source"));
+        assertEquals("acme.count exists", rules.getFirst().get("condition"));
+        assertEquals("my-plugin event (acme.count=%acme.count acme.flag_set=%acme.flag_set)", rules.getFirst().get("output"));
+        List<java.util.Map<String, Object>> registry = yaml.load(Files.readString(project.resolve("falco/registry.yaml")));
+        assertEquals("Says \"*/ hi\" in 中文", registry.getFirst().get("description"));
+        java.util.Map<String, Object> capabilities = (java.util.Map<String, Object>) registry.getFirst().get("capabilities");
+        assertEquals(java.util.Map.of("supported", true, "id", 4294967295L, "source", "acme"), capabilities.get("sourcing"));
+        assertEquals(java.util.Map.of("supported", true, "sources", List.of("acme")), capabilities.get("extraction"));
     }
 
     @Test
