@@ -1,5 +1,6 @@
 package dev.falcojava.cli;
 
+import dev.falcojava.cli.commands.AddCapabilityCommand;
 import dev.falcojava.cli.commands.AddFieldCommand;
 import dev.falcojava.cli.commands.BuildCommand;
 import dev.falcojava.cli.commands.DoctorCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The {@code falco-plugin} command. Picocli exits with {@link ExitCodes#USAGE} on invalid input. */
 @Command(name = "falco-plugin", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Create, grow and build Falco plugins written in Java.",
-        subcommands = {NewCommand.class, AddFieldCommand.class, ValidateCommand.class, GenerateCommand.class, BuildCommand.class,
+        subcommands = {NewCommand.class, AddCapabilityCommand.class, AddFieldCommand.class, ValidateCommand.class, GenerateCommand.class, BuildCommand.class,
                 DoctorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 a build step failed, 2 bad usage or descriptor.",
                 "Example:", "  falco-plugin new my-plugin && cd my-plugin && falco-plugin build --shared"})

@@ -4,7 +4,7 @@ import dev.falcojava.cli.CliVersion;
 import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.generation.ProjectGenerator;
 import dev.falcojava.cli.generation.ProjectModelFactory;
-import dev.falcojava.cli.generation.StarterField;
+import dev.falcojava.cli.generation.StarterCapabilities;
 import dev.falcojava.cli.generation.TemplateRenderer;
 import dev.falcojava.cli.model.Capability;
 import dev.falcojava.cli.model.DescriptorException;
@@ -92,18 +92,7 @@ public final class NewCommand implements Callable<Integer> {
         List<Capability> declared = new ArrayList<>();
         boolean nameValid = Names.PLUGIN_NAME.matcher(name).matches();
         for (String capability : capabilities) {
-            switch (capability.trim()) {
-                case "source" -> declared.add(new Capability.Source(eventSource != null ? eventSource
-                        : Names.defaultEventSource(nameValid ? name : "plugin")));
-                case "extract" -> declared.add(new Capability.Extract(StarterField.fields(
-                        (nameValid ? name.replace('-', '_') : "plugin") + ".")));
-                case "parse" -> declared.add(new Capability.Parse(List.of(), List.of()));
-                case "async" -> declared.add(new Capability.Async(
-                        List.of((nameValid ? name.replace('-', '_') : "plugin") + "_tick"), List.of()));
-                case "capture-listen" -> declared.add(new Capability.CaptureListen());
-                default -> throw new IllegalArgumentException("unknown capability '" + capability
-                        + "' (known: source, extract, parse, async, capture-listen)");
-            }
+            declared.add(StarterCapabilities.of(capability, name, eventSource));
         }
         Linkage chosen = switch (linkage) {
             case "shared" -> new Linkage.Shared();

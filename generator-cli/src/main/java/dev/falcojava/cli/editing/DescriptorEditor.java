@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,40 @@ public final class DescriptorEditor {
         String entry = renderer.render("project/field-entry.yaml.mustache", new Entry(" ".repeat(dashColumn), field));
         String before = yaml.substring(0, insertAt);
         return before + (before.endsWith("\n") ? "" : "\n") + entry + yaml.substring(insertAt);
+    }
+
+    /**
+     * {@code yaml} with {@code entry} (a capability of the capability entry template) appended to the
+     * {@code capabilities} mapping, indented like the capabilities already there; with {@code id} added after
+     * {@code contact} when the descriptor has none and {@code id} is positive.
+     */
+    public String addCapability(String yaml, CapabilityEntry entry, long id) throws EditException {
+        Node root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        MappingNode capabilities = child(root, "capabilities").filter(MappingNode.class::isInstance).map(MappingNode.class::cast)
+                .filter(c -> !c.getValue().isEmpty() && c.getFlowStyle() != org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW)
+                .orElseThrow(() -> new EditException("plugin.yaml has no block mapping 'capabilities' to add to; add the "
+                        + "capability by hand"));
+        NodeTuple last = capabilities.getValue().getLast();
+        int column = capabilities.getValue().getFirst().getKeyNode().getStartMark().getColumn();
+        int insertAt = lineEnd(yaml, last.getValueNode().getEndMark().getIndex());
+        String rendered = renderer.render("project/capability-entry.yaml.mustache",
+                new CapabilityEntry(" ".repeat(column), entry.source(), entry.extract(), entry.parse(), entry.async(),
+                        entry.captureListen(), entry.yamlEventSource(), entry.fields(), entry.yamlEvents()));
+        String before = yaml.substring(0, insertAt);
+        String edited = before + (before.endsWith("\n") ? "" : "\n") + rendered + yaml.substring(insertAt);
+        if (id > 0 && child(root, "id").isEmpty()) {
+            Node contact = child(root, "contact").orElseThrow(() -> new EditException("plugin.yaml has no contact to put the id after"));
+            int idAt = lineEnd(edited, contact.getEndMark().getIndex());
+            edited = edited.substring(0, idAt) + renderer.render("project/id-entry.yaml.mustache", java.util.Map.of("id", id))
+                    + edited.substring(idAt);
+        }
+        return edited;
+    }
+
+    /** The values of the capability entry template; {@code indent} is filled in by {@link #addCapability}. */
+    public record CapabilityEntry(String indent, boolean source, boolean extract, boolean parse, boolean async,
+                                  boolean captureListen, String yamlEventSource, List<ProjectModel.YamlFieldView> fields,
+                                  String yamlEvents) {
     }
 
     /** The values of one entry of the field list template. */

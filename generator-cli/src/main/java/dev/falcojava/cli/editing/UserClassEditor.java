@@ -9,6 +9,8 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 
 import java.util.stream.Collectors;
@@ -27,11 +29,12 @@ public final class UserClassEditor {
     }
 
     /**
-     * {@code source} with {@code method} (the rendered text of one method, with its indentation) inserted before the
-     * closing brace of class {@code className}, and the imports {@code importNames} added when missing.
+     * {@code source} with {@code method} (the rendered text of one or more members, methods or fields, with their
+     * indentation) inserted before the closing brace of class {@code className}, and the imports {@code importNames}
+     * added when missing.
      *
      * @throws EditException when the source cannot be parsed (with the position), the class is missing, or a method of
-     *                       that name exists already
+     *                       or field of the same name exists already
      */
     public static String addMethod(String source, String file, String className, String method, String... importNames)
             throws EditException {
@@ -44,10 +47,17 @@ public final class UserClassEditor {
         CompilationUnit unit = parsed.getResult().get();
         ClassOrInterfaceDeclaration type = unit.getClassByName(className)
                 .orElseThrow(() -> new EditException(file + " has no class " + className + "; nothing was changed"));
-        MethodDeclaration declaration = parser.parseMethodDeclaration(method.strip()).getResult()
-                .orElseThrow(() -> new IllegalStateException("the method template does not parse: " + method));
-        if (!type.getMethodsByName(declaration.getNameAsString()).isEmpty()) {
-            throw new EditException(className + " already has a method " + declaration.getNameAsString() + "; nothing was changed");
+        CompilationUnit wrapper = parser.parse("class Members {\n" + method + "\n}").getResult()
+                .orElseThrow(() -> new IllegalStateException("the member template does not parse: " + method));
+        for (BodyDeclaration<?> member : wrapper.getType(0).getMembers()) {
+            String name = member instanceof MethodDeclaration m ? m.getNameAsString()
+                    : member instanceof FieldDeclaration f ? f.getVariable(0).getNameAsString() : null;
+            boolean exists = member instanceof MethodDeclaration
+                    ? !type.getMethodsByName(name).isEmpty() : name != null && type.getFieldByName(name).isPresent();
+            if (exists) {
+                throw new EditException(className + " already has a " + (member instanceof MethodDeclaration ? "method " : "field ")
+                        + name + "; nothing was changed");
+            }
         }
         int closingBrace = offset(source, end(type));
         String edited = withMethodSpacing(source.substring(0, closingBrace), method) + source.substring(closingBrace);
@@ -77,7 +87,11 @@ public final class UserClassEditor {
     /** The class text up to its closing brace, with the method appended after one blank line. */
     private static String withMethodSpacing(String beforeBrace, String method) {
         String trimmed = beforeBrace.stripTrailing();
-        return trimmed + "\n" + method.stripTrailing() + "\n";
+        String members = method.stripTrailing();
+        while (members.startsWith("\n")) {
+            members = members.substring(1);
+        }
+        return trimmed + "\n\n" + members + "\n";
     }
 
     private static String simpleName(String qualified) {

@@ -52,7 +52,7 @@ class AddFieldCommandTest {
         assertTrue(out.contains("added field demo.user_name (string)"), out);
 
         String classAfter = Files.readString(userClass);
-        assertSubsequence(classBefore.lines().toList(), classAfter.lines().toList());
+        EditAssertions.assertOnlyAdditions(classBefore.lines().toList(), classAfter.lines().toList());
         assertTrue(classAfter.contains("""
                     @Override
                     protected String extractUserName(ExtractRequest request) {
@@ -63,7 +63,7 @@ class AddFieldCommandTest {
                 }
                 """), classAfter);
         String yamlAfter = Files.readString(descriptor);
-        assertSubsequence(yamlBefore.lines().toList(), yamlAfter.lines().toList());
+        EditAssertions.assertOnlyAdditions(yamlBefore.lines().toList(), yamlAfter.lines().toList());
         assertTrue(yamlAfter.contains("# my fields, keep this comment"), yamlAfter);
         assertEquals("The \"user\" name, 100%", DescriptorReader.read(descriptor).extract().orElseThrow().fields().getLast().description());
         String base = Files.readString(project.resolve("src/generated/java/com/example/demo/AbstractDemoPlugin.java"));
@@ -100,16 +100,5 @@ class AddFieldCommandTest {
         assertTrue(run(2, "add-field", "demo.size", "--type", "int", "--dir", project.toString())
                 .contains("unknown field type 'int' (known: uint64, string, bool, reltime, abstime, ipaddr, ipnet)"));
         assertEquals(yamlBefore, Files.readString(descriptor));
-    }
-
-    private static void assertSubsequence(List<String> original, List<String> edited) {
-        int at = 0;
-        for (String line : original) {
-            while (at < edited.size() && !edited.get(at).equals(line)) {
-                at++;
-            }
-            assertTrue(at < edited.size(), "the line '" + line + "' is gone or moved:\n" + String.join("\n", edited));
-            at++;
-        }
     }
 }

@@ -1,0 +1,37 @@
+package dev.falcojava.cli.generation;
+
+import dev.falcojava.cli.model.Capability;
+import dev.falcojava.cli.model.Names;
+
+import java.util.List;
+
+/** The capabilities {@code new} and {@code add-capability} start a plugin with: working examples to grow from. */
+public final class StarterCapabilities {
+
+    /** The capability keys, in the order plugin.yaml lists them. */
+    public static final List<String> KEYS = List.of("source", "extract", "parse", "async", "capture-listen");
+
+    private StarterCapabilities() {
+    }
+
+    /**
+     * The starter capability {@code key} of the plugin {@code pluginName}.
+     *
+     * @param eventSource the event source of a source capability, or {@code null} for the default
+     * @throws IllegalArgumentException for an unknown key
+     */
+    public static Capability of(String key, String pluginName, String eventSource) {
+        boolean nameValid = Names.PLUGIN_NAME.matcher(pluginName).matches();
+        String identifier = nameValid ? pluginName.replace('-', '_') : "plugin";
+        return switch (key.trim()) {
+            case "source" -> new Capability.Source(eventSource != null ? eventSource
+                    : Names.defaultEventSource(nameValid ? pluginName : "plugin"));
+            case "extract" -> new Capability.Extract(StarterField.fields(identifier + "."));
+            case "parse" -> new Capability.Parse(List.of(), List.of());
+            case "async" -> new Capability.Async(List.of(identifier + "_tick"), List.of());
+            case "capture-listen" -> new Capability.CaptureListen();
+            default -> throw new IllegalArgumentException("unknown capability '" + key + "' (known: "
+                    + String.join(", ", KEYS) + ")");
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package dev.falcojava.cli.commands;
+
+import dev.falcojava.cli.model.Capability;
+import dev.falcojava.cli.model.DescriptorReader;
+import dev.falcojava.cli.model.PluginDescriptor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class AddCapabilityCommandTest {
+
+    @TempDir
+    Path tmp;
+    private Path project;
+    private Path userClass;
+    private Path descriptor;
+
+    private static String run(int expectedExit, String... args) {
+        return CliRun.expecting(expectedExit, args);
+    }
+
+    @BeforeEach
+    void anExtractOnlyProjectEditedByHand() throws Exception {
+        project = tmp.resolve("demo");
+        run(0, "new", "demo", "--capabilities", "extract", "--dir", project.toString());
+        userClass = project.resolve("src/main/java/com/example/demo/DemoPlugin.java");
+        descriptor = project.resolve("plugin.yaml");
+        Files.writeString(userClass, Files.readString(userClass).replace("public class DemoPlugin extends AbstractDemoPlugin {", """
+                /* a comment of mine */
+                public class DemoPlugin extends AbstractDemoPlugin {
+
+                    // state I keep, oddly formatted on purpose
+                    private   int    seen =  0 ;
+                """));
+        Files.writeString(descriptor, Files.readString(descriptor).replace("capabilities:\n", "capabilities:   # keep me\n"));
+    }
+
+    @Test
+    void addsEachCapabilityToTheDescriptorAndStubsToTheClassKeepingEveryLine() throws Exception {
+        String classBefore = Files.readString(userClass);
+        String yamlBefore = Files.readString(descriptor);
+        for (String capability : List.of("parse", "async", "capture-listen", "source")) {
+            String out = run(0, "add-capability", capability, "--dir", project.toString());
+            assertTrue(out.contains("added " + capability + " to "), out);
+        }
+        String classAfter = Files.readString(userClass);
+        EditAssertions.assertOnlyAdditions(classBefore.lines().toList(), classAfter.lines().toList());
+        EditAssertions.assertOnlyAdditions(yamlBefore.lines().toList(), Files.readString(descriptor).lines().toList());
+        assertTrue(classAfter.contains("""
+
+                    @Override
+                    public void parse(PluginEvent event) {
+                """), classAfter);
+        assertTrue(classAfter.contains("public void startAsync(AsyncEvents events) {"), classAfter);
+        assertTrue(classAfter.contains("events.push(\"demo_tick\", \"tick \" + ++n);"), classAfter);
+        assertTrue(classAfter.contains("public void captureOpened() {"), classAfter);
+        assertTrue(classAfter.contains("return new DemoSourceInstance(params);"), classAfter);
+        assertTrue(classAfter.contains("import dev.falcojava.sdk.api.PluginEvent;\n"), classAfter);
+        assertTrue(Files.exists(userClass.resolveSibling("DemoSourceInstance.java")));
+
+        PluginDescriptor after = DescriptorReader.read(descriptor);
+        assertEquals(List.of("extract", "parse", "async", "capture-listen", "source"),
+                after.capabilities().stream().map(Capability::key).toList());
+        assertEquals(999, after.id());
+        assertEquals("3.7.0", after.requiredApiVersion());
+        String base = Files.readString(project.resolve("src/generated/java/com/example/demo/AbstractDemoPlugin.java"));
+        assertTrue(base.contains("implements SourcePlugin, ExtractPlugin, ParsePlugin, AsyncPlugin, CaptureListener {"), base);
+    }
+
+    @Test
+    void aCapabilityAlreadyDeclaredChangesNothing() throws Exception {
+        run(0, "add-capability", "async", "--events", "alert,heartbeat", "--dir", project.toString());
+        String classBefore = Files.readString(userClass);
+        String yamlBefore = Files.readString(descriptor);
+        String out = run(0, "add-capability", "async", "--dir", project.toString());
+        assertTrue(out.contains("already declares async; nothing was changed"), out);
+        assertEquals(classBefore, Files.readString(userClass));
+        assertEquals(yamlBefore, Files.readString(descriptor));
+        assertEquals(List.of("alert", "heartbeat"), DescriptorReader.read(descriptor).async().orElseThrow().events());
+    }
+
+    @Test
+    void anUnparseableClassOrAnUnknownCapabilityChangesNothing() throws Exception {
+        Files.writeString(userClass, Files.readString(userClass).replace("private   int    seen =  0 ;", "private int seen = ;"));
+        String classBefore = Files.readString(userClass);
+        String yamlBefore = Files.readString(descriptor);
+        String out = run(2, "add-capability", "parse", "--dir", project.toString());
+        assertTrue(out.contains("DemoPlugin.java cannot be parsed, so it was not changed: line 12, column"), out);
+        assertTrue(run(2, "add-capability", "tables", "--dir", project.toString())
+                .contains("unknown capability 'tables' (known: source, extract, parse, async, capture-listen)"));
+        assertTrue(run(2, "add-capability", "parse", "--events", "x", "--dir", project.toString())
+                .contains("--events is for the async capability"));
+        assertEquals(classBefore, Files.readString(userClass));
+        assertEquals(yamlBefore, Files.readString(descriptor));
+    }
+}
