@@ -18,21 +18,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code falco-plugin new}: writes plugin.yaml and a Maven project for a new plugin. */
 @Command(name = "new", mixinStandardHelpOptions = true,
         description = "Create a plugin project: plugin.yaml, a Maven project with your plugin class, and the native glue.",
-        footer = {"", "Example:", "  falco-plugin new my-plugin --capabilities source,extract --id 999 --event-source my_source"})
+        footer = {"", "Without NAME on a terminal, new asks for the name, capabilities and package.", "Examples:",
+                "  falco-plugin new my-plugin --capabilities source,extract --id 999 --event-source my_source",
+                "  falco-plugin new --from plugin.yaml --dir my-plugin"})
 public final class NewCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", description = "The plugin name: lowercase letters, digits, '-' and '_'.")
+    @Parameters(paramLabel = "NAME", arity = "0..1",
+            description = "The plugin name: lowercase letters, digits, '-' and '_'. Asked for on a terminal when missing.")
     private String name;
+
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "Create the project from this plugin.yaml (copied as is, comments included) instead of options.")
+    private Path from;
+
+    @Option(names = "--force", description = "Replace an existing non-empty directory; it is moved to DIR.previous.")
+    private boolean force;
 
     @Option(names = "--capabilities", split = ",", paramLabel = "CAP",
             description = "Capabilities: source, extract, parse, async, capture-listen (default: ${DEFAULT-VALUE}).", defaultValue = "source,extract")
@@ -61,27 +77,81 @@ public final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path target = dir != null ? dir : Path.of(name);
         PluginDescriptor descriptor;
+        Optional<String> descriptorText = Optional.empty();
         try {
-            descriptor = descriptorFromOptions();
+            if (from != null) {
+                rejectOptionsBesideFrom();
+                descriptorText = Optional.of(Files.readString(from));
+                descriptor = DescriptorReader.parse(descriptorText.get(), from.toString());
+                if (name != null && !name.equals(descriptor.name())) {
+                    throw new IllegalArgumentException("NAME " + name + " differs from the name " + descriptor.name()
+                            + " in " + from + "; give one of them");
+                }
+            } else {
+                if (name == null) {
+                    askOnTerminal();
+                }
+                descriptor = descriptorFromOptions();
+            }
+        } catch (NoSuchFileException e) {
+            spec.commandLine().getErr().println("falco-plugin new: no file " + e.getFile());
+            return ExitCodes.USAGE;
         } catch (DescriptorException e) {
-            spec.commandLine().getErr().println("falco-plugin new: the options do not make a valid plugin:\n" + e.getMessage());
+            spec.commandLine().getErr().println("falco-plugin new: " + (from != null ? from + " is not a valid plugin.yaml"
+                    : "the options do not make a valid plugin") + ":\n" + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("falco-plugin new: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        Path target = dir != null ? dir : Path.of(descriptor.name());
+        ProjectGenerator.Created created;
         try {
-            new ProjectGenerator(CliVersion.projectVersions()).create(descriptor, target);
+            created = new ProjectGenerator(CliVersion.projectVersions()).create(descriptor, target, descriptorText, force);
         } catch (FileAlreadyExistsException e) {
             spec.commandLine().getErr().println("falco-plugin new: " + e.getFile() + " exists and is not empty; "
-                    + "choose another --dir or remove it");
+                    + "choose another --dir, remove it, or pass --force to move it aside");
             return ExitCodes.USAGE;
         }
+        created.previous().ifPresent(previous -> spec.commandLine().getOut().println("moved the existing " + target
+                + " to " + previous));
         spec.commandLine().getOut().println("created " + target.toAbsolutePath().normalize() + " (plugin " + descriptor.name()
                 + "); build it with: falco-plugin build --dir " + target);
         return ExitCodes.OK;
+    }
+
+    private void rejectOptionsBesideFrom() {
+        for (String option : List.of("--capabilities", "--id", "--event-source", "--package", "--linkage")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new IllegalArgumentException("--from takes everything from the file; drop " + option
+                        + " or change it in the file");
+            }
+        }
+    }
+
+    /** Asks for what the options did not give, only when a terminal is attached: never in CI or scripts. */
+    private void askOnTerminal() throws IOException {
+        Console console = System.console();
+        if (console == null) {
+            throw new IllegalArgumentException("NAME is required (or --from plugin.yaml); new only asks on a terminal");
+        }
+        ask(new Prompter(new BufferedReader(console.reader()), console.writer()));
+    }
+
+    void ask(Prompter prompter) throws IOException {
+        name = prompter.ask("Plugin name", null, n -> Names.PLUGIN_NAME.matcher(n).matches(),
+                "lowercase letters, digits, '-' and '_', starting with a letter");
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--capabilities")) {
+            capabilities = List.of(prompter.ask("Capabilities (" + String.join(", ", StarterCapabilities.KEYS) + ")",
+                    String.join(",", capabilities), c -> Arrays.stream(c.split(",")).map(String::strip)
+                            .allMatch(StarterCapabilities.KEYS::contains), "a comma-separated list of "
+                            + String.join(", ", StarterCapabilities.KEYS)).split(","));
+        }
+        if (javaPackage == null) {
+            javaPackage = prompter.ask("Java package", Names.defaultPackage(name), Names::isJavaPackage,
+                    "Java identifiers separated by dots, no keywords");
+        }
     }
 
     /**

@@ -41,8 +41,26 @@ public final class ProjectGenerator {
      * @throws FileAlreadyExistsException when {@code target} exists and is not an empty directory
      */
     public List<GeneratedFile> create(PluginDescriptor descriptor, Path target) throws IOException {
+        return create(descriptor, target, Optional.empty(), false).files();
+    }
+
+    /** What {@link #create(PluginDescriptor, Path, Optional, boolean)} wrote, and where a replaced directory went. */
+    public record Created(List<GeneratedFile> files, Optional<Path> previous) {
+    }
+
+    /**
+     * Creates the project in {@code target}: everything is written into a temporary directory beside it, then moved
+     * into place in one step, so a failure leaves nothing behind.
+     *
+     * @param descriptorText the exact plugin.yaml to write (the user's own file), instead of rendering it
+     * @param force          replace an existing non-empty {@code target}; it is moved aside, never deleted
+     * @throws FileAlreadyExistsException when {@code target} exists, is not an empty directory, and not {@code force}
+     */
+    public Created create(PluginDescriptor descriptor, Path target, Optional<String> descriptorText, boolean force)
+            throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute) && !isEmptyDirectory(absolute)) {
+        boolean occupied = Files.exists(absolute) && !isEmptyDirectory(absolute);
+        if (occupied && !force) {
             throw new FileAlreadyExistsException(absolute.toString(), null, "exists and is not an empty directory");
         }
         Path parent = absolute.getParent();
@@ -53,14 +71,31 @@ public final class ProjectGenerator {
             for (GeneratedFile file : files) {
                 Path path = staging.resolve(file.path());
                 Files.createDirectories(path.getParent());
-                Files.writeString(path, file.content(), StandardCharsets.UTF_8);
+                String content = file.path().equals(ProjectContributors.DESCRIPTOR) && descriptorText.isPresent()
+                        ? descriptorText.get() : file.content();
+                Files.writeString(path, content, StandardCharsets.UTF_8);
             }
-            Files.deleteIfExists(absolute);
+            Optional<Path> previous = Optional.empty();
+            if (occupied) {
+                previous = Optional.of(asidePath(absolute));
+                Files.move(absolute, previous.get());
+            } else {
+                Files.deleteIfExists(absolute);
+            }
             AtomicFiles.move(staging, absolute);
-            return files;
+            return new Created(files, previous);
         } finally {
             deleteRecursively(staging);
         }
+    }
+
+    /** {@code DIR.previous}, or {@code DIR.previous-N} for the first N that is free. */
+    private static Path asidePath(Path dir) {
+        Path aside = dir.resolveSibling(dir.getFileName() + ".previous");
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = dir.resolveSibling(dir.getFileName() + ".previous-" + n);
+        }
+        return aside;
     }
 
     /**

@@ -173,4 +173,51 @@ class NewCommandTest {
             assertEquals(List.of(), left.toList(), "a refused project leaves nothing behind");
         }
     }
+
+    @Test
+    void fromAPluginYamlTheProjectKeepsTheFileAsIsAndOptionsBesideItAreRefused(@TempDir Path tmp) throws Exception {
+        Path source = tmp.resolve("mine.yaml");
+        Files.writeString(source, """
+                # my own descriptor, comments kept
+                name: from-file
+                version: 2.0.0
+                description: From a file
+                contact: me
+                package: org.acme.fromfile
+                capabilities:
+                  parse: {}   # just parsing
+                """);
+        Path project = tmp.resolve("p");
+        assertEquals(0, run("new", "--from", source.toString(), "--dir", project.toString()).exitCode());
+        assertEquals(Files.readString(source), Files.readString(project.resolve("plugin.yaml")));
+        assertTrue(Files.exists(project.resolve("src/main/java/org/acme/fromfile/FromFilePlugin.java")));
+        assertTrue(Files.readString(project.resolve("src/main/java/org/acme/fromfile/FromFilePlugin.java"))
+                .contains("public void parse(PluginEvent event) {"));
+
+        CliRun withOption = run("new", "--from", source.toString(), "--capabilities", "source", "--dir", tmp.resolve("q").toString());
+        assertEquals(2, withOption.exitCode());
+        assertTrue(withOption.err().contains("--from takes everything from the file; drop --capabilities"), withOption.err());
+        CliRun otherName = run("new", "other", "--from", source.toString(), "--dir", tmp.resolve("r").toString());
+        assertTrue(otherName.err().contains("NAME other differs from the name from-file in"), otherName.err());
+        Files.writeString(source, Files.readString(source).replace("version: 2.0.0", "version: two"));
+        CliRun invalid = run("new", "--from", source.toString(), "--dir", tmp.resolve("s").toString());
+        assertEquals(2, invalid.exitCode());
+        assertTrue(invalid.err().contains(source + ":3:10: version 'two' is not valid"), invalid.err());
+        assertFalse(Files.exists(tmp.resolve("s")));
+    }
+
+    @Test
+    void forceMovesAnOccupiedDirectoryAsideAndWithoutANameOffATerminalNothingIsAsked(@TempDir Path tmp) throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(project.resolve("notes.txt"), "mine");
+        CliRun forced = run("new", "demo", "--force", "--dir", project.toString());
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertTrue(forced.out().contains("moved the existing " + project + " to " + project + ".previous"), forced.out());
+        assertEquals("mine", Files.readString(tmp.resolve("taken.previous/notes.txt")));
+        assertTrue(Files.exists(project.resolve("plugin.yaml")));
+
+        CliRun noName = run("new", "--dir", tmp.resolve("x").toString());
+        assertEquals(2, noName.exitCode());
+        assertTrue(noName.err().contains("NAME is required (or --from plugin.yaml); new only asks on a terminal"), noName.err());
+    }
 }
