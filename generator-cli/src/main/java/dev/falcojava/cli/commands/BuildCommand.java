@@ -3,6 +3,7 @@ package dev.falcojava.cli.commands;
 import dev.falcojava.cli.CliVersion;
 import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.building.BuildException;
+import dev.falcojava.cli.building.CapabilityCheck;
 import dev.falcojava.cli.building.Jdk;
 import dev.falcojava.cli.building.MavenPackage;
 import dev.falcojava.cli.building.NativeCompiler;
@@ -71,6 +72,7 @@ public final class BuildCommand implements Callable<Integer> {
             Jdk jdk = Jdk.forBuilding();
             NativeCompiler.checkEmbeddable(dir, jdk);
             Path jar = MavenPackage.run(dir, jdk);
+            CapabilityCheck.run(descriptor, jar);
             Path library = switch (descriptor.linkage()) {
                 case Linkage.Shared shared -> NativeCompiler.compileShared(dir, descriptor.name(), jar, jdk);
                 case Linkage.Static staticLinkage -> NativeCompiler.compileStatic(dir, descriptor.name(), jar, jdk);
