@@ -20,7 +20,8 @@ public final class CliVersion implements CommandLine.IVersionProvider {
     public static ProjectModel.Versions projectVersions() {
         return new ProjectModel.Versions(version(), get("junit.version"), get("compiler-plugin.version"),
                 get("surefire-plugin.version"), get("shade-plugin.version"), get("build-helper-plugin.version"),
-                get("jar-plugin.version"), get("resources-plugin.version"), get("install-plugin.version"));
+                get("jar-plugin.version"), get("resources-plugin.version"), get("install-plugin.version"),
+                get("exec-plugin.version"));
     }
 
     @Override

@@ -14,9 +14,12 @@ public final class MavenPackage {
     private MavenPackage() {
     }
 
-    public static Path run(Path project, Jdk jdk) throws BuildException {
+    /**
+     * @param linkage the {@code falco.linkage} property for the pom's link step: declared, shared or static
+     */
+    public static Path run(Path project, Jdk jdk, String linkage) throws BuildException {
         String maven = BuildTool.MAVEN.command();
-        ProcessRunner.Outcome outcome = ProcessRunner.run(List.of(maven, "-B", "-q", "package"), project,
+        ProcessRunner.Outcome outcome = ProcessRunner.run(List.of(maven, "-B", "-q", "-Dfalco.linkage=" + linkage, "package"), project,
                 Map.of("JAVA_HOME", jdk.home().toString()));
         if (outcome.exitCode() != 0) {
             throw new BuildException("mvn package failed (exit " + outcome.exitCode() + ") in " + project + ":\n" + outcome.output());

@@ -3,10 +3,10 @@ package dev.falcojava.cli.commands;
 import dev.falcojava.cli.CliVersion;
 import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.building.BuildException;
-import dev.falcojava.cli.building.CapabilityCheck;
 import dev.falcojava.cli.building.Jdk;
 import dev.falcojava.cli.building.MavenPackage;
 import dev.falcojava.cli.building.NativeCompiler;
+import dev.falcojava.cli.building.NativeLink;
 import dev.falcojava.cli.generation.ProjectContributors;
 import dev.falcojava.cli.generation.ProjectGenerator;
 import dev.falcojava.cli.model.DescriptorException;
@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 
 /** {@code falco-plugin build}: regenerates the derived code, runs Maven, and compiles the native library. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the plugin library: regenerate src/generated from plugin.yaml, mvn package, gcc. "
+        description = "Build the plugin library: regenerate src/generated from plugin.yaml, then mvn package, whose "
+                + "link step checks the plugin class and compiles the native glue (plain mvn package does the same). "
                 + "The linkage is plugin.yaml's unless --shared or --static is given.",
         footer = {"", "Examples:", "  falco-plugin build --shared --dir my-plugin    # -> my-plugin/target/libmy-plugin.so",
                 "  falco-plugin build --static --dir my-plugin    # -> my-plugin/target/libmy-plugin.a and my-plugin.h"})
@@ -71,18 +72,23 @@ public final class BuildCommand implements Callable<Integer> {
             new ProjectGenerator(CliVersion.projectVersions()).regenerate(descriptor, dir);
             Jdk jdk = Jdk.forBuilding();
             NativeCompiler.checkEmbeddable(dir, jdk);
-            Path jar = MavenPackage.run(dir, jdk);
-            CapabilityCheck.run(descriptor, jar);
-            Path library = switch (descriptor.linkage()) {
-                case Linkage.Shared shared -> NativeCompiler.compileShared(dir, descriptor.name(), jar, jdk);
-                case Linkage.Static staticLinkage -> NativeCompiler.compileStatic(dir, descriptor.name(), jar, jdk);
-            };
+            Path library = NativeLink.library(dir, descriptor);
+            Files.deleteIfExists(library);
+            MavenPackage.run(dir, jdk, linkageProperty());
+            if (!Files.exists(library)) {
+                library = NativeLink.run(dir, descriptor, jdk);
+            }
             spec.commandLine().getOut().println("built " + library + " (" + Files.size(library) + " bytes, JDK " + jdk.home() + ")");
             return ExitCodes.OK;
         } catch (BuildException e) {
             spec.commandLine().getErr().println("falco-plugin build: " + e.getMessage());
             return ExitCodes.BUILD_FAILED;
         }
+    }
+
+    /** The {@code falco.linkage} the generated pom passes to its link step. */
+    private String linkageProperty() {
+        return linkage == null ? "declared" : linkage.shared ? "shared" : "static";
     }
 
     private Linkage chosenLinkage(PluginDescriptor descriptor) {

@@ -22,6 +22,7 @@ public final class ProjectContributors {
                 new TemplateContributor("project/plugin.yaml.mustache", m -> DESCRIPTOR, USER, m -> true),
                 new TemplateContributor("project/pom.xml.mustache", m -> Path.of("pom.xml"), USER, m -> true),
                 new TemplateContributor("project/gitignore.mustache", m -> Path.of(".gitignore"), USER, m -> true),
+                new TemplateContributor("project/mvn-jvm.config.mustache", m -> Path.of(".mvn/jvm.config"), USER, m -> true),
                 new TemplateContributor("project/README.md.mustache", m -> Path.of("README.md"), USER, m -> true),
                 new TemplateContributor("java/Plugin.java.mustache", m -> mainJava(m, m.className()), USER, m -> true),
                 new TemplateContributor("java/SourceInstance.java.mustache", m -> mainJava(m, m.instanceClassName()), USER,

@@ -108,6 +108,6 @@ public record ProjectModel(
     /** Versions of the SDK and of the build plugins the generated pom pins. */
     public record Versions(String sdk, String junit, String compilerPlugin, String surefirePlugin,
                            String shadePlugin, String buildHelperPlugin, String jarPlugin, String resourcesPlugin,
-                           String installPlugin) {
+                           String installPlugin, String execPlugin) {
     }
 }

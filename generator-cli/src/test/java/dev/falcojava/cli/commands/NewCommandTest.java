@@ -45,7 +45,7 @@ class NewCommandTest {
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmx64m"), d.jvm().options());
 
         String code = "src/main/java/com/example/myplugin/";
-        assertEquals(List.of(Path.of(".gitignore"), Path.of("README.md"), Path.of("falco/falco.yaml"),
+        assertEquals(List.of(Path.of(".gitignore"), Path.of(".mvn/jvm.config"), Path.of("README.md"), Path.of("falco/falco.yaml"),
                 Path.of("falco/my-plugin_rules.yaml"), Path.of("falco/registry.yaml"), Path.of("plugin.yaml"), Path.of("pom.xml"),
                 Path.of("src/generated/java/com/example/myplugin/AbstractMyPluginPlugin.java"),
                 Path.of("src/generated/native/plugin_glue.c"),

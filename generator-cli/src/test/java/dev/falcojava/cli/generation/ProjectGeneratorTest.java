@@ -52,7 +52,7 @@ class ProjectGeneratorTest {
     void createsTheProjectWithDerivedAndUserFiles(@TempDir Path tmp) throws Exception {
         Path project = tmp.resolve("my-plugin");
         generator.create(descriptor(), project);
-        assertEquals(List.of(Path.of(".gitignore"), Path.of("README.md"), Path.of("falco/falco.yaml"),
+        assertEquals(List.of(Path.of(".gitignore"), Path.of(".mvn/jvm.config"), Path.of("README.md"), Path.of("falco/falco.yaml"),
                 Path.of("falco/my-plugin_rules.yaml"), Path.of("falco/registry.yaml"), Path.of("plugin.yaml"), Path.of("pom.xml"),
                 Path.of("src/generated/java/org/acme/plugin/AbstractMyPluginPlugin.java"),
                 Path.of("src/generated/native/plugin_glue.c"),

@@ -1,0 +1,77 @@
+package dev.falcojava.cli.commands;
+
+import dev.falcojava.cli.ExitCodes;
+import dev.falcojava.cli.building.BuildException;
+import dev.falcojava.cli.building.Jdk;
+import dev.falcojava.cli.building.NativeLink;
+import dev.falcojava.cli.generation.ProjectContributors;
+import dev.falcojava.cli.model.DescriptorException;
+import dev.falcojava.cli.model.DescriptorReader;
+import dev.falcojava.cli.model.Linkage;
+import dev.falcojava.cli.model.PluginDescriptor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code falco-plugin link}: the step a generated pom runs after packaging: checks the plugin jar against plugin.yaml
+ * and compiles the native library around it. {@code build} and plain {@code mvn package} both end with it.
+ */
+@Command(name = "link", mixinStandardHelpOptions = true,
+        description = "Check target/falco-plugin-all.jar against plugin.yaml and compile the native library (the last "
+                + "step of mvn package in a generated project).",
+        footer = {"", "Example:", "  falco-plugin link --linkage static --dir my-plugin"})
+public final class LinkCommand implements Callable<Integer> {
+
+    @Option(names = "--linkage", paramLabel = "declared|shared|static", defaultValue = "declared",
+            description = "The library to build: as plugin.yaml declares (default), shared or static.")
+    private String linkage;
+
+    @Mixin
+    private ProjectDirOption project;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = project.projectDir();
+        PluginDescriptor descriptor;
+        try {
+            descriptor = DescriptorReader.read(dir.resolve(ProjectContributors.DESCRIPTOR));
+        } catch (NoSuchFileException e) {
+            spec.commandLine().getErr().println("falco-plugin link: no plugin.yaml in " + dir);
+            return ExitCodes.USAGE;
+        } catch (DescriptorException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        descriptor = switch (linkage) {
+            case "declared" -> descriptor;
+            case "shared" -> descriptor.withLinkage(new Linkage.Shared());
+            case "static" -> descriptor.withLinkage(descriptor.linkage() instanceof Linkage.Static declared ? declared
+                    : new Linkage.Static(Linkage.defaultApiSymbol(descriptor.name())));
+            default -> null;
+        };
+        if (descriptor == null) {
+            spec.commandLine().getErr().println("falco-plugin link: --linkage must be declared, shared or static, not '"
+                    + linkage + "'");
+            return ExitCodes.USAGE;
+        }
+        try {
+            Path library = NativeLink.run(dir, descriptor, Jdk.forBuilding());
+            spec.commandLine().getOut().println("linked " + library + " (" + Files.size(library) + " bytes)");
+            return ExitCodes.OK;
+        } catch (BuildException e) {
+            spec.commandLine().getErr().println("falco-plugin link: " + e.getMessage());
+            return ExitCodes.BUILD_FAILED;
+        }
+    }
+}
