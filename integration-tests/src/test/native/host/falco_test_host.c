@@ -127,6 +127,7 @@ typedef struct {
     const char* feed_source;
     long feed_id;
     long feed_type;
+    const char* alloc_probe;
 } options;
 
 static plugin_api api;
@@ -1241,6 +1242,9 @@ static long resident_kib(void) {
 }
 
 /* Pulls events from one open instance and extracts all fields of each; returns how many were taken. */
+/* A uint64 field the soak extracts at each report: the plugin's count of bytes its calls allocated on this thread. */
+static const size_t* alloc_probe;
+
 static long pull_and_extract(void* state, void* instance, long events, const size_t* ids, size_t n, uint64_t* hash,
                              long* number, long report_every) {
     long taken = 0;
@@ -1260,8 +1264,16 @@ static long pull_and_extract(void* state, void* instance, long events, const siz
             if (n > 0 && lean_extract(state, &in, ids, n, hash) != HOST_API_RC_SUCCESS)
                 fail("extract_fields failed at event %ld: %s", *number, api.get_last_error(state));
             taken++;
-            if (report_every > 0 && *number % report_every == 0)
-                printf("soak %ld events: VmRSS %ld KiB\n", *number, resident_kib());
+            if (report_every > 0 && *number % report_every == 0) {
+                printf("soak %ld events: VmRSS %ld KiB", *number, resident_kib());
+                if (alloc_probe != NULL) {
+                    host_extract_field probe[1];
+                    if (call_extract(state, &in, alloc_probe, 1, probe, 0) != HOST_API_RC_SUCCESS || probe[0].res_len != 1)
+                        fail("the allocation probe field could not be extracted: %s", api.get_last_error(state));
+                    printf(", %" PRIu64 " bytes allocated on this thread", probe[0].res.u64[0]);
+                }
+                putchar('\n');
+            }
         }
         if (rc == HOST_API_RC_EOF) break;
     }
@@ -1271,6 +1283,14 @@ static long pull_and_extract(void* state, void* instance, long events, const siz
 /* Sources and extracts o->soak_events events in this process, reopening the source at its end, reporting RSS. */
 static void soak(void* state, const options* o, const size_t* ids, size_t n) {
     long number = 0;
+    static size_t probe_id;
+    alloc_probe = NULL;
+    if (o->alloc_probe != NULL) {
+        probe_id = MAX_FIELDS - 1;
+        resolve_field(o->alloc_probe, &selection[probe_id]);
+        if (fields[selection[probe_id].id].ftype != HOST_FTYPE_UINT64) fail("--alloc-probe %s is not a uint64 field", o->alloc_probe);
+        alloc_probe = &probe_id;
+    }
     uint64_t hash = 14695981039346656037ULL;
     printf("soak start: VmRSS %ld KiB\n", resident_kib());
     while (number < o->soak_events) {
@@ -1445,7 +1465,7 @@ static void usage(void) {
             "       [--open-params S] [--events N] [--fields a,b] [--cycles N] [--expect-init-failure]\n"
             "       [--allow-extract-failure] [--stack-after-init KIB] [--signals] [--list-jar-files]\n"
             "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] [--expect-async N]\n"
-            "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]]\n"
+            "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]] [--alloc-probe FIELD]\n"
             "       (plugin.so | static:NAME)...\n"
             "Each plugin is tested in turn, in this one process.\n");
     exit(2);
@@ -1454,7 +1474,7 @@ static void usage(void) {
 int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
-    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1};
+    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1, NULL};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -1478,6 +1498,7 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--threads") == 0 && has_value) o.threads = atol(argv[++i]);
         else if (strcmp(a, "--expect-async") == 0 && has_value) o.expect_async = atol(argv[++i]);
         else if (strcmp(a, "--feed") == 0 && has_value) o.feed_events = atol(argv[++i]);
+        else if (strcmp(a, "--alloc-probe") == 0 && has_value) o.alloc_probe = argv[++i];
         else if (strcmp(a, "--feed-source") == 0 && has_value) o.feed_source = argv[++i];
         else if (strcmp(a, "--feed-id") == 0 && has_value) o.feed_id = atol(argv[++i]);
         else if (strcmp(a, "--feed-type") == 0 && has_value) o.feed_type = atol(argv[++i]);
