@@ -12,7 +12,6 @@ import dev.falcojava.cli.generation.ProjectGenerator;
 import dev.falcojava.cli.generation.ProjectModel;
 import dev.falcojava.cli.generation.ProjectModelFactory;
 import dev.falcojava.cli.generation.TemplateRenderer;
-import dev.falcojava.cli.generation.escape.YamlString;
 import dev.falcojava.cli.model.DescriptorException;
 import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.FieldArg;

@@ -7,10 +7,7 @@ import dev.falcojava.cli.building.Jdk;
 import dev.falcojava.cli.building.MavenPackage;
 import dev.falcojava.cli.building.NativeCompiler;
 import dev.falcojava.cli.building.NativeLink;
-import dev.falcojava.cli.generation.ProjectContributors;
 import dev.falcojava.cli.generation.ProjectGenerator;
-import dev.falcojava.cli.model.DescriptorException;
-import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.PluginDescriptor;
 import picocli.CommandLine;
@@ -20,8 +17,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code falco-plugin build}: regenerates the derived code, runs Maven, and compiles the native library. */
@@ -56,17 +53,11 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dir = project.projectDir();
-        PluginDescriptor descriptor;
-        try {
-            descriptor = DescriptorReader.read(dir.resolve(ProjectContributors.DESCRIPTOR));
-        } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println("falco-plugin build: no plugin.yaml in " + dir
-                    + "; run it in a project made by falco-plugin new, or pass --dir");
-            return ExitCodes.USAGE;
-        } catch (DescriptorException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+        Optional<PluginDescriptor> read = project.readDescriptor("build", spec.commandLine().getErr());
+        if (read.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        PluginDescriptor descriptor = read.get();
         descriptor = descriptor.withLinkage(chosenLinkage(descriptor));
         try {
             new ProjectGenerator(CliVersion.projectVersions()).regenerate(descriptor, dir);

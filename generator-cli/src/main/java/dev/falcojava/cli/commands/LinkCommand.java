@@ -4,9 +4,6 @@ import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.building.BuildException;
 import dev.falcojava.cli.building.Jdk;
 import dev.falcojava.cli.building.NativeLink;
-import dev.falcojava.cli.generation.ProjectContributors;
-import dev.falcojava.cli.model.DescriptorException;
-import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.PluginDescriptor;
 import picocli.CommandLine;
@@ -16,8 +13,8 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,16 +40,11 @@ public final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dir = project.projectDir();
-        PluginDescriptor descriptor;
-        try {
-            descriptor = DescriptorReader.read(dir.resolve(ProjectContributors.DESCRIPTOR));
-        } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println("falco-plugin link: no plugin.yaml in " + dir);
-            return ExitCodes.USAGE;
-        } catch (DescriptorException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+        Optional<PluginDescriptor> read = project.readDescriptor("link", spec.commandLine().getErr());
+        if (read.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        PluginDescriptor descriptor = read.get();
         descriptor = switch (linkage) {
             case "declared" -> descriptor;
             case "shared" -> descriptor.withLinkage(new Linkage.Shared());
