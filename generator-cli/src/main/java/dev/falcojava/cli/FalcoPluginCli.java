@@ -3,10 +3,13 @@ package dev.falcojava.cli;
 import dev.falcojava.cli.commands.AddCapabilityCommand;
 import dev.falcojava.cli.commands.AddFieldCommand;
 import dev.falcojava.cli.commands.BuildCommand;
+import dev.falcojava.cli.commands.CompletionCommand;
 import dev.falcojava.cli.commands.DoctorCommand;
 import dev.falcojava.cli.commands.GenerateCommand;
+import dev.falcojava.cli.commands.InfoCommand;
 import dev.falcojava.cli.commands.LinkCommand;
 import dev.falcojava.cli.commands.NewCommand;
+import dev.falcojava.cli.commands.RunCommand;
 import dev.falcojava.cli.commands.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,6 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "falco-plugin", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Create, grow and build Falco plugins written in Java.",
         subcommands = {NewCommand.class, AddCapabilityCommand.class, AddFieldCommand.class, ValidateCommand.class, GenerateCommand.class, BuildCommand.class, LinkCommand.class,
+                InfoCommand.class, RunCommand.class, CompletionCommand.class,
                 DoctorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 a build step failed, 2 bad usage or descriptor.",
                 "Example:", "  falco-plugin new my-plugin && cd my-plugin && falco-plugin build --shared"})

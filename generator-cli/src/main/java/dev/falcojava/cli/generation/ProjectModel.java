@@ -77,6 +77,10 @@ public record ProjectModel(
         public boolean hasOpenParams() {
             return !openParams.isEmpty();
         }
+
+        public boolean hasParseOptions() {
+            return parseEventSources.present() || parseEventTypes.present();
+        }
     }
 
     /** A JVM option, for the C glue and for plugin.yaml. */

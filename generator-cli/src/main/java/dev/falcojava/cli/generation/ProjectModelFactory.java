@@ -50,6 +50,9 @@ public final class ProjectModelFactory {
         if (d.metrics()) {
             interfaces.add(new ProjectModel.Item("MetricsPlugin", false));
         }
+        if (interfaces.isEmpty()) {
+            interfaces.add(new ProjectModel.Item("Plugin", false));
+        }
         markLast(interfaces);
 
         List<FieldView> fieldViews = new ArrayList<>();

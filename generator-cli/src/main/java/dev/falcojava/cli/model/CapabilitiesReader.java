@@ -23,10 +23,19 @@ final class CapabilitiesReader {
         this.nodes = nodes;
     }
 
-    List<Capability> capabilities(NodeTuple entry, Node top) {
+    /**
+     * @param development whether plugin.yaml opts in to a plugin without capabilities (Falco refuses to load one; it
+     *                    only serves while a project is being set up)
+     */
+    List<Capability> capabilities(NodeTuple entry, Node top, boolean development) {
+        boolean empty = entry == null || entry.getValueNode() instanceof MappingNode none && none.getValue().isEmpty();
+        if (empty && development) {
+            return List.of();
+        }
         if (entry == null || !(entry.getValueNode() instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
             nodes.problem(entry == null ? top : entry.getValueNode(),
-                    "capabilities must declare at least one of: source, extract, parse, async, capture-listen");
+                    "capabilities must declare at least one of: source, extract, parse, async, capture-listen "
+                            + "(Falco refuses a plugin without; 'development: true' allows none while you set it up)");
             return List.of();
         }
         Map<String, NodeTuple> declared = nodes.entries(mapping, CAPABILITIES, "a capability");

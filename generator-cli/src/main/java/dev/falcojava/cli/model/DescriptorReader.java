@@ -25,7 +25,7 @@ import java.util.Set;
 public final class DescriptorReader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "version", "description", "contact", "id",
-            "package", "class", "linkage", "api-symbol", "jvm", "config", "capabilities", "metrics");
+            "package", "class", "linkage", "api-symbol", "jvm", "config", "capabilities", "metrics", "development");
 
     private final String file;
     private final YamlNodes nodes;
@@ -76,7 +76,8 @@ public final class DescriptorReader {
         Linkage linkage = linkage(entries, name);
         JvmSettings jvm = jvm(entries.get("jvm"));
         List<ConfigKey> config = config(entries.get("config"));
-        List<Capability> capabilities = new CapabilitiesReader(nodes).capabilities(entries.get("capabilities"), top);
+        List<Capability> capabilities = new CapabilitiesReader(nodes).capabilities(entries.get("capabilities"), top,
+                nodes.optionalBoolean(entries, "development", false));
         boolean metrics = nodes.optionalBoolean(entries, "metrics", false);
         long id = id(entries.get("id"), capabilities, top);
         if (!nodes.problems().isEmpty()) {

@@ -240,4 +240,14 @@ class DescriptorReaderTest {
         assertProblem(config, "p.yaml:14:11: config key 'class' becomes the Java name class, which is a Java keyword");
         assertProblem(config, "p.yaml:18:11: unknown config type 'enum'");
     }
+
+    @Test
+    void aPluginWithoutCapabilitiesIsRefusedUnlessTheDescriptorOptsInForDevelopment() throws Exception {
+        String none = VALID.replace("id: 999\n", "").substring(0, VALID.replace("id: 999\n", "").indexOf("capabilities:"))
+                + "capabilities: {}\n";
+        assertProblem(none, "p.yaml:8:15: capabilities must declare at least one of: source, extract, parse, async, "
+                + "capture-listen (Falco refuses a plugin without; 'development: true' allows none while you set it up)");
+        PluginDescriptor d = DescriptorReader.parse(none + "development: true\n", "p.yaml");
+        assertTrue(d.capabilities().isEmpty());
+    }
 }
