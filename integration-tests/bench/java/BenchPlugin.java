@@ -3,9 +3,11 @@ package com.example.bench;
 import dev.falcojava.sdk.api.BatchResult;
 import dev.falcojava.sdk.api.EventBatch;
 import dev.falcojava.sdk.api.ExtractRequest;
+import dev.falcojava.sdk.api.PluginEvent;
 import dev.falcojava.sdk.api.SourceInstance;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The Java side of the benchmarks: the same plugin as native/c_bench_plugin.c. */
 public class BenchPlugin extends AbstractBenchPlugin {
@@ -13,6 +15,9 @@ public class BenchPlugin extends AbstractBenchPlugin {
     private static final byte[] PAYLOAD = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\0"
             .getBytes(StandardCharsets.US_ASCII);
     private static final int BATCH = 128;
+    private static final List<String> WORDS = List.of("word0", "word1", "word2", "word3", "word4", "word5", "word6", "word7");
+
+    private long parsed;
 
     @Override
     public void init(String config) {
@@ -46,5 +51,20 @@ public class BenchPlugin extends AbstractBenchPlugin {
     @Override
     protected long extractFirst(ExtractRequest request) {
         return request.event().payloadByte(0);
+    }
+
+    @Override
+    protected List<String> extractWords(ExtractRequest request) {
+        return WORDS;
+    }
+
+    @Override
+    protected long extractParsed(ExtractRequest request) {
+        return parsed;
+    }
+
+    @Override
+    public void parse(PluginEvent event) {
+        parsed++;
     }
 }

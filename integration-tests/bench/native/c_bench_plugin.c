@@ -21,7 +21,10 @@ typedef struct {
     uint64_t u64[4];
     uint32_t boolean;
     const char* message;
+    uint64_t parsed;
 } state_t;
+
+static const char* const words[8] = {"word0", "word1", "word2", "word3", "word4", "word5", "word6", "word7"};
 
 typedef struct {
     uint64_t next;
@@ -43,7 +46,9 @@ EXPORT const char* plugin_get_fields(void) {
     return "[{\"name\":\"bench.count\",\"type\":\"uint64\",\"desc\":\"the event number\"},"
            "{\"name\":\"bench.message\",\"type\":\"string\",\"desc\":\"a constant text\"},"
            "{\"name\":\"bench.even\",\"type\":\"bool\",\"desc\":\"whether the number is even\"},"
-           "{\"name\":\"bench.first\",\"type\":\"uint64\",\"desc\":\"the first payload byte\"}]";
+           "{\"name\":\"bench.first\",\"type\":\"uint64\",\"desc\":\"the first payload byte\"},"
+           "{\"name\":\"bench.words\",\"type\":\"string\",\"isList\":true,\"desc\":\"eight constant words\"},"
+           "{\"name\":\"bench.parsed\",\"type\":\"uint64\",\"desc\":\"the number of events parsed so far\"}]";
 }
 
 EXPORT void* plugin_init(const void* in, int32_t* rc) {
@@ -110,10 +115,25 @@ EXPORT int32_t plugin_extract_fields(void* s, const host_event_input* in, const 
                 st->boolean = in->evtnum % 2 == 0;
                 field->res.boolean = &st->boolean;
                 break;
-            default:
+            case 3:
                 st->u64[f] = ((const unsigned char*)in->evt)[HEADER + 12];
+                field->res.u64 = &st->u64[f];
+                break;
+            case 4:
+                field->res.str = (const char**)words;
+                field->res_len = 8;
+                break;
+            default:
+                st->u64[f] = st->parsed;
                 field->res.u64 = &st->u64[f];
         }
     }
+    return 0;
+}
+
+EXPORT int32_t plugin_parse_event(void* s, const host_event_input* in, const void* input) {
+    (void)in;
+    (void)input;
+    ((state_t*)s)->parsed++;
     return 0;
 }

@@ -29,7 +29,15 @@ final class NativeExtractRequest implements ExtractRequest {
 
     private static final long BYTE_BUFFER_SIZE = 16;
 
+    /** How values of a field are stored: in {@code numbers} (8-byte or bool), or in {@code references}. */
+    private static final int NUMBER = 0;
+    private static final int BOOL = 1;
+    private static final int STRING = 2;
+    private static final int BYTES = 3;
+    private static final long[] ELEMENT_SIZE = {8, 4, 8, BYTE_BUFFER_SIZE};
+
     private final FieldDefinition[] fields;
+    private final int[] kinds;
     private final NativePluginEvent event = new NativePluginEvent();
     private final ScratchBuffer results = new ScratchBuffer("extracted values", 4096, ScratchBuffer.RESULT_LIMIT);
 
@@ -47,6 +55,12 @@ final class NativeExtractRequest implements ExtractRequest {
 
     NativeExtractRequest(List<FieldDefinition> fields) {
         this.fields = fields.toArray(FieldDefinition[]::new);
+        this.kinds = fields.stream().mapToInt(field -> switch (field.type()) {
+            case BOOL -> BOOL;
+            case STRING -> STRING;
+            case IPADDR, IPNET -> BYTES;
+            default -> NUMBER;
+        }).toArray();
     }
 
     void beginEvent(long eventInput, int fieldCount) {
@@ -103,17 +117,20 @@ final class NativeExtractRequest implements ExtractRequest {
         long arrays = 0;
         long data = 0;
         for (int i = 0; i < count; i++) {
-            if (valueCount[i] == 0) {
+            int n = valueCount[i];
+            if (n == 0) {
                 continue;
             }
-            FieldType type = fields[requestedIds[i]].type();
-            arrays += align8(elementSize(type) * valueCount[i]);
-            for (int v = firstValue[i]; v < firstValue[i] + valueCount[i]; v++) {
-                data += switch (references[v]) {
-                    case String s -> Utf8.encodedLength(s) + 1;
-                    case byte[] bytes -> bytes.length;
-                    case null, default -> 0;
-                };
+            int kind = kinds[requestedIds[i]];
+            arrays += align8(ELEMENT_SIZE[kind] * (long) n);
+            if (kind == STRING) {
+                for (int v = firstValue[i], end = v + n; v < end; v++) {
+                    data += Utf8.encodedLength((String) references[v]) + 1;
+                }
+            } else if (kind == BYTES) {
+                for (int v = firstValue[i], end = v + n; v < end; v++) {
+                    data += ((byte[]) references[v]).length;
+                }
             }
         }
         MemorySegment out = results.reserve(Math.max(arrays + data, 8));
@@ -128,33 +145,38 @@ final class NativeExtractRequest implements ExtractRequest {
             if (n == 0) {
                 continue;
             }
-            FieldType type = fields[requestedIds[i]].type();
-            long element = elementSize(type);
-            for (int k = 0; k < n; k++) {
-                int v = firstValue[i] + k;
-                long at = arrayOffset + k * element;
-                switch (references[v]) {
-                    case String s -> {
-                        out.set(ValueLayout.JAVA_LONG, at, base + dataOffset);
-                        dataOffset = Utf8.encode(s, out, dataOffset);
+            int kind = kinds[requestedIds[i]];
+            int first = firstValue[i];
+            switch (kind) {
+                case NUMBER -> {
+                    for (int k = 0; k < n; k++) {
+                        out.set(ValueLayout.JAVA_LONG, arrayOffset + 8L * k, numbers[first + k]);
+                    }
+                }
+                case BOOL -> {
+                    for (int k = 0; k < n; k++) {
+                        out.set(ValueLayout.JAVA_INT, arrayOffset + 4L * k, (int) numbers[first + k]);
+                    }
+                }
+                case STRING -> {
+                    for (int k = 0; k < n; k++) {
+                        out.set(ValueLayout.JAVA_LONG, arrayOffset + 8L * k, base + dataOffset);
+                        dataOffset = Utf8.encode((String) references[first + k], out, dataOffset);
                         out.set(ValueLayout.JAVA_BYTE, dataOffset++, (byte) 0);
                     }
-                    case byte[] bytes -> {
+                }
+                default -> {
+                    for (int k = 0; k < n; k++) {
+                        byte[] bytes = (byte[]) references[first + k];
+                        long at = arrayOffset + BYTE_BUFFER_SIZE * k;
                         out.set(ValueLayout.JAVA_INT, at, bytes.length);
                         out.set(ValueLayout.JAVA_LONG, at + 8, base + dataOffset);
                         MemorySegment.copy(bytes, 0, out, ValueLayout.JAVA_BYTE, dataOffset, bytes.length);
                         dataOffset += bytes.length;
                     }
-                    case null, default -> {
-                        if (type == FieldType.BOOL) {
-                            out.set(ValueLayout.JAVA_INT, at, (int) numbers[v]);
-                        } else {
-                            out.set(ValueLayout.JAVA_LONG, at, numbers[v]);
-                        }
-                    }
                 }
             }
-            arrayOffset += align8(element * n);
+            arrayOffset += align8(ELEMENT_SIZE[kind] * (long) n);
         }
         clearReferences();
     }
@@ -164,13 +186,6 @@ final class NativeExtractRequest implements ExtractRequest {
         values = 0;
     }
 
-    private static long elementSize(FieldType type) {
-        return switch (type) {
-            case BOOL -> 4;
-            case IPADDR, IPNET -> BYTE_BUFFER_SIZE;
-            default -> 8;
-        };
-    }
 
     private static long align8(long bytes) {
         return (bytes + 7) & ~7L;
