@@ -35,6 +35,7 @@ class EveryCapabilityEndToEndTest {
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     Files.copy(RESOURCES.resolve("AllpPlugin.java"), dir.resolve("src/main/java/com/example/allp/AllpPlugin.java"),
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.delete(dir.resolve("src/test/java/com/example/allp/AllpPluginTest.java"));
                 });
         library = project.resolve("target/liballp.so");
     }
