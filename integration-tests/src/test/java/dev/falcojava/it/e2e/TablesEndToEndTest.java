@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The tables API between generated plugins and the native host: a parse and extract plugin (thr) that adds fields to
  * the host's threads table, writes them while parsing and reads them back while extracting, and exports a table of
- * its own; a second plugin (rdr, loaded with --with) that reads that table through the host. The host prints every
- * table at the end through the same vtables, so each value is checked where it is stored.
+ * its own; a second plugin (rdr, loaded with --with) that reads that table through the host with the accessors
+ * generated from the tables section of its plugin.yaml. The host prints every table at the end through the same
+ * vtables, so each value is checked where it is stored.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TablesEndToEndTest {
