@@ -128,11 +128,15 @@ typedef struct {
     const char* feed_source;
     long feed_id;
     long feed_type;
+} options;
+
+/* The options of the tables: entries of the threads table, tables to print, the --with plugin and its config. */
+static struct {
     long thread_entries;
     const char* dump_tables;
     const char* with;
     const char* with_config;
-} options;
+} table_options = {0, NULL, NULL, ""};
 
 static plugin_api api;
 
@@ -145,6 +149,8 @@ static int caps;
 static const char* event_source = "";
 /* The owners the host passes: the plugin under test, and the --with plugin that shares its tables. */
 static ht_owner main_owner, with_owner;
+/* The owner of the plugin state a --threads thread drives; NULL on the main thread, whose owner is main_owner. */
+static __thread ht_owner* thread_owner;
 
 static void fail(const char* fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
@@ -595,8 +601,9 @@ static void render_value(const host_extract_field* f, const field_info* info, re
  * Calls extract_fields for the fields ids[0..n) the way libsinsp builds the request; with poison, the outputs are
  * set to garbage first so that a plugin which does not set them is caught.
  */
-static int32_t call_extract(ht_owner* owner, void* state, const host_event_input* in, const size_t* ids, size_t n,
+static int32_t call_extract(void* state, const host_event_input* in, const size_t* ids, size_t n,
                             host_extract_field* requests, int poison) {
+    ht_owner* owner = thread_owner != NULL ? thread_owner : &main_owner;
     memset(requests, 0, n * sizeof requests[0]);
     for (size_t i = 0; i < n; i++) {
         if (poison) {
@@ -884,7 +891,7 @@ static void print_progress(void* state, void* instance) {
 /* Calls extract_fields for the requested fields; returns 0 on failure when allowed, else fails. */
 static int extract(void* state, const host_event_input* in, const size_t* ids, size_t n, rendered* values, int allow_failure) {
     static host_extract_field requests[MAX_FIELDS];
-    int32_t rc = call_extract(&main_owner, state, in, ids, n, requests, 1);
+    int32_t rc = call_extract(state, in, ids, n, requests, 1);
     if (rc != HOST_API_RC_SUCCESS) {
         const char* err = api.get_last_error(state);
         if (rc != HOST_API_RC_FAILURE) fail("extract_fields returned %d, expected SUCCESS or FAILURE", rc);
@@ -973,9 +980,9 @@ typedef struct {
 static companion_plugin with;
 
 static void load_companion(const options* o) {
-    void* handle = dlopen(o->with, RTLD_LOCAL | RTLD_NOW);
+    void* handle = dlopen(table_options.with, RTLD_LOCAL | RTLD_NOW);
     if (handle == NULL) fail("--with: can't load plugin dynamic library: %s", dlerror());
-    check_exported_symbols(o->with);
+    check_exported_symbols(table_options.with);
     load(&with.api, handle);
     for (int i = 0; REQUIRED_SYMBOLS[i] != NULL; i++)
         if (symbol(handle, REQUIRED_SYMBOLS[i]) == NULL) fail("--with: required symbol not implemented: '%s'", REQUIRED_SYMBOLS[i]);
@@ -983,7 +990,7 @@ static void load_companion(const options* o) {
     if (with.api.get_fields && with.api.extract_fields) with.caps |= CAP_EXTRACT;
     if (with.api.parse_event) with.caps |= CAP_PARSE;
     if (!(with.caps & (CAP_EXTRACT | CAP_PARSE)))
-        fail("--with %s: the plugin has neither parse nor extract capability, so it gets no tables", o->with);
+        fail("--with %s: the plugin has neither parse nor extract capability, so it gets no tables", table_options.with);
     printf("with plugin name=%s version=%s api=%s\n", with.api.get_name(), with.api.get_version(),
            with.api.get_required_api_version());
     if (with.caps & CAP_EXTRACT) with.field_count = check_fields(&with.api, with.fields, "with ");
@@ -991,11 +998,11 @@ static void load_companion(const options* o) {
 }
 
 /* Initialized after the plugin under test, as libsinsp initializes plugins in load order: it sees its tables. */
-static void init_companion(const options* o) {
+static void init_companion(void) {
     ht_inputs tables;
     ht_fill_inputs(&tables);
     ht_owner_init(&with_owner, "the --with plugin");
-    host_init_input in = {o->with_config, &with_owner, owner_last_error, &tables.init, log_message};
+    host_init_input in = {table_options.with_config, &with_owner, owner_last_error, &tables.init, log_message};
     int32_t rc = 0x7777;
     ht_enter(&with_owner, HT_PHASE_INIT);
     with.state = with.api.init(&in, &rc);
@@ -1304,10 +1311,9 @@ static void list_jar_files(void) {
 }
 
 /* Extracts fields without the checks of extract(), for volume: returns rc and folds the values into *hash. */
-static int32_t lean_extract(ht_owner* owner, void* state, const host_event_input* in, const size_t* ids, size_t n,
-                            uint64_t* hash) {
+static int32_t lean_extract(void* state, const host_event_input* in, const size_t* ids, size_t n, uint64_t* hash) {
     host_extract_field requests[MAX_FIELDS];
-    int32_t rc = call_extract(owner, state, in, ids, n, requests, 0);
+    int32_t rc = call_extract(state, in, ids, n, requests, 0);
     if (rc != HOST_API_RC_SUCCESS) return rc;
     for (size_t i = 0; i < n; i++) {
         for (uint64_t k = 0; k < requests[i].res_len; k++) {
@@ -1358,7 +1364,7 @@ static void probe_malformed_events(void* state, const size_t* ids, size_t n) {
         }
         host_event_input in = {e, 1, event_source};
         uint64_t hash = 0;
-        int32_t rc = lean_extract(&main_owner, state, &in, ids, n, &hash);
+        int32_t rc = lean_extract(state, &in, ids, n, &hash);
         const char* err = api.get_last_error(state);
         if (rc != HOST_API_RC_FAILURE) fail("a malformed event (%s) was not refused: rc %d", what[variant], rc);
         if (err == NULL || !err[0]) fail("a malformed event (%s) was refused without a last error", what[variant]);
@@ -1367,7 +1373,7 @@ static void probe_malformed_events(void* state, const size_t* ids, size_t n) {
     unsigned char buf[256];
     host_event_input in = {make_event(buf, "probe 1"), 1, event_source};
     uint64_t hash = 0;
-    int32_t rc = lean_extract(&main_owner, state, &in, ids, n, &hash);
+    int32_t rc = lean_extract(state, &in, ids, n, &hash);
     if (rc != HOST_API_RC_SUCCESS) fail("extraction fails after malformed events: %s", api.get_last_error(state));
     printf("a valid event after them is extracted\n");
 }
@@ -1384,7 +1390,7 @@ static long resident_kib(void) {
 }
 
 /* Pulls events from one open instance and extracts all fields of each; returns how many were taken. */
-static long pull_and_extract(ht_owner* owner, void* state, void* instance, long events, const size_t* ids, size_t n, uint64_t* hash,
+static long pull_and_extract(void* state, void* instance, long events, const size_t* ids, size_t n, uint64_t* hash,
                              long* number, long report_every) {
     long taken = 0;
     int timeouts = 0;
@@ -1400,7 +1406,7 @@ static long pull_and_extract(ht_owner* owner, void* state, void* instance, long 
         timeouts = 0;
         for (uint32_t i = 0; i < count && taken < events; i++) {
             host_event_input in = {batch[i], (uint64_t)++*number, event_source};
-            if (n > 0 && lean_extract(owner, state, &in, ids, n, hash) != HOST_API_RC_SUCCESS)
+            if (n > 0 && lean_extract(state, &in, ids, n, hash) != HOST_API_RC_SUCCESS)
                 fail("extract_fields failed at event %ld: %s", *number, api.get_last_error(state));
             taken++;
             if (report_every > 0 && *number % report_every == 0)
@@ -1420,7 +1426,7 @@ static void soak(void* state, const options* o, const size_t* ids, size_t n) {
         int32_t rc = 0x7777;
         void* instance = api.open(state, o->open_params, &rc);
         if (rc != HOST_API_RC_SUCCESS || instance == NULL) fail("open failed during the soak: %s", api.get_last_error(state));
-        long taken = pull_and_extract(&main_owner, state, instance, o->soak_events - number, ids, n, &hash, &number, o->soak_events / 10);
+        long taken = pull_and_extract(state, instance, o->soak_events - number, ids, n, &hash, &number, o->soak_events / 10);
         api.close(state, instance);
         if (taken == 0) fail("the source gave no event during the soak");
     }
@@ -1437,6 +1443,7 @@ typedef struct {
 
 static void* extraction_thread(void* arg) {
     thread_job* job = arg;
+    thread_owner = &job->owner;
     ht_inputs tables;
     ht_fill_inputs(&tables);
     host_init_input in = {job->o->config, &job->owner, owner_last_error,
@@ -1451,7 +1458,7 @@ static void* extraction_thread(void* arg) {
     if (rc != HOST_API_RC_SUCCESS || instance == NULL) fail("open failed in a thread: %s", api.get_last_error(state));
     long number = 0;
     job->hash = 14695981039346656037ULL;
-    job->taken = pull_and_extract(&job->owner, state, instance, job->o->events, job->ids, job->n, &job->hash, &number, 0);
+    job->taken = pull_and_extract(state, instance, job->o->events, job->ids, job->n, &job->hash, &number, 0);
     api.close(state, instance);
     ht_owner_detach(&job->owner);
     api.destroy(state);
@@ -1526,7 +1533,7 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
     if (o->expect_init_failure) fail("init succeeded but a failure was expected");
     ht_owner_attach(&main_owner, state, api.get_last_error);
     printf("cycle %ld\n", cycle);
-    if (with.loaded) init_companion(o);
+    if (with.loaded) init_companion();
     if (o->stack_kib > 0) {
         use_stack(o->stack_kib);
         printf("used %ld KiB of the host thread's stack after init\n", o->stack_kib);
@@ -1560,7 +1567,7 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
     if (caps & CAP_CAPTURE_LISTEN) capture_call(state, 0);
     if (api.get_metrics) print_metrics(state);
     if (o->malformed_events && (caps & CAP_EXTRACT)) probe_malformed_events(state, ids, n_ids);
-    if (o->dump_tables) dump_tables(o->dump_tables);
+    if (table_options.dump_tables) dump_tables(table_options.dump_tables);
     if (with.loaded) destroy_companion();
     ht_owner_detach(&main_owner);
     api.destroy(state);
@@ -1611,9 +1618,9 @@ static void usage(void) {
             "usage: falco-test-host [--api-version X.Y.Z] [--expect-caps LIST] [--metadata-only] [--config S]\n"
             "       [--open-params S] [--events N] [--fields a,b] [--cycles N] [--expect-init-failure]\n"
             "       [--allow-extract-failure] [--stack-after-init KIB] [--signals] [--list-jar-files]\n"
+            "       [--thread-entries N] [--dump-tables a,b] [--with LIB [--with-config S]]\n"
             "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] [--expect-async N]\n"
             "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]]\n"
-            "       [--thread-entries N] [--dump-tables a,b] [--with LIB [--with-config S]]\n"
             "       (plugin.so | static:NAME)...\n"
             "Each plugin is tested in turn, in this one process. The host's table \"threads\" (int64 key) gets N\n"
             "entries of tid 1001 .. 1000+N; the tables named by --dump-tables are printed before each destroy. --with\n"
@@ -1624,7 +1631,7 @@ static void usage(void) {
 int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
-    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1, 0, NULL, NULL, ""};
+    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -1651,10 +1658,10 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--feed-source") == 0 && has_value) o.feed_source = argv[++i];
         else if (strcmp(a, "--feed-id") == 0 && has_value) o.feed_id = atol(argv[++i]);
         else if (strcmp(a, "--feed-type") == 0 && has_value) o.feed_type = atol(argv[++i]);
-        else if (strcmp(a, "--thread-entries") == 0 && has_value) o.thread_entries = atol(argv[++i]);
-        else if (strcmp(a, "--dump-tables") == 0 && has_value) o.dump_tables = argv[++i];
-        else if (strcmp(a, "--with") == 0 && has_value) o.with = argv[++i];
-        else if (strcmp(a, "--with-config") == 0 && has_value) o.with_config = argv[++i];
+        else if (strcmp(a, "--thread-entries") == 0 && has_value) table_options.thread_entries = atol(argv[++i]);
+        else if (strcmp(a, "--dump-tables") == 0 && has_value) table_options.dump_tables = argv[++i];
+        else if (strcmp(a, "--with") == 0 && has_value) table_options.with = argv[++i];
+        else if (strcmp(a, "--with-config") == 0 && has_value) table_options.with_config = argv[++i];
         else if (a[0] == '-') usage();
         else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();
@@ -1662,8 +1669,8 @@ int main(int argc, char** argv) {
     if (o.library == NULL) usage();
     setvbuf(stdout, NULL, _IOLBF, 0);
     ht_setup();
-    if (o.thread_entries > 0) ht_populate_threads(o.thread_entries);
-    if (o.with != NULL) load_companion(&o);
+    if (table_options.thread_entries > 0) ht_populate_threads(table_options.thread_entries);
+    if (table_options.with != NULL) load_companion(&o);
     if (o.signals) install_signal_handlers();
     for (int t = 0; t < target_count; t++) {
         test_target(&o, targets[t]);
