@@ -73,6 +73,19 @@ class TablesHarnessTest {
     }
 
     @Test
+    void captureListeningWritesTablesWhenTheCaptureOpensAndCloses() {
+        try (PluginHarness harness = PluginHarness.init(CaptureTablesPlugin.class, "", host -> {
+            thread(host, 1, "bash");
+            thread(host, 2, "sshd");
+        })) {
+            harness.captureOpen();
+            assertEquals(List.of(true, true), harness.hostTables().rows("threads").stream().map(row -> row.get("captured")).toList());
+            harness.captureClose();
+            assertEquals(List.of(false, false), harness.hostTables().rows("threads").stream().map(row -> row.get("captured")).toList());
+        }
+    }
+
+    @Test
     void aMissingHostTableFailsInitNamingTheTablesThereAre() {
         PluginCallException failure = assertThrows(PluginCallException.class,
                 () -> PluginHarness.init(ThreadCountPlugin.class, "processes").close());
