@@ -314,10 +314,6 @@ final class OwnedTable implements Table {
         freeSlot(entry);
     }
 
-    Column column(TableFieldHandle field) {
-        return columns.get((int) field.address - 1);
-    }
-
     /* ---- the host's side: the exported ss_plugin_table_input and its upcalls ---- */
 
     /** The {@code ss_plugin_table_input} describing this table, created on first use. */

@@ -118,10 +118,6 @@ final class TableCall {
         return call == INIT && tablesInput != 0;
     }
 
-    boolean tablesGiven() {
-        return tablesInput != 0;
-    }
-
     /* ---- the registry, during init ---- */
 
     List<TableInfo> listTables() {
