@@ -121,17 +121,18 @@ final class TableCall {
     /* ---- the registry, during init ---- */
 
     List<TableInfo> listTables() {
-        long fn = initFunction(TABLES_LIST_TABLES, LIST_TABLES, "list_tables");
+        initFunction(TABLES_LIST_TABLES, LIST_TABLES, "list_tables");
+        NativeMemory.putU32(count, 0);
         long array;
         try {
             array = (long) TableDowncalls.POINTER_OF_2.invokeExact(segment(LIST_TABLES), owner, count);
         } catch (Throwable t) {
             throw TableDowncalls.unchecked(t);
         }
-        if (array == 0 && fn != 0) {
+        int n = NativeMemory.u32(count);
+        if (array == 0 && n != 0) {
             throw new TableException("listing the host's tables failed: " + ownerError());
         }
-        int n = NativeMemory.u32(count);
         List<TableInfo> tables = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long info = array + i * TABLE_INFO_SIZE;
@@ -176,16 +177,17 @@ final class TableCall {
     List<FieldInfo> listFields(HostTable table) {
         long vtable = fieldsVtable(table, "listing its fields");
         function(vtable, FIELDS_LIST_TABLE_FIELDS, LIST_FIELDS, "list_table_fields");
+        NativeMemory.putU32(count, 0);
         long array;
         try {
             array = (long) TableDowncalls.POINTER_OF_2.invokeExact(segment(LIST_FIELDS), table.address, count);
         } catch (Throwable t) {
             throw TableDowncalls.unchecked(t);
         }
-        if (array == 0) {
+        int n = NativeMemory.u32(count);
+        if (array == 0 && n != 0) {
             throw new TableException("table " + table.name() + ": listing its fields failed: " + ownerError());
         }
-        int n = NativeMemory.u32(count);
         List<FieldInfo> infos = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             long info = array + i * FIELD_INFO_SIZE;
