@@ -64,12 +64,103 @@ typedef struct {
     uint32_t flist;
 } host_extract_field;
 
+/* ---- state tables ---- */
+
+#define HOST_ST_INT8 1
+#define HOST_ST_INT16 2
+#define HOST_ST_INT32 3
+#define HOST_ST_INT64 4
+#define HOST_ST_UINT8 5
+#define HOST_ST_UINT16 6
+#define HOST_ST_UINT32 7
+#define HOST_ST_UINT64 8
+#define HOST_ST_STRING 9
+#define HOST_ST_TABLE 10
+#define HOST_ST_BOOL 25
+
+typedef union {
+    int8_t s8;
+    int16_t s16;
+    int32_t s32;
+    int64_t s64;
+    uint8_t u8;
+    uint16_t u16;
+    uint32_t u32;
+    uint64_t u64;
+    const char* str;
+    uint32_t b;
+    void* table;
+} host_state_data;
+
 typedef struct {
-    void* get_table_name;
-    void* get_table_size;
-    void* get_table_entry;
-    void* read_entry_field;
+    const char* name;
+    uint32_t key_type;
+} host_table_info;
+
+typedef struct {
+    const char* name;
+    uint32_t field_type;
+    uint32_t read_only;
+} host_table_fieldinfo;
+
+typedef uint32_t (*host_table_iterator)(void* state, void* entry);
+
+typedef struct {
+    const host_table_fieldinfo* (*list_table_fields)(void* t, uint32_t* nfields);
+    void* (*get_table_field)(void* t, const char* name, uint32_t type);
+    void* (*add_table_field)(void* t, const char* name, uint32_t type);
+} host_table_fields_vtable;
+
+typedef struct {
+    const char* (*get_table_name)(void* t);
+    uint64_t (*get_table_size)(void* t);
+    void* (*get_table_entry)(void* t, const host_state_data* key);
+    int32_t (*read_entry_field)(void* t, void* e, const void* f, host_state_data* out);
 } host_table_reader_vtable;
+
+typedef struct {
+    const char* (*get_table_name)(void* t);
+    uint64_t (*get_table_size)(void* t);
+    void* (*get_table_entry)(void* t, const host_state_data* key);
+    int32_t (*read_entry_field)(void* t, void* e, const void* f, host_state_data* out);
+    void (*release_table_entry)(void* t, void* e);
+    uint32_t (*iterate_entries)(void* t, host_table_iterator it, void* state);
+} host_table_reader_vtable_ext;
+
+typedef struct {
+    int32_t (*clear_table)(void* t);
+    int32_t (*erase_table_entry)(void* t, const host_state_data* key);
+    void* (*create_table_entry)(void* t);
+    void (*destroy_table_entry)(void* t, void* e);
+    void* (*add_table_entry)(void* t, const host_state_data* key, void* e);
+    int32_t (*write_entry_field)(void* t, void* e, const void* f, const host_state_data* in);
+} host_table_writer_vtable;
+
+typedef host_table_writer_vtable host_table_writer_vtable_ext;
+
+/* ss_plugin_table_input: what a plugin passes to add_table for a table it owns. */
+typedef struct {
+    const char* name;
+    uint32_t key_type;
+    void* table;
+    host_table_reader_vtable reader;
+    host_table_writer_vtable writer;
+    host_table_fields_vtable fields;
+    host_table_reader_vtable_ext* reader_ext;
+    host_table_writer_vtable_ext* writer_ext;
+    host_table_fields_vtable* fields_ext;
+} host_table_input;
+
+/* ss_plugin_init_tables_input */
+typedef struct {
+    host_table_info* (*list_tables)(void* owner, uint32_t* ntables);
+    void* (*get_table)(void* owner, const char* name, uint32_t key_type);
+    int32_t (*add_table)(void* owner, const host_table_input* in);
+    host_table_fields_vtable fields;
+    host_table_fields_vtable* fields_ext;
+    host_table_reader_vtable_ext* reader_ext;
+    host_table_writer_vtable_ext* writer_ext;
+} host_init_tables_input;
 
 typedef struct {
     void* owner;
@@ -77,7 +168,7 @@ typedef struct {
     uint32_t num_fields;
     host_extract_field* fields;
     host_table_reader_vtable table_reader;
-    void* table_reader_ext;
+    host_table_reader_vtable_ext* table_reader_ext;
     void* value_offsets;
 } host_extract_input;
 
@@ -87,7 +178,7 @@ typedef struct {
     const char* config;
     void* owner;
     const char* (*get_owner_last_error)(void* owner);
-    const void* tables;
+    const host_init_tables_input* tables;
     host_log_fn log_fn;
 } host_init_input;
 
@@ -97,21 +188,12 @@ typedef int32_t (*host_async_handler)(void* owner, const host_event_header* evt,
 #define HOST_PLUGIN_MAX_ERRLEN 1024
 
 typedef struct {
-    void* clear_table;
-    void* erase_table_entry;
-    void* create_table_entry;
-    void* destroy_table_entry;
-    void* add_table_entry;
-    void* write_entry_field;
-} host_table_writer_vtable;
-
-typedef struct {
     void* owner;
     const char* (*get_owner_last_error)(void* owner);
     host_table_reader_vtable table_reader;
     host_table_writer_vtable table_writer;
-    void* table_reader_ext;
-    void* table_writer_ext;
+    host_table_reader_vtable_ext* table_reader_ext;
+    host_table_writer_vtable_ext* table_writer_ext;
 } host_parse_input;
 
 typedef struct {
@@ -122,8 +204,8 @@ typedef struct {
 typedef struct {
     void* owner;
     host_routine_vtable* routine;
-    void* table_reader_ext;
-    void* table_writer_ext;
+    host_table_reader_vtable_ext* table_reader_ext;
+    host_table_writer_vtable_ext* table_writer_ext;
     const char* (*get_owner_last_error)(void* owner);
 } host_capture_listen_input;
 
@@ -142,6 +224,24 @@ typedef struct {
     uint32_t value_type;
 } host_metric;
 
+_Static_assert(sizeof(host_state_data) == 8, "ss_plugin_state_data");
+_Static_assert(sizeof(host_table_info) == 16, "ss_plugin_table_info");
+_Static_assert(sizeof(host_table_fieldinfo) == 16, "ss_plugin_table_fieldinfo");
+_Static_assert(offsetof(host_table_fieldinfo, read_only) == 12, "ss_plugin_table_fieldinfo.read_only");
+_Static_assert(sizeof(host_table_reader_vtable_ext) == 48, "ss_plugin_table_reader_vtable_ext");
+_Static_assert(sizeof(host_table_writer_vtable_ext) == 48, "ss_plugin_table_writer_vtable_ext");
+_Static_assert(sizeof(host_table_fields_vtable) == 24, "ss_plugin_table_fields_vtable_ext");
+_Static_assert(offsetof(host_table_input, table) == 16, "ss_plugin_table_input.table");
+_Static_assert(offsetof(host_table_input, reader) == 24, "ss_plugin_table_input.reader");
+_Static_assert(offsetof(host_table_input, writer) == 56, "ss_plugin_table_input.writer");
+_Static_assert(offsetof(host_table_input, fields) == 104, "ss_plugin_table_input.fields");
+_Static_assert(offsetof(host_table_input, reader_ext) == 128, "ss_plugin_table_input.reader_ext");
+_Static_assert(sizeof(host_table_input) == 152, "ss_plugin_table_input");
+_Static_assert(offsetof(host_init_tables_input, fields) == 24, "ss_plugin_init_tables_input.fields");
+_Static_assert(offsetof(host_init_tables_input, fields_ext) == 48, "ss_plugin_init_tables_input.fields_ext");
+_Static_assert(offsetof(host_init_tables_input, reader_ext) == 56, "ss_plugin_init_tables_input.reader_ext");
+_Static_assert(offsetof(host_init_tables_input, writer_ext) == 64, "ss_plugin_init_tables_input.writer_ext");
+_Static_assert(sizeof(host_init_tables_input) == 72, "ss_plugin_init_tables_input");
 _Static_assert(sizeof(host_parse_input) == 112, "ss_plugin_event_parse_input");
 _Static_assert(offsetof(host_parse_input, table_reader_ext) == 96, "ss_plugin_event_parse_input.table_reader_ext");
 _Static_assert(sizeof(host_capture_listen_input) == 40, "ss_plugin_capture_listen_input");

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "falco_host_abi.h"
+#include "host_tables.h"
 #include "json.h"
 
 #define MAX_FIELDS 256
@@ -130,6 +131,14 @@ typedef struct {
     const char* alloc_probe;
 } options;
 
+/* The options of the tables: entries of the threads table, tables to print, the --with plugin and its config. */
+static struct {
+    long thread_entries;
+    const char* dump_tables;
+    const char* with;
+    const char* with_config;
+} table_options = {0, NULL, NULL, ""};
+
 static plugin_api api;
 
 
@@ -139,7 +148,10 @@ static field_request selection[MAX_FIELDS];
 static size_t field_count;
 static int caps;
 static const char* event_source = "";
-static int owner_token;
+/* The owners the host passes: the plugin under test, and the --with plugin that shares its tables. */
+static ht_owner main_owner, with_owner;
+/* The owner of the plugin state a --threads thread drives; NULL on the main thread, whose owner is main_owner. */
+static __thread ht_owner* thread_owner;
 
 static void fail(const char* fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
@@ -290,8 +302,8 @@ static void check_exported_symbols(const char* path) {
     munmap(image, (size_t)st.st_size);
 }
 
-static void load(void* handle) {
-#define RESOLVE(member) *(void**)(&api.member) = symbol(handle, #member)
+static void load(plugin_api* target, void* handle) {
+#define RESOLVE(member) *(void**)(&target->member) = symbol(handle, #member)
     RESOLVE(get_required_api_version);
     RESOLVE(get_version);
     RESOLVE(get_name);
@@ -332,16 +344,16 @@ static void parse_version(const char* what, const char* text, unsigned* major, u
         fail("%s '%s' is not major.minor.patch", what, text);
 }
 
-static void check_api_version(const options* o) {
+static void check_api_version(const options* o, const char* required) {
     unsigned major, minor, patch;
-    parse_version("plugin_get_required_api_version", api.get_required_api_version(), &major, &minor, &patch);
+    parse_version("plugin_get_required_api_version", required, &major, &minor, &patch);
     const char* why = NULL;
     if (major != o->api_major) why = "major versions disagree";
     else if (o->api_minor < minor) why = "framework's minor is less than the requested one";
     else if (o->api_minor == minor && o->api_patch < patch) why = "framework's patch is less than the requested one";
     if (why != NULL)
         fail("plugin required API version '%s' not compatible with the framework's API version '%u.%u.%u': %s",
-             api.get_required_api_version(), o->api_major, o->api_minor, o->api_patch, why);
+             required, o->api_major, o->api_minor, o->api_patch, why);
 }
 
 static void infer_capabilities(void) {
@@ -420,8 +432,9 @@ static void describe_arg(const json_value* arg, const char* field, char* out, si
     snprintf(out, size, "%s%s", index ? "index" : key ? "key" : "none", required ? ",required" : "");
 }
 
-static void check_fields(void) {
-    const char* text = api.get_fields();
+/* Reads and checks the fields JSON of plugin into out, printing each field after prefix; returns the number of fields. */
+static size_t check_fields(const plugin_api* plugin, field_info* out, const char* prefix) {
+    const char* text = plugin->get_fields();
     char err[256];
     if (text == NULL) fail("get_fields returned a null string");
     json_value* root = json_parse(text, err, sizeof err);
@@ -448,16 +461,16 @@ static void check_fields(void) {
                 if (properties->items[p]->type != JSON_STRING) fail("field %s: a property is not a string", name->string);
         }
         for (size_t k = 0; k < i; k++)
-            if (strcmp(fields[k].name, name->string) == 0) fail("field %s is declared twice", name->string);
-        if (strlen(name->string) >= sizeof fields[i].name) fail("field name %s is too long", name->string);
+            if (strcmp(out[k].name, name->string) == 0) fail("field %s is declared twice", name->string);
+        if (strlen(name->string) >= sizeof out[i].name) fail("field name %s is too long", name->string);
         const char* is_list = optional_bool(entry, "isList", name->string);
         optional_bool(entry, "addOutput", name->string);
         char arg[64];
-        describe_arg(json_get(entry, "arg"), name->string, arg, sizeof arg, &fields[i]);
-        snprintf(fields[i].name, sizeof fields[i].name, "%s", name->string);
-        fields[i].ftype = type_code(type->string);
-        fields[i].is_list = is_list[0] == '1';
-        printf("field %s type=%s list=%s arg=%s", name->string, type->string, is_list, arg);
+        describe_arg(json_get(entry, "arg"), name->string, arg, sizeof arg, &out[i]);
+        snprintf(out[i].name, sizeof out[i].name, "%s", name->string);
+        out[i].ftype = type_code(type->string);
+        out[i].is_list = is_list[0] == '1';
+        printf("%sfield %s type=%s list=%s arg=%s", prefix, name->string, type->string, is_list, arg);
         if (display != NULL) {
             printf(" display=");
             print_quoted(display->string, strlen(display->string));
@@ -471,10 +484,10 @@ static void check_fields(void) {
         print_quoted(desc->string, strlen(desc->string));
         putchar('\n');
     }
-    field_count = root->count;
+    size_t count = root->count;
     json_free(root);
-    if (api.get_extract_event_sources) {
-        const char* sources = api.get_extract_event_sources();
+    if (plugin->get_extract_event_sources) {
+        const char* sources = plugin->get_extract_event_sources();
         if (sources == NULL) fail("get_extract_event_sources returned NULL");
         json_value* list = json_parse(sources, err, sizeof err);
         if (list == NULL || list->type != JSON_ARRAY) fail("get_extract_event_sources is not a JSON array: %s", sources);
@@ -482,6 +495,7 @@ static void check_fields(void) {
             if (list->items[i]->type != JSON_STRING) fail("get_extract_event_sources has a non-string entry");
         json_free(list);
     }
+    return count;
 }
 
 static void print_metadata(void) {
@@ -517,21 +531,14 @@ static void print_metadata(void) {
 }
 
 static const char* owner_last_error(void* owner) {
-    if (owner != &owner_token) fail("a callback got an owner that is not the one passed at init");
-    return NULL;
+    if (!ht_is_owner(owner)) fail("a callback got an owner that is not one the host passed");
+    return ht_owner_last_error(owner);
 }
 
 static void log_message(void* owner, const char* component, const char* msg, int severity) {
-    if (owner != &owner_token) fail("log_fn got an owner that is not the one passed at init");
-    printf("log %d %s: %s\n", severity, component ? component : "-", msg ? msg : "(null)");
+    if (!ht_is_owner(owner)) fail("log_fn got an owner that is not one the host passed");
+    printf("%slog %d %s: %s\n", owner == &with_owner ? "with " : "", severity, component ? component : "-", msg ? msg : "(null)");
 }
-
-static void tables_called(void) {
-    fail("the plugin called the tables API, which this host does not implement");
-}
-
-/* Stand-ins for every function of the tables vtables: the host does not implement tables yet. Set in main. */
-static void (*table_stubs[64])(void);
 
 /* The rendering of one extracted value, so that repeated extractions can be compared exactly. */
 typedef struct {
@@ -597,6 +604,7 @@ static void render_value(const host_extract_field* f, const field_info* info, re
  */
 static int32_t call_extract(void* state, const host_event_input* in, const size_t* ids, size_t n,
                             host_extract_field* requests, int poison) {
+    ht_owner* owner = thread_owner != NULL ? thread_owner : &main_owner;
     memset(requests, 0, n * sizeof requests[0]);
     for (size_t i = 0; i < n; i++) {
         if (poison) {
@@ -613,12 +621,17 @@ static int32_t call_extract(void* state, const host_event_input* in, const size_
     }
     host_extract_input input;
     memset(&input, 0, sizeof input);
-    input.owner = &owner_token;
+    input.owner = owner;
     input.get_owner_last_error = owner_last_error;
     input.num_fields = (uint32_t)n;
     input.fields = requests;
-    input.table_reader_ext = table_stubs;
-    return api.extract_fields(state, in, &input);
+    host_table_reader_vtable_ext reader;
+    ht_reader_vtables(&input.table_reader, &reader);
+    input.table_reader_ext = &reader;
+    ht_enter(owner, HT_PHASE_EXTRACT);
+    int32_t rc = api.extract_fields(state, in, &input);
+    ht_leave(owner);
+    return rc;
 }
 
 
@@ -633,9 +646,13 @@ typedef struct {
 
 static event_filter extract_filter, parse_filter;
 
+static int has_own_source(void) {
+    return (caps & CAP_SOURCE) && event_source[0] != '\0';
+}
+
 /* libsinsp's rule: no types (or none exported) means every type for syscall-compatible sources, else plugin events. */
 static void resolve_filter(const char* what, uint16_t* (*get_types)(uint32_t*, void*), const char* (*get_sources)(void),
-                           void* state, event_filter* f) {
+                           void* state, int own_source, event_filter* f) {
     memset(f, 0, sizeof *f);
     if (get_sources != NULL) {
         const char* sources = get_sources();
@@ -661,8 +678,7 @@ static void resolve_filter(const char* what, uint16_t* (*get_types)(uint32_t*, v
         for (uint32_t i = 0; i < n; i++) printf(" %u", types[i]);
         putchar('\n');
     }
-    int syscall_compatible = f->sources[0] == '\0' ? !(caps & CAP_SOURCE) || event_source[0] == '\0'
-                                                   : strstr(f->sources, "\"syscall\"") != NULL;
+    int syscall_compatible = f->sources[0] == '\0' ? !own_source : strstr(f->sources, "\"syscall\"") != NULL;
     f->any_type = f->count == 0 && syscall_compatible;
 }
 
@@ -681,11 +697,17 @@ static int filter_accepts(const event_filter* f, const host_event_header* e, con
 static void parse_one(void* state, const host_event_input* in) {
     host_parse_input input;
     memset(&input, 0, sizeof input);
-    input.owner = &owner_token;
+    input.owner = &main_owner;
     input.get_owner_last_error = owner_last_error;
-    input.table_reader_ext = table_stubs;
-    input.table_writer_ext = table_stubs;
+    host_table_reader_vtable_ext reader;
+    host_table_writer_vtable_ext writer;
+    ht_reader_vtables(&input.table_reader, &reader);
+    ht_writer_vtables(&input.table_writer, &writer);
+    input.table_reader_ext = &reader;
+    input.table_writer_ext = &writer;
+    ht_enter(&main_owner, HT_PHASE_PARSE);
     int32_t rc = api.parse_event(state, in, &input);
+    ht_leave(&main_owner);
     if (rc != HOST_API_RC_SUCCESS) fail("parse_event failed (rc %d): %s", rc, api.get_last_error(state));
 }
 
@@ -695,8 +717,14 @@ static void* routine_called(void) {
 
 static void capture_call(void* state, int open) {
     static host_routine_vtable routines = {(void*)routine_called, (void*)routine_called};
-    host_capture_listen_input input = {&owner_token, &routines, table_stubs, table_stubs, owner_last_error};
+    host_table_reader_vtable_ext reader;
+    host_table_writer_vtable_ext writer;
+    ht_reader_vtables(NULL, &reader);
+    ht_writer_vtables(NULL, &writer);
+    host_capture_listen_input input = {&main_owner, &routines, &reader, &writer, owner_last_error};
+    ht_enter(&main_owner, HT_PHASE_CAPTURE);
     int32_t rc = open ? api.capture_open(state, &input) : api.capture_close(state, &input);
+    ht_leave(&main_owner);
     if (rc != HOST_API_RC_SUCCESS)
         fail("%s failed (rc %d): %s", open ? "capture_open" : "capture_close", rc, api.get_last_error(state));
     printf("capture %s\n", open ? "open" : "close");
@@ -725,7 +753,7 @@ static int32_t async_handler(void* owner, const host_event_header* e, char* err)
     pthread_mutex_lock(&async_lock);
     int32_t rc = HOST_API_RC_SUCCESS;
     if (async_withdrawn) async_violated("the plugin pushed an async event after its handler was withdrawn");
-    if (owner != &owner_token) async_violated("the async handler got an owner that is not the one passed");
+    if (owner != &main_owner) async_violated("the async handler got an owner that is not the one passed");
     const uint32_t* lens = (const uint32_t*)((const char*)e + sizeof *e);
     if (e->type != HOST_ASYNC_EVENT_TYPE || e->nparams != 3) {
         async_violated("async event of type %u with %u parameters, expected 402 with 3", e->type, e->nparams);
@@ -766,14 +794,14 @@ static void read_async_names(void) {
     }
     json_free(list);
     printf("async events: %s\n", names);
-    if (api.get_async_event_sources) resolve_filter("async", NULL, api.get_async_event_sources, NULL, &parse_filter);
+    if (api.get_async_event_sources) resolve_filter("async", NULL, api.get_async_event_sources, NULL, has_own_source(), &parse_filter);
 }
 
 static void start_async(void* state) {
     async_count = 0;
     async_withdrawn = 0;
     async_violation[0] = '\0';
-    int32_t rc = api.set_async_event_handler(state, &owner_token, async_handler);
+    int32_t rc = api.set_async_event_handler(state, &main_owner, async_handler);
     if (rc != HOST_API_RC_SUCCESS) fail("set_async_event_handler failed (rc %d): %s", rc, api.get_last_error(state));
 }
 
@@ -786,7 +814,7 @@ static void stop_async(void* state, long expected) {
         if ((long)got >= expected) break;
         usleep(10000);
     }
-    int32_t rc = api.set_async_event_handler(state, &owner_token, NULL);
+    int32_t rc = api.set_async_event_handler(state, &main_owner, NULL);
     if (rc != HOST_API_RC_SUCCESS) fail("set_async_event_handler(NULL) failed (rc %d): %s", rc, api.get_last_error(state));
     pthread_mutex_lock(&async_lock);
     async_withdrawn = 1;
@@ -937,6 +965,125 @@ static void verify_and_free_batch(batch_copy* c, host_event_header** events) {
     free(c->lengths);
 }
 
+/* ---- the --with plugin: a second plugin in the process, with its own owner and the same table registry ---- */
+
+typedef struct {
+    int loaded;
+    plugin_api api;
+    void* state;
+    int caps;
+    field_info fields[MAX_FIELDS];
+    size_t field_count;
+    event_filter parse_filter;
+    event_filter extract_filter;
+} companion_plugin;
+
+static companion_plugin with;
+
+static void load_companion(const options* o) {
+    void* handle = dlopen(table_options.with, RTLD_LOCAL | RTLD_NOW);
+    if (handle == NULL) fail("--with: can't load plugin dynamic library: %s", dlerror());
+    check_exported_symbols(table_options.with);
+    load(&with.api, handle);
+    for (int i = 0; REQUIRED_SYMBOLS[i] != NULL; i++)
+        if (symbol(handle, REQUIRED_SYMBOLS[i]) == NULL) fail("--with: required symbol not implemented: '%s'", REQUIRED_SYMBOLS[i]);
+    check_api_version(o, with.api.get_required_api_version());
+    if (with.api.get_fields && with.api.extract_fields) with.caps |= CAP_EXTRACT;
+    if (with.api.parse_event) with.caps |= CAP_PARSE;
+    if (!(with.caps & (CAP_EXTRACT | CAP_PARSE)))
+        fail("--with %s: the plugin has neither parse nor extract capability, so it gets no tables", table_options.with);
+    printf("with plugin name=%s version=%s api=%s\n", with.api.get_name(), with.api.get_version(),
+           with.api.get_required_api_version());
+    if (with.caps & CAP_EXTRACT) with.field_count = check_fields(&with.api, with.fields, "with ");
+    with.loaded = 1;
+}
+
+/* Initialized after the plugin under test, as libsinsp initializes plugins in load order: it sees its tables. */
+static void init_companion(void) {
+    ht_inputs tables;
+    ht_fill_inputs(&tables);
+    ht_owner_init(&with_owner, "the --with plugin");
+    host_init_input in = {table_options.with_config, &with_owner, owner_last_error, &tables.init, log_message};
+    int32_t rc = 0x7777;
+    ht_enter(&with_owner, HT_PHASE_INIT);
+    with.state = with.api.init(&in, &rc);
+    ht_leave(&with_owner);
+    if (rc != HOST_API_RC_SUCCESS || with.state == NULL)
+        fail("could not initialize the --with plugin: %s", with.state ? with.api.get_last_error(with.state) : "(no state)");
+    ht_owner_attach(&with_owner, with.state, with.api.get_last_error);
+    if (with.caps & CAP_EXTRACT)
+        resolve_filter("with extract", with.api.get_extract_event_types, with.api.get_extract_event_sources, with.state, 0,
+                       &with.extract_filter);
+    if (with.caps & CAP_PARSE)
+        resolve_filter("with parse", with.api.get_parse_event_types, with.api.get_parse_event_sources, with.state, 0,
+                       &with.parse_filter);
+}
+
+static void destroy_companion(void) {
+    ht_owner_detach(&with_owner);
+    with.api.destroy(with.state);
+    with.state = NULL;
+}
+
+static void companion_parse(const host_event_input* in) {
+    host_parse_input input;
+    memset(&input, 0, sizeof input);
+    input.owner = &with_owner;
+    input.get_owner_last_error = owner_last_error;
+    host_table_reader_vtable_ext reader;
+    host_table_writer_vtable_ext writer;
+    ht_reader_vtables(&input.table_reader, &reader);
+    ht_writer_vtables(&input.table_writer, &writer);
+    input.table_reader_ext = &reader;
+    input.table_writer_ext = &writer;
+    ht_enter(&with_owner, HT_PHASE_PARSE);
+    int32_t rc = with.api.parse_event(with.state, in, &input);
+    ht_leave(&with_owner);
+    if (rc != HOST_API_RC_SUCCESS) fail("the --with plugin's parse_event failed (rc %d): %s", rc, with.api.get_last_error(with.state));
+    printf("  with parsed\n");
+}
+
+/* Extracts every field of the --with plugin that needs no argument, and prints them. */
+static void companion_extract(const host_event_input* in) {
+    static host_extract_field requests[MAX_FIELDS];
+    static size_t ids[MAX_FIELDS];
+    size_t n = 0;
+    memset(requests, 0, sizeof requests);
+    for (size_t i = 0; i < with.field_count; i++) {
+        if (with.fields[i].arg_required) continue;
+        requests[n].field_id = (uint32_t)i;
+        requests[n].field = with.fields[i].name;
+        requests[n].ftype = (uint32_t)with.fields[i].ftype;
+        requests[n].flist = (uint32_t)with.fields[i].is_list;
+        ids[n++] = i;
+    }
+    host_extract_input input;
+    memset(&input, 0, sizeof input);
+    input.owner = &with_owner;
+    input.get_owner_last_error = owner_last_error;
+    input.num_fields = (uint32_t)n;
+    input.fields = requests;
+    host_table_reader_vtable_ext reader;
+    ht_reader_vtables(&input.table_reader, &reader);
+    input.table_reader_ext = &reader;
+    ht_enter(&with_owner, HT_PHASE_EXTRACT);
+    int32_t rc = with.api.extract_fields(with.state, in, &input);
+    ht_leave(&with_owner);
+    if (rc != HOST_API_RC_SUCCESS) fail("the --with plugin's extract_fields failed (rc %d): %s", rc, with.api.get_last_error(with.state));
+    for (size_t i = 0; i < n; i++) {
+        static rendered value;
+        render_value(&requests[i], &with.fields[ids[i]], &value);
+        printf("  with %s = %s\n", with.fields[ids[i]].name, value.text);
+    }
+}
+
+static void dump_tables(const char* names) {
+    char list[1024];
+    snprintf(list, sizeof list, "%s", names);
+    for (char* name = strtok(list, ","); name != NULL; name = strtok(NULL, ","))
+        if (!ht_dump(name, stdout)) printf("no table %s\n", name);
+}
+
 /* What libsinsp does with each event after sourcing it: parsing plugins, then the fields a rule asks for. */
 static void deliver(void* state, const host_event_header* mine, long number, const char* source, const options* o,
                     const size_t* ids, size_t n_ids) {
@@ -945,6 +1092,7 @@ static void deliver(void* state, const host_event_header* mine, long number, con
         parse_one(state, &in);
         printf("  parsed\n");
     }
+    if (with.loaded && (with.caps & CAP_PARSE) && filter_accepts(&with.parse_filter, mine, source)) companion_parse(&in);
     if (n_ids > 0 && filter_accepts(&extract_filter, mine, source)) {
         static rendered all[MAX_FIELDS];
         if (extract(state, &in, ids, n_ids, all, o->allow_extract_failure)) {
@@ -958,6 +1106,7 @@ static void deliver(void* state, const host_event_header* mine, long number, con
             }
         }
     }
+    if (with.loaded && with.field_count > 0 && filter_accepts(&with.extract_filter, mine, source)) companion_extract(&in);
     if (api.event_to_string && mine->type == HOST_PLUGIN_EVENT_TYPE && strcmp(source, event_source) == 0) {
         const char* text = api.event_to_string(state, &in);
         if (text == NULL) fail("event_to_string returned NULL: %s", api.get_last_error(state));
@@ -1309,32 +1458,45 @@ typedef struct {
     size_t n;
     uint64_t hash;
     long taken;
+    ht_owner owner;
 } thread_job;
 
 static void* extraction_thread(void* arg) {
     thread_job* job = arg;
-    host_init_input in = {job->o->config, &owner_token, owner_last_error,
-                          (caps & (CAP_PARSE | CAP_EXTRACT)) ? (const void*)table_stubs : NULL, log_message};
+    thread_owner = &job->owner;
+    ht_inputs tables;
+    ht_fill_inputs(&tables);
+    host_init_input in = {job->o->config, &job->owner, owner_last_error,
+                          (caps & (CAP_PARSE | CAP_EXTRACT)) ? &tables.init : NULL, log_message};
     int32_t rc = 0x7777;
+    ht_enter(&job->owner, HT_PHASE_INIT);
     void* state = api.init(&in, &rc);
+    ht_leave(&job->owner);
     if (rc != HOST_API_RC_SUCCESS || state == NULL) fail("init failed in a thread: %s", state ? api.get_last_error(state) : "");
+    ht_owner_attach(&job->owner, state, api.get_last_error);
     void* instance = api.open(state, job->o->open_params, &rc);
     if (rc != HOST_API_RC_SUCCESS || instance == NULL) fail("open failed in a thread: %s", api.get_last_error(state));
     long number = 0;
     job->hash = 14695981039346656037ULL;
     job->taken = pull_and_extract(state, instance, job->o->events, job->ids, job->n, &job->hash, &number, 0);
     api.close(state, instance);
+    ht_owner_detach(&job->owner);
     api.destroy(state);
     return NULL;
 }
 
 /* o->threads host threads, each with its own plugin state, source and extractions at once: same results in all. */
 static void run_threads(const options* o, const size_t* ids, size_t n) {
-    pthread_t threads[64];
-    thread_job jobs[64];
+    static pthread_t threads[64];
+    static thread_job jobs[64];
     long count = o->threads > 64 ? 64 : o->threads;
     for (long t = 0; t < count; t++) {
-        jobs[t] = (thread_job){o, ids, n, 0, 0};
+        jobs[t].o = o;
+        jobs[t].ids = ids;
+        jobs[t].n = n;
+        jobs[t].hash = 0;
+        jobs[t].taken = 0;
+        ht_owner_init(&jobs[t].owner, "a plugin state of --threads");
         if (pthread_create(&threads[t], NULL, extraction_thread, &jobs[t]) != 0) fail("cannot start thread %ld", t);
     }
     for (long t = 0; t < count; t++) pthread_join(threads[t], NULL);
@@ -1368,22 +1530,30 @@ static const char* checked_config(const options* o) {
 }
 
 static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_ids) {
-    host_init_input in = {checked_config(o), &owner_token, owner_last_error,
-                          (caps & (CAP_PARSE | CAP_EXTRACT)) ? (const void*)table_stubs : NULL, log_message};
+    ht_inputs tables;
+    ht_fill_inputs(&tables);
+    ht_owner_init(&main_owner, "the plugin");
+    host_init_input in = {checked_config(o), &main_owner, owner_last_error,
+                          (caps & (CAP_PARSE | CAP_EXTRACT)) ? &tables.init : NULL, log_message};
     int32_t rc = 0x7777;
+    ht_enter(&main_owner, HT_PHASE_INIT);
     void* state = api.init(&in, &rc);
+    ht_leave(&main_owner);
     if (rc == 0x7777) fail("init did not set rc");
     if (rc != HOST_API_RC_SUCCESS) {
         const char* err = state ? api.get_last_error(state) : NULL;
         if (state && (err == NULL || !err[0])) fail("init failed (rc %d) without a last error", rc);
         if (!o->expect_init_failure) fail("could not initialize plugin: %s", err ? err : "(no state)");
         printf("init failed: %s\n", err ? err : "(no state)");
+        ht_owner_detach(&main_owner);
         if (state) api.destroy(state);
         return 0;
     }
     if (state == NULL) fail("init succeeded but returned a NULL state");
     if (o->expect_init_failure) fail("init succeeded but a failure was expected");
+    ht_owner_attach(&main_owner, state, api.get_last_error);
     printf("cycle %ld\n", cycle);
+    if (with.loaded) init_companion();
     if (o->stack_kib > 0) {
         use_stack(o->stack_kib);
         printf("used %ld KiB of the host thread's stack after init\n", o->stack_kib);
@@ -1391,9 +1561,10 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
     if (o->signals) check_signals();
     if (o->list_jar_files) list_jar_files();
     if (caps & CAP_EXTRACT)
-        resolve_filter("extract", api.get_extract_event_types, api.get_extract_event_sources, state, &extract_filter);
+        resolve_filter("extract", api.get_extract_event_types, api.get_extract_event_sources, state, has_own_source(),
+                       &extract_filter);
     if (caps & CAP_PARSE)
-        resolve_filter("parse", api.get_parse_event_types, api.get_parse_event_sources, state, &parse_filter);
+        resolve_filter("parse", api.get_parse_event_types, api.get_parse_event_sources, state, has_own_source(), &parse_filter);
     if (api.list_open_params) check_open_params(state);
     if (caps & CAP_CAPTURE_LISTEN) capture_call(state, 1);
     if (caps & CAP_ASYNC) {
@@ -1416,6 +1587,9 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
     if (caps & CAP_CAPTURE_LISTEN) capture_call(state, 0);
     if (api.get_metrics) print_metrics(state);
     if (o->malformed_events && (caps & CAP_EXTRACT)) probe_malformed_events(state, ids, n_ids);
+    if (table_options.dump_tables) dump_tables(table_options.dump_tables);
+    if (with.loaded) destroy_companion();
+    ht_owner_detach(&main_owner);
     api.destroy(state);
     return 1;
 }
@@ -1437,14 +1611,14 @@ static void test_target(const options* o, const char* target) {
         if (handle == NULL) fail("can't load plugin dynamic library: %s", dlerror());
         check_exported_symbols(target);
     }
-    load(handle);
+    load(&api, handle);
     for (int i = 0; REQUIRED_SYMBOLS[i] != NULL; i++)
         if (symbol(handle, REQUIRED_SYMBOLS[i]) == NULL) fail("required symbol not implemented: '%s'", REQUIRED_SYMBOLS[i]);
-    check_api_version(o);
+    check_api_version(o, api.get_required_api_version());
     infer_capabilities();
     if (o->expect_caps != NULL) check_expected_capabilities(handle, o->expect_caps);
     print_metadata();
-    if (caps & CAP_EXTRACT) check_fields();
+    if (caps & CAP_EXTRACT) field_count = check_fields(&api, fields, "");
     if (o->metadata_only) {
         return;
     }
@@ -1464,10 +1638,13 @@ static void usage(void) {
             "usage: falco-test-host [--api-version X.Y.Z] [--expect-caps LIST] [--metadata-only] [--config S]\n"
             "       [--open-params S] [--events N] [--fields a,b] [--cycles N] [--expect-init-failure]\n"
             "       [--allow-extract-failure] [--stack-after-init KIB] [--signals] [--list-jar-files]\n"
+            "       [--thread-entries N] [--dump-tables a,b] [--with LIB [--with-config S]]\n"
             "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] [--expect-async N]\n"
             "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]] [--alloc-probe FIELD]\n"
             "       (plugin.so | static:NAME)...\n"
-            "Each plugin is tested in turn, in this one process.\n");
+            "Each plugin is tested in turn, in this one process. The host's table \"threads\" (int64 key) gets N\n"
+            "entries of tid 1001 .. 1000+N; the tables named by --dump-tables are printed before each destroy. --with\n"
+            "loads a second plugin (parse or extract) that shares the tables and is given every event too.\n");
     exit(2);
 }
 
@@ -1502,13 +1679,19 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--feed-source") == 0 && has_value) o.feed_source = argv[++i];
         else if (strcmp(a, "--feed-id") == 0 && has_value) o.feed_id = atol(argv[++i]);
         else if (strcmp(a, "--feed-type") == 0 && has_value) o.feed_type = atol(argv[++i]);
+        else if (strcmp(a, "--thread-entries") == 0 && has_value) table_options.thread_entries = atol(argv[++i]);
+        else if (strcmp(a, "--dump-tables") == 0 && has_value) table_options.dump_tables = argv[++i];
+        else if (strcmp(a, "--with") == 0 && has_value) table_options.with = argv[++i];
+        else if (strcmp(a, "--with-config") == 0 && has_value) table_options.with_config = argv[++i];
         else if (a[0] == '-') usage();
         else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();
     }
     if (o.library == NULL) usage();
     setvbuf(stdout, NULL, _IOLBF, 0);
-    for (size_t i = 0; i < sizeof table_stubs / sizeof table_stubs[0]; i++) table_stubs[i] = tables_called;
+    ht_setup();
+    if (table_options.thread_entries > 0) ht_populate_threads(table_options.thread_entries);
+    if (table_options.with != NULL) load_companion(&o);
     if (o.signals) install_signal_handlers();
     for (int t = 0; t < target_count; t++) {
         test_target(&o, targets[t]);

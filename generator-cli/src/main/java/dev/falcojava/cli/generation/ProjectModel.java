@@ -34,6 +34,7 @@ public record ProjectModel(
         String configClassName,
         List<ConfigKeyView> configKeys,
         String cInitSchema,
+        TablesView tables,
         boolean source,
         boolean extract,
         List<Item> interfaces,

@@ -93,6 +93,7 @@ public final class ProjectModelFactory {
                 d.name() + ".h", "FJP_" + d.name().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_H",
                 !d.config().isEmpty(), Names.upperCamel(d.name()) + "Config", configViews(d.config()),
                 CString.escape(initSchema(d.config())),
+                TablesView.of(d),
                 d.source().isPresent(), d.extract().isPresent(),
                 interfaces, fieldViews, yamlFields, jvmOptions, versions, natives(d), deployment(d));
     }

@@ -27,8 +27,17 @@ public final class DescriptorReader {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "version", "description", "contact", "id",
             "package", "class", "linkage", "api-symbol", "jvm", "config", "capabilities", "metrics", "development");
 
+    /** The top-level keys above and the sections read by readers of their own. */
+    private static final Set<String> KEYS = union(TOP_LEVEL_KEYS, Set.of(TablesReader.KEY));
+
     private final String file;
     private final YamlNodes nodes;
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> all = new java.util.HashSet<>(first);
+        all.addAll(second);
+        return Set.copyOf(all);
+    }
 
     private DescriptorReader(String file) {
         this.file = file;
@@ -56,7 +65,7 @@ public final class DescriptorReader {
             throw new DescriptorException(List.of(new DescriptorProblem(file, 1, 1,
                     "plugin.yaml must be a mapping with name, version, capabilities, ...")));
         }
-        Map<String, NodeTuple> entries = nodes.entries(top, TOP_LEVEL_KEYS, "a top-level key");
+        Map<String, NodeTuple> entries = nodes.entries(top, KEYS, "a top-level key");
         String name = nodes.requiredString(entries, top, "name", Names.PLUGIN_NAME,
                 "lowercase letters, digits, '-' and '_', starting with a letter (Falco uses it in load_plugins)");
         String version = nodes.requiredString(entries, top, "version", Names.VERSION, "major.minor.patch, for example 0.1.0");
@@ -80,11 +89,12 @@ public final class DescriptorReader {
                 nodes.optionalBoolean(entries, "development", false));
         boolean metrics = nodes.optionalBoolean(entries, "metrics", false);
         long id = id(entries.get("id"), capabilities, top);
+        List<TableSpec> tables = new TablesReader(nodes).tables(entries.get(TablesReader.KEY), capabilities);
         if (!nodes.problems().isEmpty()) {
             throw new DescriptorException(nodes.problems());
         }
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage, jvm,
-                config, capabilities, metrics);
+                config, capabilities, metrics, tables);
     }
 
     private List<ConfigKey> config(NodeTuple entry) {

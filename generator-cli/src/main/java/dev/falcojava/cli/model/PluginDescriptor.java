@@ -18,14 +18,25 @@ import java.util.Optional;
  * @param config       the keys of init_config; empty when the plugin takes its config as a raw string
  * @param capabilities the declared capabilities, at most one of each kind
  * @param metrics      whether the plugin reports metrics ({@code plugin_get_metrics})
+ * @param tables       the tables the plugin uses, looked up at init
  */
 public record PluginDescriptor(String name, String version, String description, String contact, long id,
                                String javaPackage, String className, Linkage linkage, JvmSettings jvm,
-                               List<ConfigKey> config, List<Capability> capabilities, boolean metrics) {
+                               List<ConfigKey> config, List<Capability> capabilities, boolean metrics,
+                               List<TableSpec> tables) {
 
     public PluginDescriptor {
         config = List.copyOf(config);
         capabilities = List.copyOf(capabilities);
+        tables = List.copyOf(tables);
+    }
+
+    /** A plugin that uses no tables. */
+    public PluginDescriptor(String name, String version, String description, String contact, long id,
+                            String javaPackage, String className, Linkage linkage, JvmSettings jvm,
+                            List<ConfigKey> config, List<Capability> capabilities, boolean metrics) {
+        this(name, version, description, contact, id, javaPackage, className, linkage, jvm, config, capabilities, metrics,
+                List.of());
     }
 
     public Optional<Capability.Source> source() {
@@ -55,7 +66,7 @@ public record PluginDescriptor(String name, String version, String description, 
     /** The same plugin with another linkage, for a build that overrides plugin.yaml. */
     public PluginDescriptor withLinkage(Linkage other) {
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, other, jvm,
-                config, capabilities, metrics);
+                config, capabilities, metrics, tables);
     }
 
     /**

@@ -64,6 +64,7 @@ public final class NativeHost {
         Files.createDirectories(out.getParent());
         List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", out.toString()));
         command.add(SOURCES.resolve("host/falco_test_host.c").toString());
+        command.add(SOURCES.resolve("host/host_tables.c").toString());
         command.add(SOURCES.resolve("host/json.c").toString());
         command.addAll(extra);
         command.addAll(List.of("-ldl", "-lpthread"));

@@ -4,6 +4,7 @@ import dev.falcojava.sdk.api.CaptureListener;
 
 import static dev.falcojava.sdk.abi.BridgeContext.capability;
 import static dev.falcojava.sdk.abi.BridgeContext.failed;
+import static dev.falcojava.sdk.abi.Layouts.*;
 
 /** The entry points of the capture listening capability. */
 final class CaptureBridge {
@@ -18,7 +19,13 @@ final class CaptureBridge {
         PluginState state = null;
         try {
             state = context.enter(handle);
-            capability(state, CaptureListener.class, "capture listening").captureOpened();
+            CaptureListener listener = capability(state, CaptureListener.class, "capture listening");
+            begin(state, TableCall.CAPTURE_OPEN, listenInput);
+            try {
+                listener.captureOpened();
+            } finally {
+                state.tableCall.end();
+            }
             return ReturnCode.SUCCESS;
         } catch (Throwable t) {
             failed(state, "capture_open", t);
@@ -30,11 +37,26 @@ final class CaptureBridge {
         PluginState state = null;
         try {
             state = context.enter(handle);
-            capability(state, CaptureListener.class, "capture listening").captureClosed();
+            CaptureListener listener = capability(state, CaptureListener.class, "capture listening");
+            begin(state, TableCall.CAPTURE_CLOSE, listenInput);
+            try {
+                listener.captureClosed();
+            } finally {
+                state.tableCall.end();
+            }
             return ReturnCode.SUCCESS;
         } catch (Throwable t) {
             failed(state, "capture_close", t);
             return ReturnCode.FAILURE;
+        }
+    }
+
+    private static void begin(PluginState state, String call, long listenInput) {
+        if (listenInput != 0) {
+            state.tableCall.begin(call, NativeMemory.pointer(listenInput + CAPTURE_INPUT_OWNER),
+                    NativeMemory.pointer(listenInput + CAPTURE_INPUT_GET_OWNER_LAST_ERROR),
+                    NativeMemory.pointer(listenInput + CAPTURE_INPUT_TABLE_READER_EXT),
+                    NativeMemory.pointer(listenInput + CAPTURE_INPUT_TABLE_WRITER_EXT));
         }
     }
 }

@@ -40,14 +40,22 @@ final class CoreBridge {
         if (state.plugin != null) {
             try {
                 String config = "";
+                long tables = 0;
                 if (initInput != 0) {
                     config = NativeMemory.string(NativeMemory.pointer(initInput + INIT_INPUT_CONFIG), "");
                     if (ApiVersion.parse(state.plugin.info().requiredApiVersion()).atLeast(LOG_FN_VERSION)) {
                         HostLog.attach(NativeMemory.pointer(initInput + INIT_INPUT_OWNER),
                                 NativeMemory.pointer(initInput + INIT_INPUT_LOG_FN));
                     }
+                    tables = NativeMemory.pointer(initInput + INIT_INPUT_TABLES);
+                    state.tableCall.beginInit(NativeMemory.pointer(initInput + INIT_INPUT_OWNER),
+                            NativeMemory.pointer(initInput + INIT_INPUT_GET_OWNER_LAST_ERROR), tables);
                 }
-                state.plugin.init(config);
+                try {
+                    state.plugin.init(config, new HostTables(state, tables != 0));
+                } finally {
+                    state.tableCall.end();
+                }
                 rc = ReturnCode.SUCCESS;
             } catch (Throwable t) {
                 state.fail("init", t);

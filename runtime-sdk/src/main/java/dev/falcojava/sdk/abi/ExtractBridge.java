@@ -28,9 +28,17 @@ final class ExtractBridge {
                 throw new IllegalArgumentException("invalid extract request: " + Integer.toUnsignedString(count) + " fields at NULL");
             }
             request.beginEvent(eventInput, count);
-            for (int i = 0; i < count; i++) {
-                request.selectField(i, fields + i * EXTRACT_FIELD_SIZE);
-                extractor.extract(request);
+            TableCall tables = state.tableCall;
+            tables.begin(TableCall.EXTRACT, NativeMemory.pointer(extractInput + EXTRACT_INPUT_OWNER),
+                    NativeMemory.pointer(extractInput + EXTRACT_INPUT_GET_OWNER_LAST_ERROR),
+                    NativeMemory.pointer(extractInput + EXTRACT_INPUT_TABLE_READER_EXT), 0);
+            try {
+                for (int i = 0; i < count; i++) {
+                    request.selectField(i, fields + i * EXTRACT_FIELD_SIZE);
+                    extractor.extract(request);
+                }
+            } finally {
+                tables.end();
             }
             request.publish(fields, count);
             return ReturnCode.SUCCESS;

@@ -4,9 +4,11 @@ import dev.falcojava.sdk.config.InvalidConfigException;
 
 /**
  * Turns a Throwable from plugin code into the text the host reads with {@code plugin_get_last_error}: the call,
- * the message, where it was thrown and its causes. A config error is the user's, not the code's: only its message.
+ * the message, where in the plugin's code it was thrown and its causes. A config error is the user's, not the code's: only its message.
  */
 final class Failures {
+
+    private static final String SDK_PACKAGE = "dev.falcojava.sdk.";
 
     private Failures() {
     }
@@ -26,9 +28,9 @@ final class Failures {
         } else {
             text.append(message);
         }
-        StackTraceElement[] trace = t.getStackTrace();
-        if (trace.length > 0) {
-            text.append(" (at ").append(trace[0]).append(')');
+        StackTraceElement where = firstFrameOutsideTheSdk(t.getStackTrace());
+        if (where != null) {
+            text.append(" (at ").append(where).append(')');
         }
         Throwable cause = t.getCause();
         for (int depth = 0; cause != null && cause != t && depth < 5; depth++) {
@@ -37,5 +39,15 @@ final class Failures {
             cause = t.getCause();
         }
         return text.toString();
+    }
+
+    /** Where the plugin's code was: the first frame outside the SDK (an SDK exception names the plugin's call). */
+    private static StackTraceElement firstFrameOutsideTheSdk(StackTraceElement[] trace) {
+        for (StackTraceElement frame : trace) {
+            if (!frame.getClassName().startsWith(SDK_PACKAGE)) {
+                return frame;
+            }
+        }
+        return trace.length > 0 ? trace[0] : null;
     }
 }

@@ -4,6 +4,7 @@ import dev.falcojava.sdk.api.ParsePlugin;
 
 import static dev.falcojava.sdk.abi.BridgeContext.capability;
 import static dev.falcojava.sdk.abi.BridgeContext.failed;
+import static dev.falcojava.sdk.abi.Layouts.*;
 
 /** The entry point of the event parsing capability. */
 final class ParseBridge {
@@ -20,7 +21,18 @@ final class ParseBridge {
             state = context.enter(handle);
             ParsePlugin parser = capability(state, ParsePlugin.class, "event parsing");
             state.parseView.resetFromInput(eventInput);
-            parser.parse(state.parseView);
+            TableCall tables = state.tableCall;
+            if (parseInput != 0) {
+                tables.begin(TableCall.PARSE, NativeMemory.pointer(parseInput + PARSE_INPUT_OWNER),
+                        NativeMemory.pointer(parseInput + PARSE_INPUT_GET_OWNER_LAST_ERROR),
+                        NativeMemory.pointer(parseInput + PARSE_INPUT_TABLE_READER_EXT),
+                        NativeMemory.pointer(parseInput + PARSE_INPUT_TABLE_WRITER_EXT));
+            }
+            try {
+                parser.parse(state.parseView);
+            } finally {
+                tables.end();
+            }
             return ReturnCode.SUCCESS;
         } catch (Throwable t) {
             failed(state, "parse_event", t);

@@ -3,6 +3,9 @@ package dev.falcojava.sdk.abi;
 import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.Plugin;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Everything that belongs to one {@code ss_plugin_t}: the plugin object, its last error, its open instances,
  * and the native memory of results the host reads after a call.
@@ -20,6 +23,10 @@ final class PluginState {
     /** Where the plugin pushes async events, while the host has a handler set. */
     volatile NativeAsyncEvents asyncEvents;
     final NativeExtractRequest extraction;
+    /** The tables API during the current call. */
+    final TableCall tableCall = new TableCall();
+    /** The tables this plugin added to the host: kept reachable while the host may call them. */
+    final List<OwnedTable> ownedTables = new ArrayList<>();
 
     private String lastError = "";
 

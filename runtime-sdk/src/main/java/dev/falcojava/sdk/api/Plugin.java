@@ -1,5 +1,7 @@
 package dev.falcojava.sdk.api;
 
+import dev.falcojava.sdk.api.tables.Tables;
+
 /**
  * The base of every Falco plugin written in Java.
  *
@@ -19,6 +21,16 @@ public interface Plugin {
      * @throws Exception to fail initialization; the message becomes the host's {@code plugin_get_last_error}
      */
     void init(String config) throws Exception;
+
+    /**
+     * Initializes the plugin with access to the host's tables; the SDK calls this one. The default calls
+     * {@link #init(String)}: override it to look up tables and fields, add fields, or add tables of the plugin's own.
+     *
+     * @param tables the host's table registry, usable during this call only
+     */
+    default void init(String config, Tables tables) throws Exception {
+        init(config);
+    }
 
     /** Releases what {@link #init} acquired. Called once, also after a failed init. */
     default void destroy() throws Exception {

@@ -2,14 +2,17 @@ package dev.falcojava.sdk.testing;
 
 import dev.falcojava.sdk.abi.Bootstrap;
 import dev.falcojava.sdk.abi.BridgeSlot;
+import dev.falcojava.sdk.abi.TableRegistry;
 import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.FieldDefinition;
 import dev.falcojava.sdk.api.IpNetwork;
+import dev.falcojava.sdk.api.ParsePlugin;
 import dev.falcojava.sdk.api.Plugin;
 import dev.falcojava.sdk.api.SourcePlugin;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static dev.falcojava.sdk.abi.Layouts.*;
 
@@ -48,12 +52,16 @@ public final class PluginHarness implements AutoCloseable {
     private final String eventSource;
     private final MemorySegment owner = arena.allocate(8);
     private final HostCallbacks callbacks = new HostCallbacks(owner, arena);
+    private final HostTables tables = new HostTables(TableRegistry.withThreads());
+    private final boolean tablesGiven;
     private long state;
 
     private PluginHarness(Class<? extends Plugin> type) throws Throwable {
         Plugin metadata = type.getDeclaredConstructor().newInstance();
         fields = metadata instanceof ExtractPlugin extract ? extract.fields() : List.of();
         eventSource = metadata instanceof SourcePlugin source ? source.eventSource() : "";
+        tablesGiven = metadata instanceof ExtractPlugin || metadata instanceof ParsePlugin;
+        tables.registry().pluginLastError(this::lastError);
         MemorySegment table = arena.allocate(BridgeSlot.tableBytes(), 8);
         BridgeSlot.writeHeader(table, BridgeSlot.ALL);
         String failure = Bootstrap.install(table.address(), type.getName());
@@ -72,6 +80,16 @@ public final class PluginHarness implements AutoCloseable {
      * @throws PluginCallException when init fails, with the plugin's last error
      */
     public static PluginHarness init(Class<? extends Plugin> type, String config) {
+        return init(type, config, host -> {
+        });
+    }
+
+    /**
+     * Like {@link #init(Class, String)}, after {@code setup} prepared the host's tables: the harness has a
+     * {@code threads} table (see {@link HostTables#threads()}), empty; add entries or tables there. Plugins with
+     * parse or extract capability get the tables at init, as in Falco.
+     */
+    public static PluginHarness init(Class<? extends Plugin> type, String config, Consumer<HostTables> setup) {
         PluginHarness harness;
         try {
             harness = new PluginHarness(type);
@@ -85,8 +103,13 @@ public final class PluginHarness implements AutoCloseable {
             input.set(ValueLayout.ADDRESS, INIT_INPUT_CONFIG, call.allocateFrom(config));
             input.set(ValueLayout.ADDRESS, INIT_INPUT_OWNER, harness.owner);
             input.set(ValueLayout.ADDRESS, INIT_INPUT_LOG_FN, harness.callbacks.logFunction());
+            input.set(ValueLayout.JAVA_LONG, INIT_INPUT_GET_OWNER_LAST_ERROR, harness.tables.registry().ownerLastErrorFunction());
+            if (harness.tablesGiven) {
+                input.set(ValueLayout.JAVA_LONG, INIT_INPUT_TABLES, harness.tables.registry().initInput());
+            }
+            setup.accept(harness.tables);
             MemorySegment rc = call.allocate(ValueLayout.JAVA_INT);
-            harness.state = (long) harness.invoke(BridgeSlot.INIT, input.address(), rc.address());
+            harness.state = (long) harness.tableCall("plugin_init", () -> harness.invoke(BridgeSlot.INIT, input.address(), rc.address()));
             int code = rc.get(ValueLayout.JAVA_INT, 0);
             if (code != SUCCESS) {
                 String error = harness.state == 0 ? "no plugin state" : harness.lastError();
@@ -125,9 +148,16 @@ public final class PluginHarness implements AutoCloseable {
                 definitions[i] = describeRequest(fieldNames[i], requests.asSlice(i * EXTRACT_FIELD_SIZE, EXTRACT_FIELD_SIZE), call);
             }
             MemorySegment input = call.allocate(EXTRACT_INPUT);
+            input.set(ValueLayout.JAVA_LONG, EXTRACT_INPUT_OWNER, owner.address());
+            input.set(ValueLayout.JAVA_LONG, EXTRACT_INPUT_GET_OWNER_LAST_ERROR, tables.registry().ownerLastErrorFunction());
             input.set(ValueLayout.JAVA_INT, EXTRACT_INPUT_NUM_FIELDS, fieldNames.length);
             input.set(ValueLayout.ADDRESS, EXTRACT_INPUT_FIELDS, requests);
-            int code = (int) invoke(BridgeSlot.EXTRACT_FIELDS, state, eventInput(event, call).address(), input.address());
+            input.set(ValueLayout.JAVA_LONG, EXTRACT_INPUT_TABLE_READER_EXT, tables.registry().reader());
+            MemorySegment.copy(MemorySegment.ofAddress(tables.registry().reader()).reinterpret(TABLE_READER.byteSize()), 0,
+                    input, EXTRACT_INPUT.byteOffset(MemoryLayout.PathElement.groupElement("table_reader")), TABLE_READER.byteSize());
+            MemorySegment in = eventInput(event, call);
+            int code = (int) tableCall("extract_fields",
+                    () -> invoke(BridgeSlot.EXTRACT_FIELDS, state, in.address(), input.address()));
             if (code != SUCCESS) {
                 throw new PluginCallException("plugin_extract_fields", code, lastError());
             }
@@ -230,7 +260,14 @@ public final class PluginHarness implements AutoCloseable {
     /** Calls {@code plugin_parse_event} on {@code event}. */
     public void parse(CapturedEvent event) {
         try (Arena call = Arena.ofConfined()) {
-            int code = (int) invoke(BridgeSlot.PARSE_EVENT, state, eventInput(event, call).address(), 0L);
+            MemorySegment input = call.allocate(PARSE_INPUT);
+            input.set(ValueLayout.JAVA_LONG, PARSE_INPUT_OWNER, owner.address());
+            input.set(ValueLayout.JAVA_LONG, PARSE_INPUT_GET_OWNER_LAST_ERROR, tables.registry().ownerLastErrorFunction());
+            setVtables(input, PARSE_INPUT, "table_reader", "table_writer");
+            input.set(ValueLayout.JAVA_LONG, PARSE_INPUT_TABLE_READER_EXT, tables.registry().reader());
+            input.set(ValueLayout.JAVA_LONG, PARSE_INPUT_TABLE_WRITER_EXT, tables.registry().writer());
+            MemorySegment in = eventInput(event, call);
+            int code = (int) tableCall("parse_event", () -> invoke(BridgeSlot.PARSE_EVENT, state, in.address(), input.address()));
             if (code != SUCCESS) {
                 throw new PluginCallException("plugin_parse_event", code, lastError());
             }
@@ -275,7 +312,15 @@ public final class PluginHarness implements AutoCloseable {
     }
 
     private void captureCall(BridgeSlot slot, String name) {
-        int code = (int) invoke(slot, state, 0L);
+        int code;
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment input = call.allocate(CAPTURE_LISTEN_INPUT);
+            input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_OWNER, owner.address());
+            input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_GET_OWNER_LAST_ERROR, tables.registry().ownerLastErrorFunction());
+            input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_TABLE_READER_EXT, tables.registry().reader());
+            input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_TABLE_WRITER_EXT, tables.registry().writer());
+            code = (int) tableCall(name.substring("plugin_".length()), () -> invoke(slot, state, input.address()));
+        }
         if (code != SUCCESS) {
             throw new PluginCallException(name, code, lastError());
         }
@@ -320,7 +365,7 @@ public final class PluginHarness implements AutoCloseable {
         byte[] payload = event.payload();
         MemorySegment evt = call.allocate(PLUGIN_EVENT_PAYLOAD + payload.length, 8);
         evt.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TS, event.timestamp());
-        evt.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TID, -1L);
+        evt.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TID, event.threadId());
         evt.set(ValueLayout.JAVA_INT_UNALIGNED, EVENT_LEN, (int) (PLUGIN_EVENT_PAYLOAD + payload.length));
         evt.set(ValueLayout.JAVA_SHORT_UNALIGNED, EVENT_TYPE, (short) 322);
         evt.set(ValueLayout.JAVA_INT_UNALIGNED, EVENT_NPARAMS, 2);
@@ -333,6 +378,34 @@ public final class PluginHarness implements AutoCloseable {
         input.set(ValueLayout.JAVA_LONG, EVENT_INPUT_EVTNUM, event.number());
         input.set(ValueLayout.ADDRESS, EVENT_INPUT_EVTSRC, call.allocateFrom(eventSource));
         return input;
+    }
+
+    /** The host's tables: the threads table, tables added by the test, and the plugin's own (see {@link HostTables#rows}). */
+    public HostTables hostTables() {
+        return tables;
+    }
+
+    /** Runs one plugin call during which the plugin may use the tables; a broken access rule fails the test. */
+    private Object tableCall(String name, java.util.function.Supplier<Object> body) {
+        tables.registry().enter(name);
+        Object result;
+        try {
+            result = body.get();
+        } finally {
+            tables.registry().leave();
+        }
+        String violation = tables.registry().takeViolation();
+        if (violation != null) {
+            throw new IllegalStateException("the plugin broke a rule of the tables API: " + violation);
+        }
+        return result;
+    }
+
+    private void setVtables(MemorySegment input, java.lang.foreign.StructLayout layout, String readerName, String writerName) {
+        MemorySegment.copy(MemorySegment.ofAddress(tables.registry().reader()).reinterpret(TABLE_READER.byteSize()), 0,
+                input, layout.byteOffset(MemoryLayout.PathElement.groupElement(readerName)), TABLE_READER.byteSize());
+        MemorySegment.copy(MemorySegment.ofAddress(tables.registry().writer()).reinterpret(TABLE_WRITER.byteSize()), 0,
+                input, layout.byteOffset(MemoryLayout.PathElement.groupElement(writerName)), TABLE_WRITER.byteSize());
     }
 
     private Object invoke(BridgeSlot slot, Object... arguments) {
@@ -414,7 +487,8 @@ public final class PluginHarness implements AutoCloseable {
             MemorySegment whole = address.reinterpret(length);
             byte[] payload = whole.asSlice(PLUGIN_EVENT_PAYLOAD, payloadLength).toArray(ValueLayout.JAVA_BYTE);
             return new CapturedEvent(++taken, whole.get(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TS),
-                    whole.get(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PLUGIN_ID), payload);
+                    whole.get(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PLUGIN_ID), payload,
+                    whole.get(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TID));
         }
 
         /** Calls {@code plugin_get_progress}: basis points and text, or {@code null} text when the plugin gave none. */

@@ -1,0 +1,96 @@
+package dev.falcojava.cli.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TablesDescriptorTest {
+
+    private static final String PLUGIN = """
+            name: enrich
+            version: 0.1.0
+            description: Enriches threads
+            contact: me
+            package: com.example.enrich
+            capabilities:
+              parse: {}
+            """;
+
+    private static final String TABLES = """
+            tables:
+              - name: threads
+                key: int64
+                fields:
+                  - name: comm
+                    type: string
+                  - name: enrich_count
+                    type: uint64
+                    add: true
+                    description: Events seen
+            """;
+
+    @Test
+    void readsTablesWithTheirKeysAndFields() throws Exception {
+        PluginDescriptor d = DescriptorReader.parse(PLUGIN + TABLES, "plugin.yaml");
+        assertEquals(List.of(new TableSpec("threads", TableType.INT64, List.of(
+                new TableFieldSpec("comm", TableType.STRING, false, ""),
+                new TableFieldSpec("enrich_count", TableType.UINT64, true, "Events seen")))), d.tables());
+        assertEquals(List.of(), DescriptorReader.parse(PLUGIN, "plugin.yaml").tables());
+        assertEquals("3.3.0", d.requiredApiVersion());
+    }
+
+    private static List<String> problems(String yaml) {
+        DescriptorException e = assertThrows(DescriptorException.class, () -> DescriptorReader.parse(yaml, "p.yaml"));
+        return e.problems().stream().map(DescriptorProblem::toString).toList();
+    }
+
+    @Test
+    void tablesNeedParseOrExtract() {
+        List<String> problems = problems(PLUGIN.replace("parse: {}", "async:\n    events: [tick]") + TABLES);
+        assertEquals(List.of("p.yaml:9:1: tables need the parse or extract capability: Falco gives tables to those plugins only"),
+                problems);
+    }
+
+    @Test
+    void everyProblemOfATableIsReportedAtItsPosition() {
+        String yaml = PLUGIN + """
+                tables:
+                  - name: threads
+                    key: bool
+                    fields:
+                      - name: comm
+                        type: text
+                      - name: class
+                        type: int64
+                      - name: pid
+                        type: int64
+                        add: maybe
+                  - name: 9lives
+                    key: uint64
+                  - name: my-table
+                    key: string
+                    fields:
+                      - name: a_b
+                        type: bool
+                      - name: a-b
+                        type: bool
+                  - name: my_table
+                    key: uint64
+                    extra: 1
+                """;
+        assertEquals(List.of(
+                "p.yaml:10:10: a table cannot be keyed by bool: use an integer type or string",
+                "p.yaml:13:15: unknown type 'text' (known: int8, int16, int32, int64, uint8, uint16, uint32, uint64, string, bool)",
+                "p.yaml:14:15: field of table threads 'class' becomes the Java name class, which is a Java keyword",
+                "p.yaml:18:14: add must be true or false, not 'maybe'",
+                "p.yaml:19:11: name '9lives' is not valid: letters, digits, '_', '.' and '-', starting with a letter",
+                "p.yaml:26:15: field of table my-table 'a-b' is declared twice, or becomes the same Java name aB as another one",
+                "p.yaml:30:5: 'extra' is not a key of a table (known: fields, key, name)",
+                "p.yaml:28:11: table 'my_table' is declared twice, or becomes the same Java name myTable as another one"),
+                problems(yaml));
+    }
+}

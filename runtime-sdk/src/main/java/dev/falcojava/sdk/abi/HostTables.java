@@ -1,0 +1,101 @@
+package dev.falcojava.sdk.abi;
+
+import dev.falcojava.sdk.api.tables.StateType;
+import dev.falcojava.sdk.api.tables.Table;
+import dev.falcojava.sdk.api.tables.TableException;
+import dev.falcojava.sdk.api.tables.TableInfo;
+import dev.falcojava.sdk.api.tables.Tables;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The registry of the init input ({@code ss_plugin_init_tables_input}), for one plugin state. */
+final class HostTables implements Tables {
+
+    private final PluginState state;
+    private final TableCall call;
+    private final boolean available;
+    private final Map<String, Table> tables = new HashMap<>();
+
+    HostTables(PluginState state, boolean available) {
+        this.state = state;
+        this.call = state.tableCall;
+        this.available = available;
+    }
+
+    @Override
+    public boolean available() {
+        return available;
+    }
+
+    @Override
+    public List<TableInfo> list() {
+        requireAvailable();
+        return call.listTables();
+    }
+
+    @Override
+    public Table table(String name, StateType keyType) {
+        return find(name, keyType).orElseThrow(() -> {
+            List<TableInfo> known = call.listTables();
+            for (TableInfo info : known) {
+                if (info.name().equals(name)) {
+                    return new TableException("table " + name + " has keys of type "
+                            + (info.keyType() == null ? "unknown" : info.keyType().yamlName()) + ", not " + keyType.yamlName());
+                }
+            }
+            return new TableException("the host has no table " + name + " (it has: "
+                    + known.stream().map(TableInfo::name).collect(Collectors.joining(", ")) + ")");
+        });
+    }
+
+    @Override
+    public Optional<Table> find(String name, StateType keyType) {
+        requireAvailable();
+        Objects.requireNonNull(name, "table name");
+        Objects.requireNonNull(keyType, "key type");
+        Table known = tables.get(name);
+        if (known != null && known.keyType() == keyType) {
+            return Optional.of(known);
+        }
+        long address = call.getTable(name, keyType);
+        if (address == 0) {
+            return Optional.empty();
+        }
+        Table table = new HostTable(call, address, name, keyType);
+        tables.put(name, table);
+        return Optional.of(table);
+    }
+
+    @Override
+    public Table addTable(String name, StateType keyType) {
+        requireAvailable();
+        Objects.requireNonNull(name, "table name");
+        Objects.requireNonNull(keyType, "key type");
+        if (name.isEmpty() || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a table name must be non-empty text without NUL: '" + name + "'");
+        }
+        if (!keyType.isInteger() && keyType != StateType.STRING) {
+            throw new IllegalArgumentException("table " + name + ": keys of type " + keyType.yamlName()
+                    + " are not supported; use an integer type or string");
+        }
+        OwnedTable table = new OwnedTable(name, keyType, state::fail);
+        if (!call.addTable(table.exported())) {
+            throw new TableException("the host refused to add table " + name + ": " + call.ownerError());
+        }
+        state.ownedTables.add(table);
+        tables.put(name, table);
+        return table;
+    }
+
+    private void requireAvailable() {
+        if (!available) {
+            throw new IllegalStateException("the host gave this plugin no tables: it does so only for plugins with"
+                    + " event parsing or field extraction");
+        }
+    }
+}

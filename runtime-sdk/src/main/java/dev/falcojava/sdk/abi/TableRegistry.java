@@ -1,0 +1,697 @@
+package dev.falcojava.sdk.abi;
+
+import dev.falcojava.sdk.api.tables.FieldKind;
+import dev.falcojava.sdk.api.tables.StateType;
+import dev.falcojava.sdk.api.tables.Table;
+import dev.falcojava.sdk.api.tables.TableException;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static dev.falcojava.sdk.abi.Layouts.*;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * A host's table registry in Java, for the test harness: the host's tables are Java tables, plugins add theirs,
+ * and plugins reach every table through vtables of upcall stubs that dispatch to the table's own vtables, as
+ * libsinsp does. It checks the API's access rules (writers never during extract_fields, fields only during init)
+ * and records the first violation. Internal to the SDK and its harness; not for plugin code.
+ */
+public final class TableRegistry {
+
+    private static final int MAX_ERROR = 4096;
+
+    private final Arena arena = Arena.ofShared();
+    private final Map<String, Registered> tables = new LinkedHashMap<>();
+    private final LongEntryMap<Registered> byPointer = new LongEntryMap<>();
+    private final LongEntryMap<MemorySegment> functions = new LongEntryMap<>();
+    private final MemorySegment errorText = arena.allocate(MAX_ERROR);
+    private final MemorySegment initInput = arena.allocate(INIT_TABLES_INPUT);
+    private final MemorySegment reader = arena.allocate(TABLE_READER_EXT);
+    private final MemorySegment writer = arena.allocate(TABLE_WRITER);
+    private final MemorySegment fields = arena.allocate(TABLE_FIELDS);
+    private final MemorySegment ownerLastError;
+    private MemorySegment tableInfos;
+    private boolean hasError;
+    private String call;
+    private String violation;
+    private Supplier<String> pluginLastError = () -> null;
+
+    /** A registered table: a copy of its input, whose address is the table pointer plugins get. */
+    private record Registered(String name, StateType keyType, MemorySegment input, MemorySegment cName, OwnedTable local) {
+    }
+
+    public TableRegistry() {
+        put(initInput, TABLES_LIST_TABLES, "listTables", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        put(initInput, TABLES_GET_TABLE, "getTable", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        put(initInput, TABLES_ADD_TABLE, "addTable", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
+        put(fields, FIELDS_LIST_TABLE_FIELDS, "listFields", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        put(fields, FIELDS_GET_TABLE_FIELD, "getField", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        put(fields, FIELDS_ADD_TABLE_FIELD, "addField", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        put(reader, READER_GET_TABLE_NAME, "tableName", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+        put(reader, READER_GET_TABLE_SIZE, "tableSize", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+        put(reader, READER_GET_TABLE_ENTRY, "getEntry", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        put(reader, READER_READ_ENTRY_FIELD, "read", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        put(reader, READER_RELEASE_TABLE_ENTRY, "release", FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG));
+        put(reader, READER_ITERATE_ENTRIES, "iterate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        put(writer, WRITER_CLEAR_TABLE, "clear", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+        put(writer, WRITER_ERASE_TABLE_ENTRY, "erase", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
+        put(writer, WRITER_CREATE_TABLE_ENTRY, "create", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+        put(writer, WRITER_DESTROY_TABLE_ENTRY, "destroy", FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG));
+        put(writer, WRITER_ADD_TABLE_ENTRY, "add", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        put(writer, WRITER_WRITE_ENTRY_FIELD, "write", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        MemorySegment.copy(fields, 0, initInput, offset(INIT_TABLES_INPUT, "fields"), TABLE_FIELDS.byteSize());
+        initInput.set(JAVA_LONG, TABLES_FIELDS_EXT, fields.address());
+        initInput.set(JAVA_LONG, TABLES_READER_EXT, reader.address());
+        initInput.set(JAVA_LONG, TABLES_WRITER_EXT, writer.address());
+        ownerLastError = stub("ownerLastError", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    }
+
+    /**
+     * A registry with the host's {@code threads} table (int64 keys), with a subset of libsinsp's thread fields and
+     * their types: tid, pid, ptid, sid, vtid, vpid, pgid (int64), comm, exe, exe_path, root (string), exe_writable
+     * (bool), uid, gid, loginuid, tty (uint32) and cwd (string, read-only). It has no entries.
+     */
+    public static TableRegistry withThreads() {
+        TableRegistry registry = new TableRegistry();
+        OwnedTable threads = registry.addHostTable("threads", StateType.INT64);
+        for (String name : List.of("tid", "pid", "ptid", "sid", "vtid", "vpid", "pgid")) {
+            threads.addField(name, FieldKind.INT64);
+        }
+        for (String name : List.of("comm", "exe", "exe_path", "root")) {
+            threads.addField(name, FieldKind.STRING);
+        }
+        threads.addField("exe_writable", FieldKind.BOOL);
+        for (String name : List.of("uid", "gid", "loginuid", "tty")) {
+            threads.addField(name, FieldKind.UINT32);
+        }
+        threads.addReadOnlyField("cwd", FieldKind.STRING);
+        return registry;
+    }
+
+    /** Adds a table of the host, held in Java; the test fills it through the returned table. */
+    public Table addTable(String name, StateType keyType) {
+        return addHostTable(name, keyType);
+    }
+
+    private OwnedTable addHostTable(String name, StateType keyType) {
+        if (tables.containsKey(name)) {
+            throw new TableException("table " + name + " is already registered");
+        }
+        OwnedTable table = new OwnedTable(name, keyType, this::setError);
+        register(name, keyType, table.exported(), table);
+        return table;
+    }
+
+    /** The table of the host named {@code name}; a table a plugin added is read with {@link #rows}. */
+    public Table hostTable(String name) {
+        Registered registered = tables.get(name);
+        if (registered == null || registered.local == null) {
+            throw new IllegalArgumentException("the registry has no host table " + name + " (tables: " + tables.keySet() + ")");
+        }
+        return registered.local;
+    }
+
+    /** The names of every registered table, in order of registration. */
+    public List<String> tableNames() {
+        return List.copyOf(tables.keySet());
+    }
+
+    /** Where a failing table of a plugin gets its error: the plugin's last error. */
+    public void pluginLastError(Supplier<String> lastError) {
+        this.pluginLastError = lastError;
+    }
+
+    /** The {@code ss_plugin_init_tables_input} to pass in the init input. */
+    public long initInput() {
+        return initInput.address();
+    }
+
+    /** The reader vtable to pass in the parse, extract and capture inputs. */
+    public long reader() {
+        return reader.address();
+    }
+
+    /** The writer vtable to pass in the parse and capture inputs. */
+    public long writer() {
+        return writer.address();
+    }
+
+    /** The {@code get_owner_last_error} function to pass in every input. */
+    public long ownerLastErrorFunction() {
+        return ownerLastError.address();
+    }
+
+    /** Marks the start of a plugin call ({@code plugin_init}, {@code parse_event}, ...); tables are used in calls. */
+    public void enter(String pluginCall) {
+        call = pluginCall;
+    }
+
+    public void leave() {
+        call = null;
+    }
+
+    /** The first access rule a plugin broke, or {@code null}; reading it clears it. */
+    public String takeViolation() {
+        String first = violation;
+        violation = null;
+        return first;
+    }
+
+    /**
+     * Every entry of table {@code name} (the host's or a plugin's), read through the table's own vtables: one map
+     * of field name to value (Long for integers, Boolean, String) per entry, in the table's order.
+     */
+    public List<Map<String, Object>> rows(String name) {
+        Registered table = tables.get(name);
+        if (table == null) {
+            throw new IllegalArgumentException("the registry has no table " + name + " (tables: " + tables.keySet() + ")");
+        }
+        long t = table.input.get(JAVA_LONG, TABLE_INPUT_TABLE);
+        long fieldsVtable = table.input.get(JAVA_LONG, TABLE_INPUT_FIELDS_EXT);
+        long readerVtable = table.input.get(JAVA_LONG, TABLE_INPUT_READER_EXT);
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment count = call.allocate(8, 8);
+            long infos = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(fieldsVtable, FIELDS_LIST_TABLE_FIELDS), t, count.address());
+            if (infos == 0) {
+                throw new TableException("listing the fields of table " + name + " failed: " + lastError());
+            }
+            int n = count.get(JAVA_INT, 0);
+            List<String> names = new ArrayList<>();
+            List<StateType> types = new ArrayList<>();
+            List<Long> handles = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long info = infos + i * FIELD_INFO_SIZE;
+                StateType type = StateType.ofCode(NativeMemory.u32(info + FIELD_INFO_TYPE));
+                if (type == null || type == StateType.TABLE) {
+                    continue;
+                }
+                long fieldName = NativeMemory.pointer(info + FIELD_INFO_NAME);
+                names.add(NativeMemory.string(fieldName, "?"));
+                types.add(type);
+                handles.add((long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(function(fieldsVtable, FIELDS_GET_TABLE_FIELD),
+                        t, fieldName, type.code()));
+            }
+            MemorySegment out = call.allocate(8, 8);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            MemorySegment read = function(readerVtable, READER_READ_ENTRY_FIELD);
+            RowCollector collector = new RowCollector(entry -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < names.size(); i++) {
+                    out.set(JAVA_LONG, 0, 0);
+                    int rc = (int) TableDowncalls.RC_OF_4.invokeExact(read, t, entry, (long) handles.get(i), out.address());
+                    if (rc != ReturnCode.SUCCESS) {
+                        throw new TableException("reading field " + names.get(i) + " of table " + name + " failed: " + lastError());
+                    }
+                    row.put(names.get(i), value(types.get(i), out));
+                }
+                rows.add(row);
+            });
+            MemorySegment iterator = Linker.nativeLinker().upcallStub(MethodHandles.lookup()
+                            .findVirtual(RowCollector.class, "visit", java.lang.invoke.MethodType.methodType(int.class, long.class, long.class))
+                            .bindTo(collector), FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG), call);
+            int complete = (int) TableDowncalls.RC_OF_3.invokeExact(function(readerVtable, READER_ITERATE_ENTRIES), t,
+                    iterator.address(), 0L);
+            if (collector.failure != null) {
+                throw TableDowncalls.unchecked(collector.failure);
+            }
+            if (complete == 0) {
+                throw new TableException("iterating table " + name + " failed: " + lastError());
+            }
+            return rows;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowBody {
+        void accept(long entry) throws Throwable;
+    }
+
+    /** The iterator of {@link #rows}: collects one entry per call, stopping at the first failure. */
+    private static final class RowCollector {
+        private final RowBody body;
+        private Throwable failure;
+
+        RowCollector(RowBody body) {
+            this.body = body;
+        }
+
+        int visit(long state, long entry) {
+            try {
+                body.accept(entry);
+                return 1;
+            } catch (Throwable t) {
+                failure = t;
+                return 0;
+            }
+        }
+    }
+
+    private static Object value(StateType type, MemorySegment out) {
+        long raw = out.get(JAVA_LONG, 0);
+        return switch (type) {
+            case INT8 -> (long) (byte) raw;
+            case INT16 -> (long) (short) raw;
+            case INT32 -> (long) (int) raw;
+            case UINT8 -> raw & 0xFF;
+            case UINT16 -> raw & 0xFFFF;
+            case UINT32 -> raw & 0xFFFFFFFFL;
+            case BOOL -> (raw & 0xFFFFFFFFL) != 0;
+            case STRING -> NativeMemory.string(raw, null);
+            default -> raw;
+        };
+    }
+
+    /* ---- registration ---- */
+
+    private void register(String name, StateType keyType, long input, OwnedTable local) {
+        MemorySegment copy = arena.allocate(TABLE_INPUT);
+        MemorySegment.copy(MemorySegment.ofAddress(input).reinterpret(TABLE_INPUT.byteSize()), 0, copy, 0, TABLE_INPUT.byteSize());
+        Registered registered = new Registered(name, keyType, copy, arena.allocateFrom(name), local);
+        tables.put(name, registered);
+        byPointer.put(copy.address(), registered);
+        tableInfos = null;
+    }
+
+    private void setError(String message) {
+        String text = message.length() > MAX_ERROR / 4 ? message.substring(0, MAX_ERROR / 4) : message;
+        errorText.setString(0, text);
+        hasError = true;
+    }
+
+    private String lastError() {
+        return hasError ? errorText.getString(0) : "no reason given";
+    }
+
+    private void violated(String what) {
+        if (violation == null) {
+            violation = what;
+        }
+    }
+
+    private boolean allowed(String function, boolean write, boolean fieldsOnly) {
+        if (call == null) {
+            violated(function + " was called outside plugin_init, parse_event, extract_fields and capture_open/close");
+            return false;
+        }
+        if (write && call.equals("extract_fields")) {
+            violated(function + " was called during extract_fields, whose input has no writer vtable");
+            return false;
+        }
+        if (fieldsOnly && !call.equals("plugin_init")) {
+            violated(function + " was called during " + call + "; the fields vtable is given to plugin_init only");
+            return false;
+        }
+        return true;
+    }
+
+    private Registered table(long t, String function) {
+        Registered registered = byPointer.get(t);
+        if (registered == null) {
+            violated(function + " got a table pointer the registry did not give: " + t);
+        }
+        return registered;
+    }
+
+    private MemorySegment function(long vtable, long offset) {
+        long address = NativeMemory.pointer(vtable + offset);
+        MemorySegment segment = functions.get(address);
+        if (segment == null) {
+            segment = MemorySegment.ofAddress(address);
+            functions.put(address, segment);
+        }
+        return segment;
+    }
+
+    /** After a failed call on {@code table}: the error is its owner's (a host table set it already). */
+    private void failedOn(Registered table) {
+        if (table.local == null) {
+            String error = pluginLastError.get();
+            setError(error == null || error.isEmpty() ? "the plugin owning table " + table.name + " gave no error" : error);
+        }
+    }
+
+    private void put(MemorySegment vtable, long offset, String method, FunctionDescriptor descriptor) {
+        vtable.set(JAVA_LONG, offset, stub(method, descriptor).address());
+    }
+
+    private MemorySegment stub(String method, FunctionDescriptor descriptor) {
+        try {
+            return Linker.nativeLinker().upcallStub(MethodHandles.lookup()
+                    .findVirtual(TableRegistry.class, method, descriptor.toMethodType()).bindTo(this), descriptor, arena);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long offset(java.lang.foreign.StructLayout layout, String name) {
+        return layout.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement(name));
+    }
+
+    /* ---- the upcalls ---- */
+
+    private long ownerLastError(long owner) {
+        return hasError ? errorText.address() : 0;
+    }
+
+    private long listTables(long owner, long count) {
+        try {
+            if (!allowed("list_tables", false, true)) {
+                return 0;
+            }
+            if (tableInfos == null) {
+                MemorySegment infos = arena.allocate(TABLE_INFO_SIZE * Math.max(1, tables.size()), 8);
+                int i = 0;
+                for (Registered table : tables.values()) {
+                    infos.set(JAVA_LONG, i * TABLE_INFO_SIZE + TABLE_INFO_NAME, table.cName.address());
+                    infos.set(JAVA_INT, i * TABLE_INFO_SIZE + TABLE_INFO_KEY_TYPE, table.keyType.code());
+                    i++;
+                }
+                tableInfos = infos;
+            }
+            NativeMemory.putU32(count, tables.size());
+            return tableInfos.address();
+        } catch (Throwable t) {
+            setError("list_tables: " + t);
+            return 0;
+        }
+    }
+
+    private long getTable(long owner, long name, int keyType) {
+        try {
+            if (!allowed("get_table", false, true)) {
+                return 0;
+            }
+            Registered table = tables.get(NativeMemory.string(name, ""));
+            if (table == null) {
+                return 0;
+            }
+            if (table.keyType.code() != keyType) {
+                StateType asked = StateType.ofCode(keyType);
+                setError("table " + table.name + " has keys of type " + table.keyType.yamlName() + ", not "
+                        + (asked == null ? "type code " + keyType : asked.yamlName()));
+                return 0;
+            }
+            return table.input.address();
+        } catch (Throwable t) {
+            setError("get_table: " + t);
+            return 0;
+        }
+    }
+
+    private int addTable(long owner, long input) {
+        try {
+            if (!allowed("add_table", false, true)) {
+                return ReturnCode.FAILURE;
+            }
+            if (input == 0) {
+                setError("add_table: the input is NULL");
+                return ReturnCode.FAILURE;
+            }
+            String name = NativeMemory.string(NativeMemory.pointer(input + TABLE_INPUT_NAME), null);
+            StateType keyType = StateType.ofCode(NativeMemory.u32(input + TABLE_INPUT_KEY_TYPE));
+            if (name == null || NativeMemory.pointer(input + TABLE_INPUT_TABLE) == 0) {
+                setError("add_table: the name or the table pointer is NULL");
+                return ReturnCode.FAILURE;
+            }
+            if (keyType == null || keyType == StateType.TABLE || keyType == StateType.BOOL) {
+                setError("add_table " + name + ": unsupported key type");
+                return ReturnCode.FAILURE;
+            }
+            if (NativeMemory.pointer(input + TABLE_INPUT_READER_EXT) == 0 || NativeMemory.pointer(input + TABLE_INPUT_WRITER_EXT) == 0
+                    || NativeMemory.pointer(input + TABLE_INPUT_FIELDS_EXT) == 0) {
+                setError("add_table " + name + ": the extended vtables must all be set");
+                return ReturnCode.FAILURE;
+            }
+            if (tables.containsKey(name)) {
+                setError("add_table " + name + ": a table of that name is already registered");
+                return ReturnCode.FAILURE;
+            }
+            register(name, keyType, input, null);
+            return ReturnCode.SUCCESS;
+        } catch (Throwable t) {
+            setError("add_table: " + t);
+            return ReturnCode.FAILURE;
+        }
+    }
+
+    private long listFields(long t, long count) {
+        try {
+            Registered table = allowed("list_table_fields", false, true) ? table(t, "list_table_fields") : null;
+            if (table == null) {
+                return 0;
+            }
+            long result = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(fieldsOf(table), FIELDS_LIST_TABLE_FIELDS),
+                    inner(table), count);
+            if (result == 0) {
+                failedOn(table);
+            }
+            return result;
+        } catch (Throwable e) {
+            setError("list_table_fields: " + e);
+            return 0;
+        }
+    }
+
+    private long getField(long t, long name, int type) {
+        return field(t, name, type, false);
+    }
+
+    private long addField(long t, long name, int type) {
+        return field(t, name, type, true);
+    }
+
+    private long field(long t, long name, int type, boolean add) {
+        String function = add ? "add_table_field" : "get_table_field";
+        try {
+            Registered table = allowed(function, false, true) ? table(t, function) : null;
+            if (table == null) {
+                return 0;
+            }
+            if (add && type == StateType.TABLE.code()) {
+                setError("cannot add field " + NativeMemory.string(name, "?") + " of type table to table " + table.name);
+                return 0;
+            }
+            long result = (long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(
+                    function(fieldsOf(table), add ? FIELDS_ADD_TABLE_FIELD : FIELDS_GET_TABLE_FIELD), inner(table), name, type);
+            if (result == 0) {
+                failedOn(table);
+            }
+            return result;
+        } catch (Throwable e) {
+            setError(function + ": " + e);
+            return 0;
+        }
+    }
+
+    private long tableName(long t) {
+        try {
+            Registered table = allowed("get_table_name", false, false) ? table(t, "get_table_name") : null;
+            return table == null ? 0 : table.cName.address();
+        } catch (Throwable e) {
+            setError("get_table_name: " + e);
+            return 0;
+        }
+    }
+
+    private long tableSize(long t) {
+        try {
+            Registered table = allowed("get_table_size", false, false) ? table(t, "get_table_size") : null;
+            if (table == null) {
+                return -1;
+            }
+            long size = (long) TableDowncalls.POINTER_OF_1.invokeExact(function(readerOf(table), READER_GET_TABLE_SIZE), inner(table));
+            if (size == -1) {
+                failedOn(table);
+            }
+            return size;
+        } catch (Throwable e) {
+            setError("get_table_size: " + e);
+            return -1;
+        }
+    }
+
+    private long getEntry(long t, long key) {
+        try {
+            Registered table = allowed("get_table_entry", false, false) ? table(t, "get_table_entry") : null;
+            if (table == null) {
+                return 0;
+            }
+            long entry = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(readerOf(table), READER_GET_TABLE_ENTRY), inner(table), key);
+            if (entry == 0) {
+                failedOn(table);
+            }
+            return entry;
+        } catch (Throwable e) {
+            setError("get_table_entry: " + e);
+            return 0;
+        }
+    }
+
+    private int read(long t, long entry, long field, long out) {
+        try {
+            Registered table = allowed("read_entry_field", false, false) ? table(t, "read_entry_field") : null;
+            if (table == null) {
+                return ReturnCode.FAILURE;
+            }
+            NativeMemory.putU64(out, 0);
+            int rc = (int) TableDowncalls.RC_OF_4.invokeExact(function(readerOf(table), READER_READ_ENTRY_FIELD), inner(table), entry, field, out);
+            if (rc != ReturnCode.SUCCESS) {
+                failedOn(table);
+            }
+            return rc;
+        } catch (Throwable e) {
+            setError("read_entry_field: " + e);
+            return ReturnCode.FAILURE;
+        }
+    }
+
+    private void release(long t, long entry) {
+        try {
+            Registered table = allowed("release_table_entry", false, false) ? table(t, "release_table_entry") : null;
+            if (table != null) {
+                TableDowncalls.VOID_OF_2.invokeExact(function(readerOf(table), READER_RELEASE_TABLE_ENTRY), inner(table), entry);
+            }
+        } catch (Throwable e) {
+            setError("release_table_entry: " + e);
+        }
+    }
+
+    private int iterate(long t, long iterator, long state) {
+        try {
+            Registered table = allowed("iterate_entries", false, false) ? table(t, "iterate_entries") : null;
+            if (table == null) {
+                return 0;
+            }
+            return (int) TableDowncalls.RC_OF_3.invokeExact(function(readerOf(table), READER_ITERATE_ENTRIES), inner(table), iterator, state);
+        } catch (Throwable e) {
+            setError("iterate_entries: " + e);
+            return 0;
+        }
+    }
+
+    private int clear(long t) {
+        try {
+            Registered table = allowed("clear_table", true, false) ? table(t, "clear_table") : null;
+            if (table == null) {
+                return ReturnCode.FAILURE;
+            }
+            int rc = (int) TableDowncalls.RC_OF_1.invokeExact(function(writerOf(table), WRITER_CLEAR_TABLE), inner(table));
+            if (rc != ReturnCode.SUCCESS) {
+                failedOn(table);
+            }
+            return rc;
+        } catch (Throwable e) {
+            setError("clear_table: " + e);
+            return ReturnCode.FAILURE;
+        }
+    }
+
+    private int erase(long t, long key) {
+        try {
+            Registered table = allowed("erase_table_entry", true, false) ? table(t, "erase_table_entry") : null;
+            if (table == null) {
+                return ReturnCode.FAILURE;
+            }
+            int rc = (int) TableDowncalls.RC_OF_2.invokeExact(function(writerOf(table), WRITER_ERASE_TABLE_ENTRY), inner(table), key);
+            if (rc != ReturnCode.SUCCESS) {
+                failedOn(table);
+            }
+            return rc;
+        } catch (Throwable e) {
+            setError("erase_table_entry: " + e);
+            return ReturnCode.FAILURE;
+        }
+    }
+
+    private long create(long t) {
+        try {
+            Registered table = allowed("create_table_entry", true, false) ? table(t, "create_table_entry") : null;
+            if (table == null) {
+                return 0;
+            }
+            long entry = (long) TableDowncalls.POINTER_OF_1.invokeExact(function(writerOf(table), WRITER_CREATE_TABLE_ENTRY), inner(table));
+            if (entry == 0) {
+                failedOn(table);
+            }
+            return entry;
+        } catch (Throwable e) {
+            setError("create_table_entry: " + e);
+            return 0;
+        }
+    }
+
+    private void destroy(long t, long entry) {
+        try {
+            Registered table = allowed("destroy_table_entry", true, false) ? table(t, "destroy_table_entry") : null;
+            if (table != null) {
+                TableDowncalls.VOID_OF_2.invokeExact(function(writerOf(table), WRITER_DESTROY_TABLE_ENTRY), inner(table), entry);
+            }
+        } catch (Throwable e) {
+            setError("destroy_table_entry: " + e);
+        }
+    }
+
+    private long add(long t, long key, long entry) {
+        try {
+            Registered table = allowed("add_table_entry", true, false) ? table(t, "add_table_entry") : null;
+            if (table == null) {
+                return 0;
+            }
+            long added = (long) TableDowncalls.POINTER_OF_3.invokeExact(function(writerOf(table), WRITER_ADD_TABLE_ENTRY), inner(table), key, entry);
+            if (added == 0) {
+                failedOn(table);
+            }
+            return added;
+        } catch (Throwable e) {
+            setError("add_table_entry: " + e);
+            return 0;
+        }
+    }
+
+    private int write(long t, long entry, long field, long in) {
+        try {
+            Registered table = allowed("write_entry_field", true, false) ? table(t, "write_entry_field") : null;
+            if (table == null) {
+                return ReturnCode.FAILURE;
+            }
+            int rc = (int) TableDowncalls.RC_OF_4.invokeExact(function(writerOf(table), WRITER_WRITE_ENTRY_FIELD), inner(table), entry, field, in);
+            if (rc != ReturnCode.SUCCESS) {
+                failedOn(table);
+            }
+            return rc;
+        } catch (Throwable e) {
+            setError("write_entry_field: " + e);
+            return ReturnCode.FAILURE;
+        }
+    }
+
+    private static long inner(Registered table) {
+        return table.input.get(JAVA_LONG, TABLE_INPUT_TABLE);
+    }
+
+    private static long readerOf(Registered table) {
+        return table.input.get(JAVA_LONG, TABLE_INPUT_READER_EXT);
+    }
+
+    private static long writerOf(Registered table) {
+        return table.input.get(JAVA_LONG, TABLE_INPUT_WRITER_EXT);
+    }
+
+    private static long fieldsOf(Registered table) {
+        return table.input.get(JAVA_LONG, TABLE_INPUT_FIELDS_EXT);
+    }
+}
