@@ -25,19 +25,11 @@ import java.util.Set;
 public final class DescriptorReader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "version", "description", "contact", "id",
-            "package", "class", "linkage", "api-symbol", "jvm", "config", "capabilities", "metrics", "development");
-
-    /** The top-level keys above and the sections read by readers of their own. */
-    private static final Set<String> KEYS = union(TOP_LEVEL_KEYS, Set.of(TablesReader.KEY));
+            "package", "class", "linkage", "api-symbol", "jvm", "config", "capabilities", "metrics", "development",
+            TablesReader.KEY);
 
     private final String file;
     private final YamlNodes nodes;
-
-    private static Set<String> union(Set<String> first, Set<String> second) {
-        Set<String> all = new java.util.HashSet<>(first);
-        all.addAll(second);
-        return Set.copyOf(all);
-    }
 
     private DescriptorReader(String file) {
         this.file = file;
@@ -65,7 +57,7 @@ public final class DescriptorReader {
             throw new DescriptorException(List.of(new DescriptorProblem(file, 1, 1,
                     "plugin.yaml must be a mapping with name, version, capabilities, ...")));
         }
-        Map<String, NodeTuple> entries = nodes.entries(top, KEYS, "a top-level key");
+        Map<String, NodeTuple> entries = nodes.entries(top, TOP_LEVEL_KEYS, "a top-level key");
         String name = nodes.requiredString(entries, top, "name", Names.PLUGIN_NAME,
                 "lowercase letters, digits, '-' and '_', starting with a letter (Falco uses it in load_plugins)");
         String version = nodes.requiredString(entries, top, "version", Names.VERSION, "major.minor.patch, for example 0.1.0");

@@ -31,14 +31,6 @@ public record PluginDescriptor(String name, String version, String description, 
         tables = List.copyOf(tables);
     }
 
-    /** A plugin that uses no tables. */
-    public PluginDescriptor(String name, String version, String description, String contact, long id,
-                            String javaPackage, String className, Linkage linkage, JvmSettings jvm,
-                            List<ConfigKey> config, List<Capability> capabilities, boolean metrics) {
-        this(name, version, description, contact, id, javaPackage, className, linkage, jvm, config, capabilities, metrics,
-                List.of());
-    }
-
     public Optional<Capability.Source> source() {
         return capability(Capability.Source.class);
     }
