@@ -88,4 +88,24 @@ class ExamplesEndToEndTest {
                 """), run.stdout());
         assertTrue(!run.stdout().contains("event 6 "), "the blank line is no event: " + run.stdout());
     }
+
+    @Test
+    void theThreadStateKeepsItsCountsInTheHostsThreadsTable() throws Exception {
+        Path project = build("threadstate");
+        NativeHost.Run run = NativeHost.run(project.resolve("target/libthreadstate.so"), Map.of(), "--expect-caps",
+                "parse,extract", "--cycles", "1", "--feed", "2", "--feed-source", "syscall", "--feed-type", "3",
+                "--thread-entries", "2", "--fields", "threadstate.events,threadstate.last_arg,threadstate.comm",
+                "--dump-tables", "threads");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.stdout().contains("""
+                event 2 source=syscall type=3 len=51
+                  parsed
+                  threadstate.events = 1
+                  threadstate.last_arg = 2
+                  threadstate.comm = "proc1002"
+                """), run.stdout());
+        assertTrue(run.stdout().contains("threadstate_events:uint64,threadstate_last_arg:uint64\n"), run.stdout());
+        assertTrue(run.stdout().contains("comm=\"proc1001\" exe=\"/usr/bin/proc1001\" uid=0 exe_writable=false "
+                + "cwd=\"/home/user1\" threadstate_events=1 threadstate_last_arg=1\n"), run.stdout());
+    }
 }
