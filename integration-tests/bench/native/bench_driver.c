@@ -168,7 +168,7 @@ int main(int argc, char** argv) {
     *(void**)&p_parse = resolve(handle, "plugin_parse_event");
 
     long rss_before = rss_kib();
-    host_init_input input = {"", &input, NULL, &input, NULL};
+    host_init_input input = {"", &input, NULL, NULL, NULL};
     int32_t rc = 1;
     double start = now();
     void* state = p_init(&input, &rc);
