@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "falco_host_abi.h"
+#include "host_leaks.h"
 #include "host_tables.h"
 #include "json.h"
 
@@ -129,6 +130,10 @@ typedef struct {
     long feed_id;
     long feed_type;
     const char* alloc_probe;
+    int check_leaks;
+    int reload;
+    const char* leak_probe;
+    hl_limits leak_limits;
 } options;
 
 /* The options of the tables: entries of the threads table, tables to print, the --with plugin and its config. */
@@ -1240,7 +1245,8 @@ static size_t select_fields(const options* o, size_t* ids) {
     size_t n = 0;
     if (o->fields == NULL) {
         for (size_t i = 0; i < field_count; i++) {
-            if (fields[i].arg_required) continue;
+            /* the leak probe is a measurement that changes as it is read, not a field under test */
+            if (fields[i].arg_required || (o->leak_probe != NULL && strcmp(fields[i].name, o->leak_probe) == 0)) continue;
             resolve_field(fields[i].name, &selection[n]);
             ids[n] = n;
             n++;
@@ -1529,6 +1535,28 @@ static const char* checked_config(const options* o) {
     return config;
 }
 
+/* What the last cycle measured, for the leak check. */
+static hl_cycle last_cycle;
+
+static int exports_field(const char* name) {
+    for (size_t i = 0; i < field_count; i++)
+        if (strcmp(fields[i].name, name) == 0) return 1;
+    return 0;
+}
+
+/* The value of the uint64 field named by --leak-probe (the plugin's loaded classes), extracted on a plugin event. */
+static long leak_probe_value(void* state, const char* name) {
+    static size_t probe_id = MAX_FIELDS - 1;
+    resolve_field(name, &selection[probe_id]);
+    if (fields[selection[probe_id].id].ftype != HOST_FTYPE_UINT64) fail("--leak-probe %s is not a uint64 field", name);
+    unsigned char buf[256];
+    host_event_input in = {make_event(buf, "leak probe"), 1, event_source};
+    host_extract_field probe[1];
+    if (call_extract(state, &in, &probe_id, 1, probe, 0) != HOST_API_RC_SUCCESS || probe[0].res_len != 1)
+        fail("the leak probe field %s could not be extracted: %s", name, api.get_last_error(state));
+    return (long)probe[0].res.u64[0];
+}
+
 static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_ids) {
     ht_inputs tables;
     ht_fill_inputs(&tables);
@@ -1536,9 +1564,12 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
     host_init_input in = {checked_config(o), &main_owner, owner_last_error,
                           (caps & (CAP_PARSE | CAP_EXTRACT)) ? &tables.init : NULL, log_message};
     int32_t rc = 0x7777;
+    hl_cycle measured = {0, 0, -1};
+    double started = hl_now_ms();
     ht_enter(&main_owner, HT_PHASE_INIT);
     void* state = api.init(&in, &rc);
     ht_leave(&main_owner);
+    measured.init_ms = hl_now_ms() - started;
     if (rc == 0x7777) fail("init did not set rc");
     if (rc != HOST_API_RC_SUCCESS) {
         const char* err = state ? api.get_last_error(state) : NULL;
@@ -1588,14 +1619,22 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
     if (api.get_metrics) print_metrics(state);
     if (o->malformed_events && (caps & CAP_EXTRACT)) probe_malformed_events(state, ids, n_ids);
     if (table_options.dump_tables) dump_tables(table_options.dump_tables);
+    if (o->leak_probe != NULL && (!o->reload || exports_field(o->leak_probe)))
+        measured.classes = leak_probe_value(state, o->leak_probe);
     if (with.loaded) destroy_companion();
     ht_owner_detach(&main_owner);
+    started = hl_now_ms();
     api.destroy(state);
+    measured.destroy_ms = hl_now_ms() - started;
+    last_cycle = measured;
     return 1;
 }
 
-/* Loads one plugin (a library path, or static:NAME), checks it like the loader, and drives it. */
-static void test_target(const options* o, const char* target) {
+/*
+ * Loads one plugin (a library path, or static:NAME) and checks it like the loader; returns the dlopen handle (NULL
+ * for a static plugin). Fills ids with the fields the run extracts.
+ */
+static void* load_target(const options* o, const char* target, int print, size_t* ids, size_t* n_ids) {
     memset(&api, 0, sizeof api);
     memset(static_api, 0, sizeof static_api);
     static_mode = 0;
@@ -1617,19 +1656,72 @@ static void test_target(const options* o, const char* target) {
     check_api_version(o, api.get_required_api_version());
     infer_capabilities();
     if (o->expect_caps != NULL) check_expected_capabilities(handle, o->expect_caps);
-    print_metadata();
+    if (print) print_metadata();
     if (caps & CAP_EXTRACT) field_count = check_fields(&api, fields, "");
+    *n_ids = o->metadata_only ? 0 : select_fields(o, ids);
+    return handle;
+}
+
+/* dlclose, as a host that unloads plugins between restarts does; says whether the library really went away. */
+static void unload_target(void* handle, const char* target) {
+    if (handle == NULL) return;
+    memset(&api, 0, sizeof api);
+    if (dlclose(handle) != 0) fail("dlclose of %s failed: %s", target, dlerror());
+    void* still = dlopen(target, RTLD_NOW | RTLD_NOLOAD);
+    if (still != NULL) {
+        dlclose(still);
+        printf("unload: %s stayed loaded after dlclose\n", target);
+    } else {
+        printf("unload: %s unloaded\n", target);
+    }
+}
+
+/*
+ * How long the leak check lets the process rest before sampling a cycle: the cycles it compares (the last of the
+ * warm-up, and the last) wait the quiet period, the others only until the process is idle.
+ */
+static long quiet_before_sample(const options* o, long cycle) {
+    return cycle == o->leak_limits.warmup || cycle == o->cycles ? o->leak_limits.quiet_ms : 0;
+}
+
+/* Drives one plugin: its cycles in turn, sampled by the leak check when asked. */
+static void test_target(const options* o, const char* target) {
+    size_t ids[MAX_FIELDS];
+    size_t n_ids = 0;
+    load_target(o, target, 1, ids, &n_ids);
     if (o->metadata_only) {
         return;
     }
-    size_t ids[MAX_FIELDS];
-    size_t n_ids = select_fields(o, ids);
     if (o->threads > 0 && (caps & CAP_SOURCE)) {
         run_threads(o, ids, n_ids);
         return;
     }
     for (long cycle = 1; cycle <= o->cycles; cycle++) {
         if (!run_cycle(o, cycle, ids, n_ids)) break;
+        if (o->check_leaks) hl_sample(cycle, &last_cycle, quiet_before_sample(o, cycle));
+    }
+}
+
+/*
+ * --reload: every cycle loads each plugin, drives it through one cycle and unloads it again, the way Falco's hot
+ * restart destroys and reloads every plugin; the leak check samples the process after each round.
+ */
+static void reload_targets(const options* o, const char* const* targets, int count) {
+    for (long cycle = 1; cycle <= o->cycles; cycle++) {
+        hl_cycle round = {0, 0, -1};
+        for (int t = 0; t < count; t++) {
+            size_t ids[MAX_FIELDS];
+            size_t n_ids = 0;
+            void* handle = load_target(o, targets[t], cycle == 1, ids, &n_ids);
+            if (!run_cycle(o, cycle, ids, n_ids)) fail("%s: init failed in cycle %ld", targets[t], cycle);
+            double started = hl_now_ms();
+            unload_target(handle, targets[t]);
+            round.init_ms += last_cycle.init_ms;
+            round.destroy_ms += last_cycle.destroy_ms + (hl_now_ms() - started);
+            if (last_cycle.classes >= 0) round.classes = last_cycle.classes;
+        }
+        if (o->leak_probe != NULL && round.classes < 0) fail("no plugin exports the --leak-probe field %s", o->leak_probe);
+        if (o->check_leaks) hl_sample(cycle, &round, quiet_before_sample(o, cycle));
     }
 }
 
@@ -1641,17 +1733,26 @@ static void usage(void) {
             "       [--thread-entries N] [--dump-tables a,b] [--with LIB [--with-config S]]\n"
             "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] [--expect-async N]\n"
             "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]] [--alloc-probe FIELD]\n"
-            "       (plugin.so | static:NAME)...\n"
+            "       [--check-leaks [--leak-probe FIELD] [--leak-warmup N] [--leak-rss-kib K] [--leak-classes N]\n"
+            "       [--leak-quiet-ms MS]]\n"
+            "       [--reload] (plugin.so | static:NAME)...\n"
             "Each plugin is tested in turn, in this one process. The host's table \"threads\" (int64 key) gets N\n"
             "entries of tid 1001 .. 1000+N; the tables named by --dump-tables are printed before each destroy. --with\n"
-            "loads a second plugin (parse or extract) that shares the tables and is given every event too.\n");
+            "loads a second plugin (parse or extract) that shares the tables and is given every event too.\n"
+            "--check-leaks samples descriptors, VmRSS, threads and (with --leak-probe, a uint64 field giving the\n"
+            "loaded classes) after each cycle, and fails when descriptors grow at all, threads grow after the warm-up\n"
+            "(default 10 cycles), or VmRSS (default 8192 KiB) or classes (default 100) grow past a bound after it.\n"
+            "The two compared cycles are sampled after the process rested --leak-quiet-ms (default 5500: the JVM\n"
+            "frees its JIT compilers' spare work areas every 5 s), the others once it is idle.\n"
+            "--reload loads, drives and dlcloses every plugin in each cycle, interleaved, as Falco's hot restart does.\n");
     exit(2);
 }
 
 int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
-    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1, NULL};
+    options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1, NULL,
+                 0, 0, NULL, {10, 8192, 100, 5500}};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -1683,6 +1784,13 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--dump-tables") == 0 && has_value) table_options.dump_tables = argv[++i];
         else if (strcmp(a, "--with") == 0 && has_value) table_options.with = argv[++i];
         else if (strcmp(a, "--with-config") == 0 && has_value) table_options.with_config = argv[++i];
+        else if (strcmp(a, "--check-leaks") == 0) o.check_leaks = 1;
+        else if (strcmp(a, "--reload") == 0) o.reload = 1;
+        else if (strcmp(a, "--leak-probe") == 0 && has_value) o.leak_probe = argv[++i];
+        else if (strcmp(a, "--leak-warmup") == 0 && has_value) o.leak_limits.warmup = atol(argv[++i]);
+        else if (strcmp(a, "--leak-rss-kib") == 0 && has_value) o.leak_limits.rss_kib = atol(argv[++i]);
+        else if (strcmp(a, "--leak-classes") == 0 && has_value) o.leak_limits.classes = atol(argv[++i]);
+        else if (strcmp(a, "--leak-quiet-ms") == 0 && has_value) o.leak_limits.quiet_ms = atol(argv[++i]);
         else if (a[0] == '-') usage();
         else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();
@@ -1693,9 +1801,14 @@ int main(int argc, char** argv) {
     if (table_options.thread_entries > 0) ht_populate_threads(table_options.thread_entries);
     if (table_options.with != NULL) load_companion(&o);
     if (o.signals) install_signal_handlers();
-    for (int t = 0; t < target_count; t++) {
-        test_target(&o, targets[t]);
+    if (o.reload && !o.metadata_only) {
+        reload_targets(&o, targets, target_count);
+    } else {
+        for (int t = 0; t < target_count; t++) {
+            test_target(&o, targets[t]);
+        }
     }
+    if (o.check_leaks && !hl_verdict(&o.leak_limits)) exit(1);
     puts("ok");
     return 0;
 }

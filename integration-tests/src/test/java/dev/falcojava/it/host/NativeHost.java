@@ -66,6 +66,7 @@ public final class NativeHost {
         command.add(SOURCES.resolve("host/falco_test_host.c").toString());
         command.add(SOURCES.resolve("host/host_tables.c").toString());
         command.add(SOURCES.resolve("host/json.c").toString());
+        command.add(SOURCES.resolve("host/host_leaks.c").toString());
         command.addAll(extra);
         command.addAll(List.of("-ldl", "-lpthread"));
         compile(command);

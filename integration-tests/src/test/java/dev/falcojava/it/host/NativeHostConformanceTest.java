@@ -116,4 +116,38 @@ class NativeHostConformanceTest {
         assertEquals(0, run.exitCode(), run.describe());
         assertTrue(run.stdout().contains("init failed: init refused on purpose"), run.describe());
     }
+
+    private static final String[] LEAK_CHECK = {"--cycles", "20", "--events", "2", "--check-leaks", "--leak-warmup", "5",
+            "--leak-rss-kib", "4096", "--leak-quiet-ms", "0"};
+
+    @Test
+    void theLeakCheckPassesAPluginThatGivesBackWhatItTook() throws Exception {
+        NativeHost.Run run = NativeHost.run(fixture(""), Map.of(), LEAK_CHECK);
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals(20, run.stdout().lines().filter(line -> line.startsWith("leak check: cycle ")).count(), run.stdout());
+        assertTrue(run.stdout().contains("leak check: 20 cycles: ") && run.stdout().contains(": no leak\n"), run.stdout());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            LEAKS_DESCRIPTOR | descriptors grew: 
+            LEAKS_MEMORY     | VmRSS grew by
+            LEAKS_THREAD     | threads grew:
+            """)
+    void theLeakCheckFailsAPluginThatKeepsSomethingPerCycle(String variant, String reason) throws Exception {
+        NativeHost.Run run = NativeHost.run(fixture(variant), Map.of(), LEAK_CHECK);
+        assertEquals(1, run.exitCode(), run.describe());
+        assertTrue(run.stderr().startsWith("FAIL: " + reason), run.describe());
+        assertTrue(run.stdout().contains(": LEAK\n"), run.stdout());
+    }
+
+    @Test
+    void reloadUnloadsAndLoadsTheLibraryAgainInEveryCycle() throws Exception {
+        Path library = fixture("");
+        NativeHost.Run run = NativeHost.run(library, Map.of(), "--cycles", "5", "--events", "2", "--reload");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals(5, run.stdout().lines().filter(line -> line.equals("unload: " + library + " unloaded")).count(), run.stdout());
+        assertEquals(1, run.stdout().lines().filter(line -> line.startsWith("plugin name=c-dummy")).count(), run.stdout());
+        assertTrue(run.stdout().contains("cycle 5\n"), run.stdout());
+    }
 }

@@ -2,22 +2,25 @@ package dev.falcojava.sdk.abi;
 
 import dev.falcojava.sdk.api.Plugin;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Entry point of the native glue: called once per loaded plugin library (through JNI, in the class loader of
- * the plugin jar) to fill the glue's function table with upcall stubs into a new {@link PluginBridge}.
+ * the plugin jar) to fill the glue's function table with upcall stubs, and once more after the library's last
+ * {@code plugin_destroy} to release them.
  */
 public final class Bootstrap {
+
+    /** The bridges installed from this class loader, by the address of their glue table. */
+    private static final Map<Long, InstalledBridge> INSTALLED = new HashMap<>();
 
     private Bootstrap() {
     }
@@ -48,26 +51,34 @@ public final class Bootstrap {
                     + " slots) does not match this SDK (version " + BridgeSlot.ABI_VERSION + ", "
                     + BridgeSlot.values().length + " slots); regenerate and rebuild the plugin");
         }
-        long wanted = table.get(ValueLayout.JAVA_LONG, 8);
-        BridgeContext context = new BridgeContext(factory, pluginLoader);
-        Map<Class<?>, Object> bridges = Map.of(
-                CoreBridge.class, new CoreBridge(context),
-                SourceBridge.class, new SourceBridge(context),
-                ExtractBridge.class, new ExtractBridge(context),
-                ParseBridge.class, new ParseBridge(context),
-                AsyncBridge.class, new AsyncBridge(context),
-                CaptureBridge.class, new CaptureBridge(context),
-                MetricsBridge.class, new MetricsBridge(context));
-        Linker linker = Linker.nativeLinker();
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        for (BridgeSlot slot : BridgeSlot.values()) {
-            if ((wanted & slot.bit()) == 0) {
-                continue;
+        synchronized (INSTALLED) {
+            if (INSTALLED.containsKey(tableAddress)) {
+                throw new IllegalStateException("a bridge is already installed into the table at 0x"
+                        + Long.toHexString(tableAddress) + "; release it first");
             }
-            MethodHandle target = lookup.findVirtual(slot.bridge(), slot.bridgeMethod(), slot.methodType())
-                    .bindTo(bridges.get(slot.bridge()));
-            MemorySegment stub = linker.upcallStub(target, slot.descriptor(), Arena.global());
-            table.set(ValueLayout.ADDRESS, slot.offset(), stub);
+            INSTALLED.put(tableAddress, InstalledBridge.install(table, factory, pluginLoader));
+        }
+    }
+
+    /**
+     * Releases the bridge installed into the table at {@code tableAddress}: the glue calls it after the library's
+     * last {@code plugin_destroy}, before it closes the plugin's class loader. States still alive are destroyed.
+     *
+     * @return {@code null} on success, otherwise why it failed
+     */
+    public static String release(long tableAddress) {
+        try {
+            InstalledBridge installed;
+            synchronized (INSTALLED) {
+                installed = INSTALLED.remove(tableAddress);
+            }
+            if (installed == null) {
+                return "no bridge is installed into the table at 0x" + Long.toHexString(tableAddress);
+            }
+            installed.close();
+            return null;
+        } catch (Throwable t) {
+            return Failures.describe("releasing the plugin bridge", t);
         }
     }
 

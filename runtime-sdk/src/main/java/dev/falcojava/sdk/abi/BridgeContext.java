@@ -2,6 +2,9 @@ package dev.falcojava.sdk.abi;
 
 import dev.falcojava.sdk.api.Plugin;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 
 /** What every bridge of one plugin library shares: the plugin factory, its class loader and the live states. */
@@ -10,6 +13,8 @@ final class BridgeContext {
     final Supplier<Plugin> factory;
     final HandleTable<PluginState> states = new HandleTable<>();
     private final ClassLoader pluginLoader;
+    /** The threads whose context class loader {@link #enterPlugin} set. */
+    private final Set<Thread> entered = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     BridgeContext(Supplier<Plugin> factory, ClassLoader pluginLoader) {
         this.factory = factory;
@@ -23,7 +28,25 @@ final class BridgeContext {
     void enterPlugin() {
         Thread current = Thread.currentThread();
         if (current.getContextClassLoader() != pluginLoader) {
+            entered.add(current);
             current.setContextClassLoader(pluginLoader);
+        }
+    }
+
+    /**
+     * Gives every thread that {@link #enterPlugin} changed the system class loader as context class loader (what
+     * the JVM gives a thread it attaches), so that no thread keeps the plugin's class loader reachable once the
+     * library is released. Restoring the loader a thread had before could revive another plugin's released one.
+     */
+    void leavePluginEverywhere() {
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        synchronized (entered) {
+            for (Thread thread : entered) {
+                if (thread.getContextClassLoader() == pluginLoader) {
+                    thread.setContextClassLoader(system);
+                }
+            }
+            entered.clear();
         }
     }
 

@@ -68,10 +68,25 @@ final class CoreBridge {
     void destroy(long handle) {
         try {
             context.enterPlugin();
-            PluginState state = context.states.remove(handle);
-            if (state == null || state.plugin == null) {
-                return;
-            }
+            destroyQuietly(context.states.remove(handle));
+        } catch (Throwable ignored) {
+            // destroy has no way to report; the state is gone either way
+        }
+    }
+
+    /** Destroys every state still registered, as when the host unloads a library without destroying them. */
+    static void destroyAll(BridgeContext context) {
+        for (PluginState state : context.states.drain()) {
+            destroyQuietly(state);
+        }
+    }
+
+    /** Stops async production, closes the open instances and destroys the plugin; never throws. */
+    private static void destroyQuietly(PluginState state) {
+        if (state == null || state.plugin == null) {
+            return;
+        }
+        try {
             AsyncBridge.stopQuietly(state);
             for (InstanceState open : state.instances.drain()) {
                 SourceBridge.closeQuietly(open.instance());

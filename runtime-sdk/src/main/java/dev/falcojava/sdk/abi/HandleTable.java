@@ -51,6 +51,17 @@ final class HandleTable<T> {
         return all;
     }
 
+    /** The number of registered objects. */
+    int size() {
+        int count = 0;
+        for (Object value : slots) {
+            if (value != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The object of {@code handle}, or {@code null} when the handle is unknown. */
     @SuppressWarnings("unchecked")
     T find(long handle) {

@@ -38,6 +38,11 @@ public final class HostLog {
         }
     }
 
+    /** Sends lines to standard error again: the host's log function is gone once the library is released. */
+    static void detach() {
+        sink = null;
+    }
+
     /** A logger for {@code component} ({@code null}: the plugin itself). */
     public static System.Logger logger(String component) {
         return new HostLogger(component);

@@ -39,7 +39,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  */
 final class OwnedTable implements Table {
 
-    private static final MemorySegment EMPTY_TEXT = Arena.global().allocateFrom("");
+    private static final MemorySegment EMPTY_TEXT = Arena.ofAuto().allocateFrom("");
 
     private final String name;
     private final StateType keyType;

@@ -55,6 +55,7 @@ public final class PluginHarness implements AutoCloseable {
     private final HostTables tables = new HostTables(TableRegistry.withThreads());
     private final boolean tablesGiven;
     private long state;
+    private MemorySegment bridgeTable = MemorySegment.NULL;
 
     private PluginHarness(Class<? extends Plugin> type) throws Throwable {
         Plugin metadata = type.getDeclaredConstructor().newInstance();
@@ -66,8 +67,10 @@ public final class PluginHarness implements AutoCloseable {
         BridgeSlot.writeHeader(table, BridgeSlot.ALL);
         String failure = Bootstrap.install(table.address(), type.getName());
         if (failure != null) {
+            arena.close();
             throw new IllegalStateException(failure);
         }
+        bridgeTable = table;
         Linker linker = Linker.nativeLinker();
         for (BridgeSlot slot : BridgeSlot.values()) {
             calls.put(slot, linker.downcallHandle(table.get(ValueLayout.ADDRESS, slot.offset()), slot.descriptor()));
@@ -186,12 +189,23 @@ public final class PluginHarness implements AutoCloseable {
         return text == 0 ? null : MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0);
     }
 
-    /** Calls {@code plugin_destroy}. */
+    /** Calls {@code plugin_destroy}, then releases the bridge as the glue does after a library's last destroy. */
     @Override
     public void close() {
+        if (!arena.scope().isAlive()) {
+            return;
+        }
         if (state != 0) {
             invoke(BridgeSlot.DESTROY, state);
             state = 0;
+        }
+        if (bridgeTable.address() != 0) {
+            String failure = Bootstrap.release(bridgeTable.address());
+            bridgeTable = MemorySegment.NULL;
+            if (failure != null) {
+                arena.close();
+                throw new IllegalStateException(failure);
+            }
         }
         arena.close();
     }

@@ -1,0 +1,152 @@
+#define _GNU_SOURCE
+#include "host_leaks.h"
+
+#include <dirent.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define HL_MAX_CYCLES 100000
+
+typedef struct {
+    long cycle;
+    long fds;
+    long rss_kib;
+    long threads;
+    long classes;
+    double restart_ms;
+} hl_point;
+
+static hl_point* points;
+static long point_count;
+static double last_destroy_ms = -1;
+
+double hl_now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
+}
+
+/* Entries of /proc/self/fd, less the one the listing itself holds. */
+static long open_fds(void) {
+    DIR* dir = opendir("/proc/self/fd");
+    if (dir == NULL) return -1;
+    long count = 0;
+    for (struct dirent* e = readdir(dir); e != NULL; e = readdir(dir))
+        if (e->d_name[0] != '.') count++;
+    closedir(dir);
+    return count - 1;
+}
+
+static long status_value(const char* key) {
+    FILE* status = fopen("/proc/self/status", "r");
+    char line[256];
+    size_t len = strlen(key);
+    long value = -1;
+    while (status != NULL && fgets(line, sizeof line, status))
+        if (strncmp(line, key, len) == 0 && line[len] == ':') value = atol(line + len + 1);
+    if (status != NULL) fclose(status);
+    return value;
+}
+
+static double process_cpu_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec * 1000.0 + (double)t.tv_nsec / 1e6;
+}
+
+/*
+ * Waits (at least quiet_ms, then at most a second more) until the process is idle: its threads together used under 1 ms of CPU in 20 ms. The
+ * JIT compilers go on compiling after a cycle, with work areas of several MiB; Falco's restarts are seconds
+ * apart, so memory is compared with the process at rest, as it would be between two restarts.
+ */
+static double settle(double quiet_ms) {
+    double start = hl_now_ms();
+    struct timespec pause = {0, 20 * 1000 * 1000};
+    double cpu = process_cpu_ms();
+    while (hl_now_ms() - start < 1000 + quiet_ms) {
+        nanosleep(&pause, NULL);
+        double now = process_cpu_ms();
+        if (now - cpu < 1.0 && hl_now_ms() - start >= quiet_ms) break;
+        cpu = now;
+    }
+    return hl_now_ms() - start;
+}
+
+void hl_sample(long cycle, const hl_cycle* measured, long quiet_ms) {
+    if (points == NULL) points = calloc(HL_MAX_CYCLES, sizeof *points);
+    if (points == NULL || point_count >= HL_MAX_CYCLES) return;
+    hl_point* p = &points[point_count++];
+    double settled_ms = settle((double)quiet_ms);
+    /* what the C heap only caches is not held: VmRSS is read after it gave its free memory back */
+    malloc_trim(0);
+    p->cycle = cycle;
+    p->fds = open_fds();
+    p->rss_kib = status_value("VmRSS");
+    p->threads = status_value("Threads");
+    p->classes = measured->classes;
+    /* a restart is the previous cycle's destroy and this cycle's init, as when Falco reloads */
+    p->restart_ms = last_destroy_ms < 0 ? -1 : last_destroy_ms + measured->init_ms;
+    last_destroy_ms = measured->destroy_ms;
+    printf("leak check: cycle %ld: fds %ld, VmRSS %ld KiB, threads %ld, classes %ld, init %.1f ms, destroy %.1f ms, "
+           "idle after %.0f ms", cycle, p->fds, p->rss_kib, p->threads, p->classes, measured->init_ms,
+           measured->destroy_ms, settled_ms);
+    if (p->restart_ms >= 0) printf(", restart %.1f ms", p->restart_ms);
+    putchar('\n');
+}
+
+static int compare_doubles(const void* a, const void* b) {
+    double x = *(const double*)a, y = *(const double*)b;
+    return x < y ? -1 : x > y;
+}
+
+static int leak(const char* fmt, long a, long b, long c, long d) {
+    fflush(stdout);
+    fputs("FAIL: ", stderr);
+    fprintf(stderr, fmt, a, b, c, d);
+    fputc('\n', stderr);
+    return 0;
+}
+
+int hl_verdict(const hl_limits* limits) {
+    if (point_count < 2) {
+        printf("leak check: %ld cycle, nothing to compare\n", point_count);
+        return 1;
+    }
+    const hl_point* first = &points[0];
+    const hl_point* last = &points[point_count - 1];
+    long warm_index = limits->warmup < point_count ? limits->warmup - 1 : point_count - 1;
+    if (warm_index < 0) warm_index = 0;
+    const hl_point* warm = &points[warm_index];
+    int ok = 1;
+    for (long i = 1; i < point_count; i++) {
+        if (points[i].fds > first->fds)
+            ok = leak("descriptors grew: %ld open after cycle %ld, %ld after cycle %ld", points[i].fds, points[i].cycle,
+                      first->fds, first->cycle);
+        if (i > warm_index && points[i].threads > warm->threads)
+            ok = leak("threads grew: %ld after cycle %ld, %ld after cycle %ld", points[i].threads, points[i].cycle,
+                      warm->threads, warm->cycle);
+        if (!ok) break;
+    }
+    if (last->rss_kib - warm->rss_kib > limits->rss_kib)
+        ok = leak("VmRSS grew by %ld KiB from cycle %ld to cycle %ld (bound %ld KiB)", last->rss_kib - warm->rss_kib,
+                  warm->cycle, last->cycle, limits->rss_kib);
+    if (warm->classes >= 0 && last->classes - warm->classes > limits->classes)
+        ok = leak("loaded classes grew by %ld from cycle %ld to cycle %ld (bound %ld)", last->classes - warm->classes,
+                  warm->cycle, last->cycle, limits->classes);
+    double* restarts = calloc((size_t)point_count, sizeof *restarts);
+    long n = 0;
+    if (restarts == NULL) return ok;
+    for (long i = 1; i < point_count; i++)
+        if (points[i].restart_ms >= 0) restarts[n++] = points[i].restart_ms;
+    qsort(restarts, (size_t)n, sizeof restarts[0], compare_doubles);
+    printf("leak check: %ld cycles: fds %ld -> %ld, VmRSS %ld KiB (cycle %ld) -> %ld KiB, threads %ld -> %ld, "
+           "classes %ld (cycle %ld) -> %ld; restart median %.1f ms, max %.1f ms: %s\n",
+           point_count, first->fds, last->fds, warm->rss_kib, warm->cycle, last->rss_kib, warm->threads, last->threads,
+           warm->classes, warm->cycle, last->classes, n ? restarts[n / 2] : 0.0, n ? restarts[n - 1] : 0.0,
+           ok ? "no leak" : "LEAK");
+    free(restarts);
+    return ok;
+}
