@@ -85,6 +85,10 @@ class NewCommandTest {
         assertTrue(pom.contains("<falco-plugin-sdk.version>" + dev.falcojava.cli.CliVersion.version() + "</falco-plugin-sdk.version>"), pom);
         assertTrue(pom.contains("<argLine>--enable-native-access=ALL-UNNAMED</argLine>"), pom);
         assertTrue(pom.contains("<source>src/generated/java</source>"), pom);
+        assertTrue(pom.indexOf("<artifactId>maven-enforcer-plugin</artifactId>") < pom.indexOf("<artifactId>exec-maven-plugin"),
+                "the JDK check comes before the step that runs the CLI:\n" + pom);
+        assertTrue(pom.contains("<message>falco-plugin: this project needs JDK 25 or newer; Maven runs on Java ${java.version} at "
+                + "${java.home}; set JAVA_HOME to a JDK 25 home"), pom);
         assertFalse(pom.contains("${project.version}"), "the SDK version is the CLI's own, filled in at CLI build time");
 
         String glue = Files.readString(project.resolve("src/generated/native/plugin_glue.c"));
