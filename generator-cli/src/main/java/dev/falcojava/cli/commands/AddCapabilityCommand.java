@@ -41,6 +41,7 @@ import java.util.concurrent.Callable;
         description = "Add a capability: plugin.yaml, stubs in your plugin class, and the regenerated base class.",
         footer = {"", "Capabilities: source, extract, parse, async, capture-listen.", "Examples:",
                 "  falco-plugin add-capability parse",
+                "  falco-plugin add-capability extract --prefix ka",
                 "  falco-plugin add-capability async --events my_alert,my_heartbeat",
                 "  falco-plugin add-capability source --event-source my_source --id 999"})
 public final class AddCapabilityCommand implements Callable<Integer> {
@@ -54,6 +55,10 @@ public final class AddCapabilityCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "The plugin id a source needs, when plugin.yaml has none "
             + "(default: 999, for development).")
     private Long id;
+
+    @Option(names = "--prefix", paramLabel = "PREFIX", description = "The part before the first dot of the starter "
+            + "fields, as ka in ka.verb (extract only; default: the plugin name with '_' for '-').")
+    private String fieldPrefix;
 
     @Option(names = "--events", split = ",", paramLabel = "NAME", description = "The async event names (async only).")
     private List<String> events;
@@ -119,7 +124,11 @@ public final class AddCapabilityCommand implements Callable<Integer> {
         if (eventSource != null && !capability.equals("source")) {
             throw new IllegalArgumentException("--event-source is for the source capability");
         }
-        Capability starter = StarterCapabilities.of(capability, current.name(), eventSource);
+        if (fieldPrefix != null && !capability.equals("extract")) {
+            throw new IllegalArgumentException("--prefix is for the extract capability");
+        }
+        Capability starter = StarterCapabilities.of(capability, current.name(), eventSource,
+                fieldPrefix != null ? FieldPrefixOption.parse(fieldPrefix) : null);
         return events != null ? new Capability.Async(events, List.of()) : starter;
     }
 

@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
         description = "Create a plugin project: plugin.yaml, a Maven project with your plugin class, and the native glue.",
         footer = {"", "Without NAME on a terminal, new asks for the name, capabilities and package.", "Examples:",
                 "  falco-plugin new my-plugin --capabilities source,extract --id 999 --event-source my_source",
+                "  falco-plugin new k8sjava --prefix ka",
                 "  falco-plugin new --from plugin.yaml --dir my-plugin"})
 public final class NewCommand implements Callable<Integer> {
 
@@ -60,6 +61,10 @@ public final class NewCommand implements Callable<Integer> {
 
     @Option(names = "--event-source", paramLabel = "SOURCE", description = "Event source name (default: NAME with '_' for '-').")
     private String eventSource;
+
+    @Option(names = "--prefix", paramLabel = "PREFIX",
+            description = "The part before the first dot of every field, as ka in ka.verb (default: NAME with '_' for '-').")
+    private String fieldPrefix;
 
     @Option(names = "--package", paramLabel = "PACKAGE", description = "Java package (default: com.example.<name>).")
     private String javaPackage;
@@ -122,7 +127,7 @@ public final class NewCommand implements Callable<Integer> {
     }
 
     private void rejectOptionsBesideFrom() {
-        for (String option : List.of("--capabilities", "--id", "--event-source", "--package", "--linkage")) {
+        for (String option : List.of("--capabilities", "--id", "--event-source", "--prefix", "--package", "--linkage")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new IllegalArgumentException("--from takes everything from the file; drop " + option
                         + " or change it in the file");
@@ -161,8 +166,13 @@ public final class NewCommand implements Callable<Integer> {
     private PluginDescriptor descriptorFromOptions() throws DescriptorException {
         List<Capability> declared = new ArrayList<>();
         boolean nameValid = Names.PLUGIN_NAME.matcher(name).matches();
+        String prefix = fieldPrefix != null ? FieldPrefixOption.parse(fieldPrefix) : null;
         for (String capability : capabilities) {
-            declared.add(StarterCapabilities.of(capability, name, eventSource));
+            declared.add(StarterCapabilities.of(capability, name, eventSource, prefix));
+        }
+        if (prefix != null && declared.stream().noneMatch(Capability.Extract.class::isInstance)) {
+            throw new IllegalArgumentException("--prefix names the fields of the extract capability, and --capabilities "
+                    + String.join(",", capabilities) + " has none; add extract or drop --prefix");
         }
         Linkage chosen = switch (linkage) {
             case "shared" -> new Linkage.Shared();

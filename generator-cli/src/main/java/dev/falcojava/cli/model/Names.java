@@ -12,6 +12,8 @@ public final class Names {
     public static final Pattern EVENT_SOURCE = Pattern.compile("[A-Za-z0-9_.-]+");
     public static final Pattern CONFIG_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]*");
     public static final Pattern FIELD_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*(\\.[a-zA-Z0-9_]+)+");
+    /** The part before the first dot that every field of a plugin shares, as {@code ka} in {@code ka.verb}. */
+    public static final Pattern FIELD_PREFIX = Pattern.compile("[a-z][a-z0-9_]*");
 
     private Names() {
     }
@@ -49,6 +51,11 @@ public final class Names {
 
     /** The default event source for a plugin name: {@code my-plugin} -> {@code my_plugin}. */
     public static String defaultEventSource(String pluginName) {
+        return pluginName.replace('-', '_');
+    }
+
+    /** The default field prefix for a plugin name: {@code my-plugin} -> {@code my_plugin}. */
+    public static String defaultFieldPrefix(String pluginName) {
         return pluginName.replace('-', '_');
     }
 

@@ -99,4 +99,18 @@ class AddCapabilityCommandTest {
         assertEquals(classBefore, Files.readString(userClass));
         assertEquals(yamlBefore, Files.readString(descriptor));
     }
+
+    @Test
+    void extractAddedLaterTakesThePrefixOptionAndOnlyExtractTakesIt() throws Exception {
+        Path source = tmp.resolve("k8sjava");
+        run(0, "new", "k8sjava", "--capabilities", "source", "--dir", source.toString());
+        assertTrue(run(2, "add-capability", "parse", "--prefix", "ka", "--dir", source.toString())
+                .contains("--prefix is for the extract capability"));
+        assertTrue(run(2, "add-capability", "extract", "--prefix", "K8s", "--dir", source.toString())
+                .contains("--prefix 'K8s' is not a field prefix"));
+        run(0, "add-capability", "extract", "--prefix", "ka", "--dir", source.toString());
+        assertEquals(List.of("ka.count", "ka.message", "ka.even"), DescriptorReader.read(source.resolve("plugin.yaml"))
+                .extract().orElseThrow().fields().stream().map(dev.falcojava.cli.model.FieldSpec::name).toList());
+        run(0, "add-field", "ka.verb", "--type", "string", "--dir", source.toString());
+    }
 }

@@ -1,12 +1,14 @@
 package dev.falcojava.cli.commands;
 
 import dev.falcojava.cli.model.DescriptorReader;
+import dev.falcojava.cli.model.FieldSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -99,5 +101,19 @@ class AddFieldCommandTest {
         assertTrue(run(2, "add-field", "demo.size", "--type", "int", "--dir", project.toString())
                 .contains("unknown field type 'int' (known: uint64, string, bool, reltime, abstime, ipaddr, ipnet)"));
         assertEquals(yamlBefore, Files.readString(descriptor));
+    }
+
+    @Test
+    void inAProjectMadeWithAPrefixFieldsTakeThatPrefixAndNotThePluginName() throws Exception {
+        Path k8s = tmp.resolve("k8sjava");
+        run(0, "new", "k8sjava", "--prefix", "ka", "--dir", k8s.toString());
+        assertTrue(run(0, "add-field", "ka.user.name", "--type", "string", "--dir", k8s.toString())
+                .contains("added field ka.user.name (string)"));
+        assertTrue(run(2, "add-field", "k8sjava.verb", "--type", "string", "--dir", k8s.toString())
+                .contains("field 'k8sjava.verb' does not start with 'ka.'"));
+        assertEquals(List.of("ka.count", "ka.message", "ka.even", "ka.user.name"), DescriptorReader.read(k8s.resolve("plugin.yaml"))
+                .extract().orElseThrow().fields().stream().map(FieldSpec::name).toList());
+        assertTrue(Files.readString(k8s.resolve("src/main/java/com/example/k8sjava/K8sjavaPlugin.java"))
+                .contains("protected String extractUserName(ExtractRequest request) {"));
     }
 }

@@ -85,6 +85,10 @@ class NewCommandTest {
         assertTrue(pom.contains("<falco-plugin-sdk.version>" + dev.falcojava.cli.CliVersion.version() + "</falco-plugin-sdk.version>"), pom);
         assertTrue(pom.contains("<argLine>--enable-native-access=ALL-UNNAMED</argLine>"), pom);
         assertTrue(pom.contains("<source>src/generated/java</source>"), pom);
+        assertTrue(pom.indexOf("<artifactId>maven-enforcer-plugin</artifactId>") < pom.indexOf("<artifactId>exec-maven-plugin"),
+                "the JDK check comes before the step that runs the CLI:\n" + pom);
+        assertTrue(pom.contains("<message>falco-plugin: this project needs JDK 25 or newer; Maven runs on Java ${java.version} at "
+                + "${java.home}; set JAVA_HOME to a JDK 25 home"), pom);
         assertFalse(pom.contains("${project.version}"), "the SDK version is the CLI's own, filled in at CLI build time");
 
         String glue = Files.readString(project.resolve("src/generated/native/plugin_glue.c"));
@@ -123,6 +127,58 @@ class NewCommandTest {
         assertEquals(4242, d.id());
         assertEquals("flows", d.source().orElseThrow().eventSource());
         assertTrue(d.extract().isEmpty());
+    }
+
+    @Test
+    void thePrefixOptionNamesTheStarterFieldsTheirRuleAndTheFieldsAddedLater(@TempDir Path tmp) throws Exception {
+        Path project = tmp.resolve("k8sjava");
+        CliRun outcome = run("new", "k8sjava", "--prefix", "ka", "--dir", project.toString());
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        PluginDescriptor d = DescriptorReader.read(project.resolve("plugin.yaml"));
+        assertEquals(List.of("ka.count", "ka.message", "ka.even"),
+                d.extract().orElseThrow().fields().stream().map(FieldSpec::name).toList());
+        String plugin = Files.readString(project.resolve("src/main/java/com/example/k8sjava/K8sjavaPlugin.java"));
+        assertTrue(plugin.contains("""
+                    protected long extractCount(ExtractRequest request) {
+                        return request.event().number();
+                """), "the starter fields keep their working code under another prefix:\n" + plugin);
+        String rules = Files.readString(project.resolve("falco/k8sjava_rules.yaml"));
+        assertTrue(rules.contains("condition: ka.count exists"), rules);
+        assertTrue(rules.contains("ka.message=%ka.message"), rules);
+        assertFalse(rules.contains("k8sjava."), rules);
+        String test = Files.readString(project.resolve("src/test/java/com/example/k8sjava/K8sjavaPluginTest.java"));
+        assertTrue(test.contains("harness.extract(events.get(1), \"ka.count\")"), test);
+
+        CliRun added = run("add-field", "ka.verb", "--type", "string", "--dir", project.toString());
+        assertEquals(0, added.exitCode(), added.err());
+        assertTrue(Files.readString(project.resolve("src/main/java/com/example/k8sjava/K8sjavaPlugin.java"))
+                .contains("protected String extractVerb(ExtractRequest request) {"));
+
+        Path dotted = tmp.resolve("dotted");
+        assertEquals(0, run("new", "k8sjava", "--prefix", "ka.", "--dir", dotted.toString()).exitCode());
+        assertEquals("ka.count", DescriptorReader.read(dotted.resolve("plugin.yaml")).extract().orElseThrow().fields()
+                .getFirst().name(), "a trailing dot is the same prefix");
+    }
+
+    @Test
+    void aPrefixThatIsNotOneLowercasePartOrHasNoFieldsToNameIsAUsageError(@TempDir Path tmp) throws Exception {
+        for (String bad : List.of("Ka", "k a", "ka.audit", "9ka", "", "ka-x")) {
+            CliRun outcome = run("new", "demo", "--prefix", bad, "--dir", tmp.resolve("p").toString());
+            assertEquals(2, outcome.exitCode(), bad);
+            assertTrue(outcome.err().contains("--prefix '" + bad + "' is not a field prefix: lowercase letters, digits "
+                    + "and '_', starting with a letter"), outcome.err());
+        }
+        CliRun noExtract = run("new", "demo", "--capabilities", "source", "--prefix", "ka", "--dir", tmp.resolve("q").toString());
+        assertEquals(2, noExtract.exitCode());
+        assertTrue(noExtract.err().contains("--prefix names the fields of the extract capability, and --capabilities "
+                + "source has none"), noExtract.err());
+        Path source = Files.writeString(tmp.resolve("mine.yaml"), "name: demo\n");
+        CliRun withFrom = run("new", "--from", source.toString(), "--prefix", "ka", "--dir", tmp.resolve("r").toString());
+        assertEquals(2, withFrom.exitCode());
+        assertTrue(withFrom.err().contains("--from takes everything from the file; drop --prefix"), withFrom.err());
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(source), left.toList(), "a refused project leaves nothing behind");
+        }
     }
 
     @Test
