@@ -1236,7 +1236,10 @@ static void resolve_field(const char* text, field_request* out) {
 }
 
 static size_t select_fields(const options* o, size_t* ids) {
-    if (!(caps & CAP_EXTRACT)) return 0;
+    if (!(caps & CAP_EXTRACT)) {
+        if (o->fields != NULL) fail("--fields names %s, but the plugin has no field extraction capability", o->fields);
+        return 0;
+    }
     size_t n = 0;
     if (o->fields == NULL) {
         for (size_t i = 0; i < field_count; i++) {
@@ -1619,11 +1622,11 @@ static void test_target(const options* o, const char* target) {
     if (o->expect_caps != NULL) check_expected_capabilities(handle, o->expect_caps);
     print_metadata();
     if (caps & CAP_EXTRACT) field_count = check_fields(&api, fields, "");
+    size_t ids[MAX_FIELDS];
+    size_t n_ids = select_fields(o, ids);
     if (o->metadata_only) {
         return;
     }
-    size_t ids[MAX_FIELDS];
-    size_t n_ids = select_fields(o, ids);
     if (o->threads > 0 && (caps & CAP_SOURCE)) {
         run_threads(o, ids, n_ids);
         return;
