@@ -86,6 +86,13 @@ public final class NativeHost {
         return library;
     }
 
+    /** Compiles a C program of the tests into an executable. */
+    public static Path compileProgram(Path source, Path program) throws IOException, InterruptedException {
+        Files.createDirectories(program.toAbsolutePath().getParent());
+        compile(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", program.toString(), source.toString()));
+        return program;
+    }
+
     /** Runs the host on {@code library} with {@code arguments}, adding {@code environment} to its environment. */
     public static Run run(Path library, Map<String, String> environment, String... arguments)
             throws IOException, InterruptedException {
