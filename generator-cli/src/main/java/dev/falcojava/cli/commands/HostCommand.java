@@ -20,12 +20,12 @@ import java.util.concurrent.Callable;
  * {@link dev.falcojava.cli.FalcoPluginCli#commandLine()}).
  */
 @Command(name = "host", mixinStandardHelpOptions = true,
-        description = {"Run the strict native test host on plugin libraries: it loads each the way libsinsp does and fails",
-                "with FAIL: and exit 1 where Falco would. Every option is the host's own (docs/testing.md); without",
-                "arguments the host prints its usage. Compiled with gcc on first use, cached in",
-                "$XDG_CACHE_HOME/falco-plugin/host (default ~/.cache/falco-plugin/host)."},
+        description = "Run the strict native test host on plugin libraries: it loads each the way libsinsp does"
+                + " and fails with FAIL: and exit 1 where Falco would. Every option is the host's own (docs/testing.md);"
+                + " without arguments the host prints its usage. Compiled with gcc on first use, cached in"
+                + " $XDG_CACHE_HOME/falco-plugin/host (default ~/.cache/falco-plugin/host).",
         footer = {"", "Examples:",
-                "  falco-plugin host target/libmy-plugin.so --expect-caps source,extract --events 5 --fields my.count",
+                "  falco-plugin host target/libmy-plugin.so --events 5 --fields my.count",
                 "  falco-plugin host --metadata-only target/libmy-plugin.so"})
 public final class HostCommand implements Callable<Integer> {
 

@@ -26,10 +26,10 @@ import java.util.concurrent.Callable;
  * stamps them.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a source plugin library: init, open, pull events and print them with extracted fields,",
-                "until the end of the stream, -n events, --idle-exit or Ctrl-C (which closes the source, destroys",
-                "the plugin and exits 0). Each line: time, plugin name, event number, (event_to_string), fields."},
-        footer = {"", "Examples:", "  falco-plugin run target/libmy-plugin.so --open-params max=5 --fields my.count,my.message -n 5",
+        description = "Run a source plugin library: init, open, pull events and print them with extracted fields,"
+                + " until the end of the stream, -n events, --idle-exit or Ctrl-C (which closes the source, destroys"
+                + " the plugin and exits 0). Each line: time, plugin name, event number, (event_to_string), fields.",
+        footer = {"", "Examples:", "  falco-plugin run target/libmy-plugin.so --open-params max=5 -n 5 --fields my.count",
                 "  falco-plugin run target/libmy-plugin.so --idle-exit 30 --keep-going"})
 public final class RunCommand implements Callable<Integer> {
 
