@@ -6,6 +6,7 @@ import dev.falcojava.cli.commands.BuildCommand;
 import dev.falcojava.cli.commands.CompletionCommand;
 import dev.falcojava.cli.commands.DoctorCommand;
 import dev.falcojava.cli.commands.GenerateCommand;
+import dev.falcojava.cli.commands.HostCommand;
 import dev.falcojava.cli.commands.InfoCommand;
 import dev.falcojava.cli.commands.LinkCommand;
 import dev.falcojava.cli.commands.NewCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "falco-plugin", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Create, grow and build Falco plugins written in Java.",
         subcommands = {NewCommand.class, AddCapabilityCommand.class, AddFieldCommand.class, ValidateCommand.class, GenerateCommand.class, BuildCommand.class, LinkCommand.class,
-                InfoCommand.class, RunCommand.class, CompletionCommand.class,
+                InfoCommand.class, RunCommand.class, HostCommand.class, CompletionCommand.class,
                 DoctorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 a build step failed, 2 bad usage or descriptor.",
                 "Example:", "  falco-plugin new my-plugin && cd my-plugin && falco-plugin build --shared"})
@@ -31,8 +32,11 @@ public final class FalcoPluginCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
+    /** The command line; {@code host} passes the options it does not know to the native host. */
     public static CommandLine commandLine() {
-        return new CommandLine(new FalcoPluginCli());
+        CommandLine cli = new CommandLine(new FalcoPluginCli());
+        cli.getSubcommands().get("host").setUnmatchedOptionsArePositionalParams(true);
+        return cli;
     }
 
     @Override

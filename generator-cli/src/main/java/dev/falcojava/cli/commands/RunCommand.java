@@ -2,10 +2,12 @@ package dev.falcojava.cli.commands;
 
 import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.inspecting.Capabilities;
+import dev.falcojava.cli.inspecting.EventPrinter;
 import dev.falcojava.cli.inspecting.FieldRow;
 import dev.falcojava.cli.inspecting.PluginLibrary;
 import dev.falcojava.cli.inspecting.RequestedField;
 import dev.falcojava.cli.inspecting.RunningPlugin;
+import dev.falcojava.cli.inspecting.SignalStop;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,18 +15,22 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code falco-plugin run}: loads a source plugin the way Falco does, initializes it, pulls events and prints each
- * with the requested fields, one line per event like a Falco output. Events the plugin leaves for the host to
- * timestamp get the time they are read, as Falco stamps them.
+ * {@code falco-plugin run}: loads a source plugin the way Falco does, initializes it, pulls events until the end of
+ * the stream, {@code -n} events, {@code --idle-exit} or Ctrl-C, and prints each with its fields, one line per event
+ * like a Falco output. Events the plugin leaves for the host to timestamp get the time they are read, as Falco
+ * stamps them.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a source plugin library: init, open, pull events and print them with extracted fields.",
-        footer = {"", "Example:", "  falco-plugin run target/libmy-plugin.so --open-params max=5 --fields my.count,my.message -n 5"})
+        description = "Run a source plugin library: init, open, pull events and print them with extracted fields,"
+                + " until the end of the stream, -n events, --idle-exit or Ctrl-C (which closes the source, destroys"
+                + " the plugin and exits 0). Each line: time, plugin name, event number, (event_to_string), fields.",
+        footer = {"", "Examples:", "  falco-plugin run target/libmy-plugin.so --open-params max=5 -n 5 --fields my.count",
+                "  falco-plugin run target/libmy-plugin.so --idle-exit 30 --keep-going"})
 public final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "LIBRARY", description = "The plugin library (lib<name>.so).")
@@ -37,11 +43,20 @@ public final class RunCommand implements Callable<Integer> {
     private String openParams;
 
     @Option(names = "--fields", split = ",", paramLabel = "FIELD",
-            description = "Fields to extract from each event, with arguments as in rules: my.field, my.map[key].")
-    private List<String> fields = List.of();
+            description = {"Fields to extract from each event, with arguments as in rules: my.field, my.map[key].",
+                    "Default: every field that does not require an argument."})
+    private List<String> fields;
 
-    @Option(names = "-n", paramLabel = "N", defaultValue = "10", description = "How many events (default: ${DEFAULT-VALUE}).")
-    private int limit;
+    @Option(names = "-n", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N events; 0 (the default) runs until the end of the stream or Ctrl-C.")
+    private long limit;
+
+    @Option(names = "--idle-exit", paramLabel = "SECONDS",
+            description = "Stop after this long without an event (timeouts of next_batch alone never stop a run).")
+    private Long idleExitSeconds;
+
+    @Option(names = "--keep-going", description = "Report a failed extraction and go on to the next event (exit 1 at the end).")
+    private boolean keepGoing;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -49,33 +64,43 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (limit < 0 || idleExitSeconds != null && idleExitSeconds <= 0) {
+            err.println("falco-plugin run: " + (limit < 0 ? "-n must be 0 (no limit) or more, not " + limit
+                    : "--idle-exit must be a number of seconds above 0, not " + idleExitSeconds));
+            return ExitCodes.USAGE;
+        }
         try (PluginLibrary library = PluginLibrary.open(libraryPath)) {
             if (!Capabilities.of(library).contains("source")) {
                 throw new IllegalArgumentException(library.path() + " has no event source to run; run a source plugin");
             }
             List<FieldRow> declared = FieldRow.parse(library.text("get_fields").orElse("[]"));
-            List<RequestedField> requested = fields.stream().map(f -> RequestedField.resolve(f, declared)).toList();
-            String name = library.text("get_name").orElse("plugin");
-            try (RunningPlugin plugin = new RunningPlugin(library, config, spec.commandLine().getErr())) {
-                for (RunningPlugin.Event event : plugin.read(openParams, limit, requested)) {
-                    StringBuilder line = new StringBuilder();
-                    Instant time = event.timestamp() == -1 ? Instant.now() : Instant.ofEpochSecond(0, event.timestamp());
-                    line.append(time).append(": ").append(name).append(" event ")
-                            .append(event.number()).append(" (").append(event.text() != null ? event.text() : event.payload())
-                            .append(')');
-                    for (int i = 0; i < requested.size(); i++) {
-                        line.append(' ').append(requested.get(i).label()).append('=').append(event.values().get(i));
-                    }
-                    out.println(line);
+            List<RequestedField> requested = fields != null
+                    ? fields.stream().map(f -> RequestedField.resolve(f, declared)).toList()
+                    : declared.stream().filter(f -> !f.argumentRequired()).map(f -> RequestedField.resolve(f.name(), declared)).toList();
+            EventPrinter printer = new EventPrinter(library.text("get_name").orElse("plugin"), requested, keepGoing, out, err);
+            try (SignalStop stop = new SignalStop(err);
+                 RunningPlugin plugin = new RunningPlugin(library, config, err)) {
+                Duration idle = idleExitSeconds == null ? null : Duration.ofSeconds(idleExitSeconds);
+                RunningPlugin.End end = plugin.read(openParams, requested, new RunningPlugin.Limits(limit, idle, stop), printer);
+                if (end == RunningPlugin.End.IDLE) {
+                    err.println("falco-plugin run: no event for " + idleExitSeconds + " s (--idle-exit); stopped");
                 }
+            }
+            if (printer.failures() > 0) {
+                err.println("falco-plugin run: extraction failed on " + printer.failures() + " event(s)");
+                return ExitCodes.BUILD_FAILED;
             }
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("falco-plugin run: " + e.getMessage());
+            err.println("falco-plugin run: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println("falco-plugin run: " + e.getMessage());
+            err.println("falco-plugin run: " + e.getMessage());
             return ExitCodes.BUILD_FAILED;
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 }

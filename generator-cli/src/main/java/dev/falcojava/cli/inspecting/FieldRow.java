@@ -19,6 +19,11 @@ public record FieldRow(String name, String type, boolean list, String argument, 
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Whether a rule must give this field an argument. */
+    public boolean argumentRequired() {
+        return argument.endsWith("required");
+    }
+
     /** @throws IllegalStateException when the JSON is not an array of fields */
     public static List<FieldRow> parse(String fieldsJson) {
         JsonNode root;

@@ -4,6 +4,13 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
+import static dev.falcojava.sdk.abi.Layouts.FIELD_ARG_INDEX;
+import static dev.falcojava.sdk.abi.Layouts.FIELD_ARG_KEY;
+import static dev.falcojava.sdk.abi.Layouts.FIELD_ARG_PRESENT;
+import static dev.falcojava.sdk.abi.Layouts.FIELD_ID;
+import static dev.falcojava.sdk.abi.Layouts.FIELD_LIST;
+import static dev.falcojava.sdk.abi.Layouts.FIELD_NAME;
+import static dev.falcojava.sdk.abi.Layouts.FIELD_TYPE;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -40,7 +47,7 @@ public record RequestedField(String label, int id, String type, boolean list, St
                 continue;
             }
             boolean index = field.argument().startsWith("index");
-            if (argument == null && field.argument().endsWith("required")) {
+            if (argument == null && field.argumentRequired()) {
                 throw new IllegalArgumentException("field " + name + " requires an argument, as in " + name + (index ? "[0]" : "[key]"));
             }
             if (argument != null && field.argument().equals("none")) {
@@ -55,18 +62,18 @@ public record RequestedField(String label, int id, String type, boolean list, St
     }
 
     void writeRequest(MemorySegment request, Arena arena) {
-        request.set(JAVA_INT, 16, id);
+        request.set(JAVA_INT, FIELD_ID, id);
         int bracket = label.indexOf('[');
-        request.set(ADDRESS, 24, arena.allocateFrom(bracket < 0 ? label : label.substring(0, bracket)));
+        request.set(ADDRESS, FIELD_NAME, arena.allocateFrom(bracket < 0 ? label : label.substring(0, bracket)));
         if (argument != null) {
-            request.set(JAVA_INT, 48, 1);
+            request.set(JAVA_INT, FIELD_ARG_PRESENT, 1);
             if (index) {
-                request.set(JAVA_LONG, 40, Long.parseUnsignedLong(argument));
+                request.set(JAVA_LONG, FIELD_ARG_INDEX, Long.parseUnsignedLong(argument));
             } else {
-                request.set(ADDRESS, 32, arena.allocateFrom(argument));
+                request.set(ADDRESS, FIELD_ARG_KEY, arena.allocateFrom(argument));
             }
         }
-        request.set(JAVA_INT, 52, CODES[TYPES.indexOf(type)]);
-        request.set(JAVA_INT, 56, list ? 1 : 0);
+        request.set(JAVA_INT, FIELD_TYPE, CODES[TYPES.indexOf(type)]);
+        request.set(JAVA_INT, FIELD_LIST, list ? 1 : 0);
     }
 }

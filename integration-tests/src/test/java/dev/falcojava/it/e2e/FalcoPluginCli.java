@@ -22,14 +22,13 @@ final class FalcoPluginCli {
     }
 
     static Result run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(REPO_ROOT.resolve("bin/falco-plugin").toString());
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("FALCO_PLUGIN_JAVA_HOME");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close();
+        return run(Path.of(""), environment, arguments);
+    }
+
+    /** Runs a command in {@code directory}. */
+    static Result run(Path directory, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        Process process = start(directory, List.of(), environment, arguments);
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -37,5 +36,22 @@ final class FalcoPluginCli {
                     + TIMEOUT_MINUTES + " minutes");
         }
         return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts a command in {@code directory} (stdout and stderr together) without waiting for it; {@code launcher}
+     * comes before the launcher script, which execs java, so that the process is the JVM.
+     */
+    static Process start(Path directory, List<String> launcher, Map<String, String> environment, String... arguments)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.add(REPO_ROOT.resolve("bin/falco-plugin").toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(directory.toAbsolutePath().toFile());
+        builder.environment().remove("FALCO_PLUGIN_JAVA_HOME");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
     }
 }

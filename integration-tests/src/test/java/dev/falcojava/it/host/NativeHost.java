@@ -11,12 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The native test host (integration-tests/src/test/native/host), compiled once per test run with gcc, and the
- * runs of it that tests make.
+ * The native test host (native-host/ at the top of the checkout, the same sources {@code falco-plugin host} ships),
+ * compiled once per test run with gcc, and the runs of it that tests make.
  */
 public final class NativeHost {
 
-    private static final Path SOURCES = Path.of(System.getProperty("falco.nativeSources", "src/test/native"));
+    private static final Path HOST_SOURCES = Path.of(System.getProperty("falco.hostSources", "../native-host"));
     private static final Path BUILD = Path.of(System.getProperty("falco.buildDir", "target"));
     private static final long TIMEOUT_SECONDS = 300;
 
@@ -63,10 +63,9 @@ public final class NativeHost {
     private static Path compileHost(Path out, List<String> extra) throws IOException, InterruptedException {
         Files.createDirectories(out.getParent());
         List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", out.toString()));
-        command.add(SOURCES.resolve("host/falco_test_host.c").toString());
-        command.add(SOURCES.resolve("host/host_tables.c").toString());
-        command.add(SOURCES.resolve("host/json.c").toString());
-        command.add(SOURCES.resolve("host/host_leaks.c").toString());
+        try (var files = Files.list(HOST_SOURCES)) {
+            files.map(Path::toString).filter(name -> name.endsWith(".c")).sorted().forEach(command::add);
+        }
         command.addAll(extra);
         command.addAll(List.of("-ldl", "-lpthread"));
         compile(command);
@@ -80,11 +79,18 @@ public final class NativeHost {
     public static Path compileLibrary(Path source, Path library, String... flags) throws IOException, InterruptedException {
         Files.createDirectories(library.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC",
-                "-fvisibility=hidden", "-I" + SOURCES.resolve("host")));
+                "-fvisibility=hidden", "-I" + HOST_SOURCES));
         command.addAll(List.of(flags));
         command.addAll(List.of("-o", library.toString(), source.toString()));
         compile(command);
         return library;
+    }
+
+    /** Compiles a C program of the tests into an executable. */
+    public static Path compileProgram(Path source, Path program) throws IOException, InterruptedException {
+        Files.createDirectories(program.toAbsolutePath().getParent());
+        compile(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", program.toString(), source.toString()));
+        return program;
     }
 
     /** Runs the host on {@code library} with {@code arguments}, adding {@code environment} to its environment. */

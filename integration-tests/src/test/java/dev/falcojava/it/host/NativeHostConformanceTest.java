@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -65,6 +66,17 @@ class NativeHostConformanceTest {
         assertTrue(run.stdout().contains("event 5 len=45 payload=\"event-5\"\n  dummy.even = false\n"), run.stdout());
         assertTrue(run.stdout().contains("cycle 2\n"), run.stdout());
         assertTrue(!run.stdout().contains("dummy.value ="), run.stdout());
+    }
+
+    @Test
+    void aFieldThePluginDoesNotHaveIsAnErrorAsInLibsinsp() throws Exception {
+        for (NativeHost.Run run : new NativeHost.Run[] {
+                NativeHost.run(fixture(""), Map.of(), "--metadata-only", "--fields", "dummy.value,ka.nope"),
+                NativeHost.run(fixture(""), Map.of(), "--events", "1", "--cycles", "1", "--fields", "dummy.value,ka.nope")}) {
+            assertEquals(1, run.exitCode(), run.describe());
+            assertEquals("FAIL: --fields names ka.nope, which the plugin does not export\n", run.stderr(), run.describe());
+            assertFalse(run.stdout().strip().endsWith("ok"), run.describe());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

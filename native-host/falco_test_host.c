@@ -1241,7 +1241,10 @@ static void resolve_field(const char* text, field_request* out) {
 }
 
 static size_t select_fields(const options* o, size_t* ids) {
-    if (!(caps & CAP_EXTRACT)) return 0;
+    if (!(caps & CAP_EXTRACT)) {
+        if (o->fields != NULL) fail("--fields names %s, but the plugin has no field extraction capability", o->fields);
+        return 0;
+    }
     size_t n = 0;
     if (o->fields == NULL) {
         for (size_t i = 0; i < field_count; i++) {
@@ -1658,7 +1661,7 @@ static void* load_target(const options* o, const char* target, int print, size_t
     if (o->expect_caps != NULL) check_expected_capabilities(handle, o->expect_caps);
     if (print) print_metadata();
     if (caps & CAP_EXTRACT) field_count = check_fields(&api, fields, "");
-    *n_ids = o->metadata_only ? 0 : select_fields(o, ids);
+    *n_ids = select_fields(o, ids);
     return handle;
 }
 
