@@ -64,6 +64,12 @@ public class BenchPlugin extends AbstractBenchPlugin {
     }
 
     @Override
+    protected String extractPayload(ExtractRequest request) {
+        request.setStringFromPayload(0, request.event().payloadLength() - 1);
+        return null;
+    }
+
+    @Override
     public void parse(PluginEvent event) {
         parsed++;
     }

@@ -2,7 +2,8 @@
  * The C baseline of the benchmarks: the same plugin as bench/java, written directly against the plugin API.
  * Source: batches of 128 plugin events with a 64-byte payload. Fields: bench.count (uint64, the event number),
  * bench.message (string, "bench event"), bench.even (bool, the number is even), bench.first (uint64, the first
- * payload byte).
+ * payload byte), bench.words (a list of eight strings), bench.parsed (uint64, events parsed), bench.payload (string, a
+ * pointer to the payload in the event, a C string).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ typedef struct {
     uint64_t u64[4];
     uint32_t boolean;
     const char* message;
+    const char* strings[4];
     uint64_t parsed;
 } state_t;
 
@@ -48,7 +50,8 @@ EXPORT const char* plugin_get_fields(void) {
            "{\"name\":\"bench.even\",\"type\":\"bool\",\"desc\":\"whether the number is even\"},"
            "{\"name\":\"bench.first\",\"type\":\"uint64\",\"desc\":\"the first payload byte\"},"
            "{\"name\":\"bench.words\",\"type\":\"string\",\"isList\":true,\"desc\":\"eight constant words\"},"
-           "{\"name\":\"bench.parsed\",\"type\":\"uint64\",\"desc\":\"the number of events parsed so far\"}]";
+           "{\"name\":\"bench.parsed\",\"type\":\"uint64\",\"desc\":\"the number of events parsed so far\"},"
+           "{\"name\":\"bench.payload\",\"type\":\"string\",\"desc\":\"the payload, pointed at in the event\"}]";
 }
 
 EXPORT void* plugin_init(const void* in, int32_t* rc) {
@@ -122,6 +125,10 @@ EXPORT int32_t plugin_extract_fields(void* s, const host_event_input* in, const 
             case 4:
                 field->res.str = (const char**)words;
                 field->res_len = 8;
+                break;
+            case 6:
+                st->strings[f] = (const char*)in->evt + HEADER + 12;
+                field->res.str = &st->strings[f];
                 break;
             default:
                 st->u64[f] = st->parsed;

@@ -20,7 +20,10 @@ final class ExtractBridge {
         NativeExtractRequest request = null;
         try {
             state = context.enter(handle);
-            ExtractPlugin extractor = capability(state, ExtractPlugin.class, "field extraction");
+            ExtractPlugin extractor = state.extractor;
+            if (extractor == null) {
+                capability(state, ExtractPlugin.class, "field extraction");
+            }
             request = state.extraction;
             int count = NativeMemory.u32(extractInput + EXTRACT_INPUT_NUM_FIELDS);
             long fields = NativeMemory.pointer(extractInput + EXTRACT_INPUT_FIELDS);

@@ -23,6 +23,9 @@ final class NativeEventBatch implements EventBatch {
     private long used;
     private int count;
     private long[] offsets = new long[256];
+    private final Utf8Writer utf8 = new Utf8Writer();
+    /** Text payloads up to this worst-case size are encoded in one pass into room for the worst case. */
+    private static final long ONE_PASS_MAX_BYTES = 1L << 20;
 
     NativeEventBatch(int pluginId) {
         this.pluginId = pluginId;
@@ -55,6 +58,13 @@ final class NativeEventBatch implements EventBatch {
 
     @Override
     public void add(CharSequence text) {
+        if (text instanceof String string && Utf8Writer.maxBytes(string.length()) <= ONE_PASS_MAX_BYTES) {
+            long start = used;
+            MemorySegment seg = events.grow(start + PLUGIN_EVENT_PAYLOAD + Utf8Writer.maxBytes(string.length()), used);
+            long end = utf8.write(string, seg, start + PLUGIN_EVENT_PAYLOAD);
+            reserveEvent(HOST_TIMESTAMP, (int) (end - start - PLUGIN_EVENT_PAYLOAD));
+            return;
+        }
         long length = Utf8.encodedLength(text);
         if (length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("event payload of " + length + " bytes is too large");
@@ -69,15 +79,15 @@ final class NativeEventBatch implements EventBatch {
             throw new IllegalArgumentException("event of " + eventLength + " bytes exceeds the 4 GiB event limit");
         }
         long start = used;
-        MemorySegment seg = events.grow(start + eventLength, used);
-        seg.set(ValueLayout.JAVA_LONG_UNALIGNED, start + EVENT_TS, timestamp);
-        seg.set(ValueLayout.JAVA_LONG_UNALIGNED, start + EVENT_TID, NO_THREAD);
-        seg.set(ValueLayout.JAVA_INT_UNALIGNED, start + EVENT_LEN, (int) eventLength);
-        seg.set(ValueLayout.JAVA_SHORT_UNALIGNED, start + EVENT_TYPE, PLUGIN_EVENT);
-        seg.set(ValueLayout.JAVA_INT_UNALIGNED, start + EVENT_NPARAMS, 2);
-        seg.set(ValueLayout.JAVA_INT_UNALIGNED, start + PLUGIN_EVENT_PARAM_LENS, 4);
-        seg.set(ValueLayout.JAVA_INT_UNALIGNED, start + PLUGIN_EVENT_PARAM_LENS + 4, payloadLength);
-        seg.set(ValueLayout.JAVA_INT_UNALIGNED, start + PLUGIN_EVENT_PLUGIN_ID, pluginId);
+        long at = events.grow(start + eventLength, used).address() + start;
+        NativeMemory.putU64(at + EVENT_TS, timestamp);
+        NativeMemory.putU64(at + EVENT_TID, NO_THREAD);
+        NativeMemory.putU32(at + EVENT_LEN, (int) eventLength);
+        NativeMemory.putU16(at + EVENT_TYPE, PLUGIN_EVENT);
+        NativeMemory.putU32(at + EVENT_NPARAMS, 2);
+        NativeMemory.putU32(at + PLUGIN_EVENT_PARAM_LENS, 4);
+        NativeMemory.putU32(at + PLUGIN_EVENT_PARAM_LENS + 4, payloadLength);
+        NativeMemory.putU32(at + PLUGIN_EVENT_PLUGIN_ID, pluginId);
         if (count == offsets.length) {
             offsets = java.util.Arrays.copyOf(offsets, count * 2);
         }

@@ -42,6 +42,10 @@ final class NativeMemory {
         ALL.set(U32, address, value);
     }
 
+    static void putU16(long address, short value) {
+        ALL.set(U16, address, value);
+    }
+
     static void putPointer(long address, long value) {
         ALL.set(U64, address, value);
     }

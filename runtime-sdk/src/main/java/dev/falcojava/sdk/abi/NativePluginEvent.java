@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import static dev.falcojava.sdk.abi.Layouts.*;
 
 /**
- * A reusable view of an event in host memory, checked for consistency before the plugin sees it: the parameter
- * lengths must fit the event's length, and plugin events must have the two parameters of their layout.
+ * A reusable view of an event in host memory, checked for consistency before the plugin reads any of it: the
+ * parameter lengths must fit the event's length, and plugin events must have the two parameters of their layout.
  *
  * <p>Parameter lengths are {@code uint32} for the large-payload types (plugin and async events) and
  * {@code uint16} for every other event, as in libscap.
@@ -19,6 +19,7 @@ final class NativePluginEvent implements PluginEvent {
 
     private long address;
     private long number;
+    private boolean checked;
     private int type;
     private int paramCount;
     private int lengthSize;
@@ -38,10 +39,28 @@ final class NativePluginEvent implements PluginEvent {
         }
     }
 
+    /**
+     * Points this view at the event at {@code eventAddress}. The event is checked when the plugin first reads it,
+     * not here: a plugin that only needs the event number never touches the event's memory.
+     */
     void reset(long eventAddress, long eventNumber) {
         if (eventAddress == 0) {
             throw new IllegalArgumentException("event " + eventNumber + " is NULL");
         }
+        address = eventAddress;
+        number = eventNumber;
+        checked = false;
+    }
+
+    /** Checks the event on the first read of its memory: before it, nothing of the event is read. */
+    private void check() {
+        if (!checked) {
+            validate(address, number);
+            checked = true;
+        }
+    }
+
+    private void validate(long eventAddress, long eventNumber) {
         long len = Integer.toUnsignedLong(NativeMemory.u32(eventAddress + EVENT_LEN));
         int eventType = NativeMemory.u16(eventAddress + EVENT_TYPE);
         if (len < EVENT_HEADER_SIZE) {
@@ -73,8 +92,6 @@ final class NativePluginEvent implements PluginEvent {
             throw malformed(eventNumber, "parameters of " + (end - EVENT_HEADER_SIZE - params * sizeOfLength)
                     + " bytes do not match the event length " + len);
         }
-        this.address = eventAddress;
-        this.number = eventNumber;
         this.type = eventType;
         this.paramCount = (int) params;
         this.lengthSize = sizeOfLength;
@@ -94,6 +111,7 @@ final class NativePluginEvent implements PluginEvent {
     }
 
     private void checkIndex(int index) {
+        check();
         if (index < 0 || index >= paramCount) {
             throw new IndexOutOfBoundsException("event " + number + " of type " + type + " has " + paramCount
                     + " parameters, not a parameter " + index);
@@ -101,6 +119,7 @@ final class NativePluginEvent implements PluginEvent {
     }
 
     private long paramAddress(int index) {
+        check();
         long at = address + EVENT_HEADER_SIZE + (long) paramCount * lengthSize;
         for (int i = 0; i < index; i++) {
             at += parameterLength(address, lengthSize, i);
@@ -109,6 +128,7 @@ final class NativePluginEvent implements PluginEvent {
     }
 
     private int payloadIndex() {
+        check();
         return switch (type) {
             case PLUGIN_EVENT_TYPE -> 1;
             case ASYNC_EVENT_TYPE -> 2;
@@ -124,16 +144,19 @@ final class NativePluginEvent implements PluginEvent {
 
     @Override
     public long timestamp() {
+        check();
         return NativeMemory.u64(address + EVENT_TS);
     }
 
     @Override
     public long threadId() {
+        check();
         return NativeMemory.u64(address + EVENT_TID);
     }
 
     @Override
     public int type() {
+        check();
         return type;
     }
 
@@ -144,11 +167,13 @@ final class NativePluginEvent implements PluginEvent {
 
     @Override
     public int paramCount() {
+        check();
         return paramCount;
     }
 
     @Override
     public int paramLength(int index) {
+        check();
         checkIndex(index);
         return (int) parameterLength(address, lengthSize, index);
     }
@@ -170,6 +195,7 @@ final class NativePluginEvent implements PluginEvent {
 
     @Override
     public String asyncEventName() {
+        check();
         if (type != ASYNC_EVENT_TYPE) {
             throw new IllegalStateException("event " + number + " of type " + type + " is not an async event");
         }
@@ -185,6 +211,7 @@ final class NativePluginEvent implements PluginEvent {
 
     @Override
     public int payloadLength() {
+        check();
         return paramLength(payloadIndex());
     }
 
@@ -201,6 +228,39 @@ final class NativePluginEvent implements PluginEvent {
     @Override
     public void copyPayload(int from, byte[] target, int offset, int length) {
         copyParam(payloadIndex(), from, target, offset, length);
+    }
+
+    @Override
+    public java.nio.ByteBuffer paramBuffer(int index) {
+        check();
+        int length = paramLength(index);
+        return MemorySegment.ofAddress(paramAddress(index)).reinterpret(length).asByteBuffer().asReadOnlyBuffer();
+    }
+
+    @Override
+    public java.nio.ByteBuffer payloadBuffer() {
+        return paramBuffer(payloadIndex());
+    }
+
+    /** The address of {@code length} bytes of parameter {@code index} from {@code from}, checked to be inside it. */
+    long paramSlice(int index, int from, int length) {
+        int available = paramLength(index);
+        if (from < 0 || length < 0 || from > available - length) {
+            throw new IndexOutOfBoundsException("parameter " + index + " range " + from + "+" + length + " out of 0.." + available);
+        }
+        return paramAddress(index) + from;
+    }
+
+    /** Whether the byte at {@code address}, inside this event, exists and is NUL. */
+    boolean nulAt(long at) {
+        check();
+        long end = address + Integer.toUnsignedLong(NativeMemory.u32(address + EVENT_LEN));
+        return at >= address && at < end && NativeMemory.u8(at) == 0;
+    }
+
+    /** The parameter index of the payload, failing for events without one. */
+    int payloadParam() {
+        return payloadIndex();
     }
 
     @Override

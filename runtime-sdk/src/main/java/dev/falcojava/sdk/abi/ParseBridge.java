@@ -19,7 +19,10 @@ final class ParseBridge {
         PluginState state = null;
         try {
             state = context.enter(handle);
-            ParsePlugin parser = capability(state, ParsePlugin.class, "event parsing");
+            ParsePlugin parser = state.parser;
+            if (parser == null) {
+                capability(state, ParsePlugin.class, "event parsing");
+            }
             state.parseView.resetFromInput(eventInput);
             TableCall tables = state.tableCall;
             if (parseInput != 0) {

@@ -1,6 +1,7 @@
 package dev.falcojava.sdk.abi;
 
 import dev.falcojava.sdk.api.ExtractPlugin;
+import dev.falcojava.sdk.api.ParsePlugin;
 import dev.falcojava.sdk.api.Plugin;
 
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ final class PluginState {
     /** Where the plugin pushes async events, while the host has a handler set. */
     volatile NativeAsyncEvents asyncEvents;
     final NativeExtractRequest extraction;
+    /** The plugin as an extractor, or {@code null}. */
+    final ExtractPlugin extractor;
+    /** The plugin as a parser, or {@code null}. */
+    final ParsePlugin parser;
     /** The tables API during the current call. */
     final TableCall tableCall = new TableCall();
     /** The tables this plugin added to the host: kept reachable while the host may call them. */
@@ -32,7 +37,9 @@ final class PluginState {
 
     PluginState(Plugin plugin) {
         this.plugin = plugin;
-        this.extraction = plugin instanceof ExtractPlugin extract ? new NativeExtractRequest(extract.fields()) : null;
+        this.extractor = plugin instanceof ExtractPlugin extract ? extract : null;
+        this.parser = plugin instanceof ParsePlugin parse ? parse : null;
+        this.extraction = extractor != null ? new NativeExtractRequest(extractor.fields()) : null;
     }
 
     /** A state whose plugin could not be created; it only reports why. */

@@ -111,7 +111,7 @@ final class TableCall {
         }
         entriesInUse = 0;
         call = null;
-        owner = ownerLastError = reader = writer = fields = tablesInput = 0;
+        reader = writer = fields = tablesInput = 0;
     }
 
     boolean inInit() {

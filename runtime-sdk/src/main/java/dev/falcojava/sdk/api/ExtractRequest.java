@@ -41,8 +41,32 @@ public interface ExtractRequest {
     /** Sets the value of a {@code uint64} field. */
     void setU64(long value);
 
-    /** Sets the value of a {@code string} field; {@code null} means no value. */
+    /**
+     * Sets the value of a {@code string} field; {@code null} means no value, unless this call already set the value
+     * through one of the byte methods below: then that value stands. So a typed extract method may set its value
+     * with {@code setString(bytes...)} or {@code setStringFromPayload} and return {@code null}.
+     */
     void setString(String value);
+
+    /**
+     * Sets the value of a {@code string} field from UTF-8 bytes, copied as they are: no decoding into a String and
+     * no encoding back. The host reads the value up to its first NUL byte.
+     */
+    void setString(byte[] utf8, int offset, int length);
+
+    /**
+     * Sets the value of a {@code string} field to {@code length} bytes of the event's payload (plugin and async
+     * events) starting at {@code from}, as UTF-8, without decoding them. When the event holds a NUL byte right
+     * after them (a payload that is a C string), the value points into the event itself, as a C plugin would do:
+     * nothing is copied. Otherwise the bytes are copied.
+     */
+    void setStringFromPayload(int from, int length);
+
+    /** Like {@link #setStringFromPayload} for {@code length} bytes of parameter {@code index} from {@code from}. */
+    void setStringFromParam(int index, int from, int length);
+
+    /** Whether this call set a value for the current field so far. */
+    boolean hasValue();
 
     /** Sets the value of a {@code bool} field. */
     void setBool(boolean value);

@@ -71,4 +71,14 @@ public interface PluginEvent {
 
     /** The payload decoded as UTF-8. */
     String payloadAsString();
+
+    /**
+     * A read-only view of parameter {@code index}, without copying: valid during the call that received the event
+     * only. Each call makes a new view object; for code that must allocate nothing per event, use
+     * {@link #copyParam} into a reused array, or the byte methods of {@link ExtractRequest}.
+     */
+    java.nio.ByteBuffer paramBuffer(int index);
+
+    /** A read-only view of the payload of a plugin or async event, like {@link #paramBuffer}. */
+    java.nio.ByteBuffer payloadBuffer();
 }
