@@ -31,7 +31,9 @@ public class JsonlogPlugin extends AbstractJsonlogPlugin {
 
     @Override
     protected String extractMessage(ExtractRequest request) {
-        return request.event().payloadAsString();
+        // the payload's bytes as they are: no decoding into a String and encoding back
+        request.setStringFromPayload(0, request.event().payloadLength());
+        return null;
     }
 
     @Override
