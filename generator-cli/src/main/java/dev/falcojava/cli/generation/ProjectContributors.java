@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static dev.falcojava.cli.generation.GeneratedFile.Ownership.DERIVED;
+import static dev.falcojava.cli.generation.GeneratedFile.Ownership.STARTER;
 import static dev.falcojava.cli.generation.GeneratedFile.Ownership.USER;
 
 /** Every file of a generated project, each from its own contributor. */
@@ -44,7 +45,7 @@ public final class ProjectContributors {
                 new TemplateContributor("native/plugin_glue.c.mustache", m -> NATIVE_GLUE, DERIVED, m -> true),
                 new TemplateContributor("falco/falco.yaml.mustache", m -> FALCO_CONFIG, DERIVED, m -> true),
                 new TemplateContributor("falco/registry.yaml.mustache", m -> REGISTRY_ENTRY, DERIVED, m -> true),
-                new TemplateContributor("falco/rules.yaml.mustache", m -> Path.of("falco", m.name() + "_rules.yaml"), USER,
+                new TemplateContributor("falco/rules.yaml.mustache", m -> Path.of("falco", m.name() + "_rules.yaml"), STARTER,
                         m -> true),
                 new TemplateContributor("native/plugin_api.h.mustache", m -> NATIVE_GLUE.resolveSibling(m.headerFile()),
                         DERIVED, ProjectModel::staticLinkage));

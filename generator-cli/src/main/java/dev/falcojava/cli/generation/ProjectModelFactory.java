@@ -119,7 +119,8 @@ public final class ProjectModelFactory {
         markLast(ruleFields);
         List<String> registrySources = extractSources.isEmpty() && d.source().isPresent()
                 ? List.of(d.source().get().eventSource()) : extractSources;
-        return new ProjectModel.Deployment(initConfig, YamlString.quote(openParams), YamlString.quote(ruleSource), ruleFields,
+        return new ProjectModel.Deployment(initConfig, YamlString.quote(openParams), YamlString.quote(ruleSource),
+                ruleSource.equals("syscall"), ruleFields,
                 YamlString.quote(Names.upperCamel(d.name()) + " example"),
                 "[" + String.join(", ", registrySources.stream().map(YamlString::quote).toList()) + "]");
     }

@@ -216,11 +216,13 @@ public final class RulesChecker {
         Optional<FieldInfo> field = operand(check.left(), context);
         Position operatorAt = context.at(check.operatorOffset());
         Operator operator = check.operator();
+        boolean fits = true;
         if (field.isPresent()) {
             FieldInfo f = field.get();
             boolean list = f.list() && !(check.left() instanceof Expr.Transformed);
             Set<Operator> allowed = list ? ValueKind.LIST_OPERATORS : f.kind().operators();
             if (!allowed.contains(operator)) {
+                fits = false;
                 String what = list ? "a list field (" + f.typeName() + " values)" : "a " + f.typeName() + " field";
                 error(operatorAt, "'" + operator.text() + "' does not fit " + f.name() + ", " + what
                         + " (Falco: LOAD_ERR_COMPILE_CONDITION); use one of " + allowed.stream()
@@ -229,7 +231,7 @@ public final class RulesChecker {
         }
         List<Expr.Scalar> values = new ArrayList<>();
         check.value().ifPresent(value -> values.addAll(values(value, context)));
-        if (field.isPresent() && field.get().checkValues() && !(check.left() instanceof Expr.Transformed)) {
+        if (fits && field.isPresent() && field.get().checkValues() && !(check.left() instanceof Expr.Transformed)) {
             for (Expr.Scalar value : values) {
                 value(field.get(), value.text(), context.at(value.offset()));
             }
@@ -333,13 +335,13 @@ public final class RulesChecker {
         String source = context.source() != null ? context.source()
                 : catalog.extractSources().filter(s -> !s.isEmpty()).map(List::getFirst).orElse(FieldCatalog.SYSCALL);
         FieldLookup lookup = catalog.lookup(source, ref.name());
-        String where = context.macros().isEmpty() ? "" : " (in macro " + context.macros().peek() + ")";
+        String where = context.macros().isEmpty() ? "" : "in macro " + context.macros().peek() + ": ";
         switch (lookup) {
             case FieldLookup.Unknown unknown -> {
                 if (context.lenient()) {
-                    warning(at, unknown.message() + where + "; with skip-if-unknown-filter Falco skips the rule");
+                    warning(at, where + unknown.message() + "; with skip-if-unknown-filter Falco skips the rule");
                 } else {
-                    error(at, unknown.message() + where);
+                    error(at, where + unknown.message());
                 }
                 return Optional.empty();
             }
