@@ -1,5 +1,6 @@
 package dev.falcojava.cli.commands;
 
+import dev.falcojava.cli.MavenStep;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,15 @@ class CheckRulesCommandTest {
         assertTrue(build.err().contains("falco-plugin build: Falco would refuse the rules in " + project.resolve("falco")),
                 build.err());
         assertFalse(Files.exists(project.resolve("target")), "Maven must not have run");
+    }
+
+    @Test
+    void theLinkStepOfPlainMavenFailsOnBadRulesBeforeLinking() throws Exception {
+        Files.writeString(rules, Files.readString(rules).replace("demo.count exists", "demo.count contains 1"));
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> MavenStep.main(new String[]{"link", "--dir", project.toString()}));
+        assertTrue(failed.getMessage().contains("falco-plugin link --dir " + project + " failed (exit 2)"),
+                failed.getMessage());
     }
 
     @Test
