@@ -33,6 +33,35 @@ class CheckRulesCommandTest {
     }
 
     @Test
+    void theStarterRulesOfEveryKindOfPluginPass() throws Exception {
+        String[] capabilities = {"source", "extract", "parse", "async", "capture-listen", "source,extract,parse,async"};
+        for (int i = 0; i < capabilities.length; i++) {
+            Path dir = tmp.resolve("kind" + i);
+            CliRun.expecting(0, "new", "kind" + i, "--capabilities", capabilities[i], "--dir", dir.toString());
+            CliRun run = CliRun.of("check-rules", "--dir", dir.toString());
+            assertEquals(0, run.exitCode(), capabilities[i] + ": " + run.out() + run.err());
+            assertEquals("", run.err(), capabilities[i]);
+        }
+        Path descriptor = Files.writeString(tmp.resolve("audit.yaml"), """
+                name: audit
+                version: 1.0.0
+                description: d
+                contact: c
+                package: a.b
+                capabilities:
+                  parse:
+                    event-sources: [k8s_audit]
+                  async:
+                    events: [audit_alert]
+                    event-sources: [k8s_audit]
+                """);
+        Path audit = tmp.resolve("audit");
+        CliRun.expecting(0, "new", "--from", descriptor.toString(), "--dir", audit.toString());
+        assertTrue(Files.readString(audit.resolve("falco/audit_rules.yaml")).contains("source: \"k8s_audit\""));
+        CliRun.expecting(0, "check-rules", "--dir", audit.toString());
+    }
+
+    @Test
     void aProblemIsReportedWithItsPlaceAndExitsTwo() throws Exception {
         Files.writeString(rules, Files.readString(rules).replace("demo.count exists", "demo.cnt exists"));
         CliRun run = CliRun.of("check-rules", "--dir", project.toString());

@@ -90,30 +90,9 @@ public final class FieldCatalog {
                 : plugin.source().map(s -> List.of(s.eventSource())).orElse(List.of()));
     }
 
-    /**
-     * The sources a rule of this plugin may be on: its event source and the sources it extracts, parses or pushes
-     * async events on; empty when it works on every source.
-     */
+    /** The sources a rule of this plugin may be on; empty when on every source. */
     public List<String> ruleSources() {
-        Set<String> sources = new LinkedHashSet<>();
-        plugin.source().ifPresent(s -> sources.add(s.eventSource()));
-        boolean everySource = false;
-        for (Capability capability : plugin.capabilities()) {
-            List<String> declared = switch (capability) {
-                case Capability.Extract e -> e.eventSources();
-                case Capability.Parse p -> p.eventSources();
-                case Capability.Async a -> a.eventSources();
-                default -> null;
-            };
-            if (declared == null) {
-                continue;
-            }
-            if (declared.isEmpty() && plugin.source().isEmpty()) {
-                everySource = true;
-            }
-            sources.addAll(declared);
-        }
-        return everySource ? List.of() : List.copyOf(sources);
+        return RuleSources.of(plugin);
     }
 
     /** What {@code name} is on {@code source}. */
