@@ -4,6 +4,7 @@ import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.model.PluginDescriptor;
 import dev.falcojava.cli.rules.RulesCheck;
 import dev.falcojava.cli.rules.RulesReport;
+import dev.falcojava.cli.rules.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +83,7 @@ public final class CheckRulesCommand implements Callable<Integer> {
             return true;
         }
         RulesReport report = RulesCheck.check(descriptor, files);
-        if (report.findings().stream().anyMatch(f -> f.severity() != dev.falcojava.cli.rules.Severity.NOTE)) {
+        if (report.findings().stream().anyMatch(f -> f.severity() != Severity.NOTE)) {
             report.print(out, err, false);
         }
         return !report.hasErrors();

@@ -169,7 +169,7 @@ public final class RulesChecker {
         if (definitions.macros.containsKey(name)) {
             return name + " is a macro, not a field: use it as a condition of its own, as in " + name + " and ...";
         }
-        return name + " is not a field: field names have a dot, as in " + catalog.prefixes().iterator().next()
+        return name + " is not a field: field names have a dot, as in " + catalog.fieldPrefix()
                 + ".NAME or proc.name";
     }
 
@@ -407,7 +407,7 @@ public final class RulesChecker {
                             : definitions.macros.containsKey(name.name()) ? name.name() + " is a macro"
                             : name.name() + " has no dot";
                     error(at, "%" + name.name() + " is not a field: " + what + "; an output prints fields, as in %"
-                            + catalog.prefixes().iterator().next() + ".NAME (Falco: LOAD_ERR_COMPILE_OUTPUT)");
+                            + catalog.fieldPrefix() + ".NAME (Falco: LOAD_ERR_COMPILE_OUTPUT)");
                 }
                 case OutputParser.BadToken bad -> error(at, "the output does not parse: " + bad.message()
                         + " (Falco: LOAD_ERR_COMPILE_OUTPUT)");

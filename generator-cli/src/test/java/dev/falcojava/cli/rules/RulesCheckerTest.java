@@ -176,7 +176,7 @@ class RulesCheckerTest {
                 + rule("admin_users", "%ka.verb").replace("Test rule", "Second rule");
         List<Finding> findings = K8sAuditPlugin.check(rules);
         assertFinding(findings, Severity.ERROR, at(rules, "admin_users contains"), "admin_users is a list, not a field: a list goes after in, intersects or pmatch, as in FIELD in (admin_users)");
-        assertFinding(findings, Severity.ERROR, at(rules, "admin_users\""), "%admin_users is not a field: admin_users is a list");
+        assertFinding(findings, Severity.ERROR, at(rules, "admin_users\""), "%admin_users is not a field: admin_users is a list; an output prints fields, as in %ka.NAME");
         assertFinding(findings, Severity.ERROR, at(rules, "condition: admin_users\n", 11), "admin_users is a list, not a macro");
         assertEquals(3, problems(findings).size(), findings.toString());
     }

@@ -74,6 +74,11 @@ public final class FieldCatalog {
         return prefixes;
     }
 
+    /** The prefix of the plugin's fields (its name when it has none), for examples in messages. */
+    public String fieldPrefix() {
+        return pluginFields.keySet().stream().findFirst().map(n -> n.substring(0, n.indexOf('.'))).orElse(plugin.name());
+    }
+
     public Map<String, FieldInfo> pluginFields() {
         return pluginFields;
     }
