@@ -3,6 +3,7 @@ package dev.falcojava.cli;
 import dev.falcojava.cli.commands.AddCapabilityCommand;
 import dev.falcojava.cli.commands.AddFieldCommand;
 import dev.falcojava.cli.commands.BuildCommand;
+import dev.falcojava.cli.commands.CheckRulesCommand;
 import dev.falcojava.cli.commands.CompletionCommand;
 import dev.falcojava.cli.commands.DoctorCommand;
 import dev.falcojava.cli.commands.GenerateCommand;
@@ -18,10 +19,10 @@ import picocli.CommandLine.Command;
 /** The {@code falco-plugin} command. Picocli exits with {@link ExitCodes#USAGE} on invalid input. */
 @Command(name = "falco-plugin", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Create, grow and build Falco plugins written in Java.",
-        subcommands = {NewCommand.class, AddCapabilityCommand.class, AddFieldCommand.class, ValidateCommand.class, GenerateCommand.class, BuildCommand.class, LinkCommand.class,
+        subcommands = {NewCommand.class, AddCapabilityCommand.class, AddFieldCommand.class, ValidateCommand.class, CheckRulesCommand.class, GenerateCommand.class, BuildCommand.class, LinkCommand.class,
                 InfoCommand.class, RunCommand.class, HostCommand.class, CompletionCommand.class,
                 DoctorCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 a build step failed, 2 bad usage or descriptor.",
+        footer = {"", "Exit codes: 0 done, 1 a build step failed, 2 bad usage, descriptor or rules.",
                 "Example:", "  falco-plugin new my-plugin && cd my-plugin && falco-plugin build --shared"})
 public final class FalcoPluginCli implements Runnable {
 

@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
 
 /** {@code falco-plugin build}: regenerates the derived code, runs Maven, and compiles the native library. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the plugin library: regenerate src/generated from plugin.yaml, then mvn package, whose "
-                + "link step checks the plugin class and compiles the native glue (plain mvn package does the same). "
+        description = "Build the plugin library: regenerate src/generated from plugin.yaml, check the rules in falco/ "
+                + "(check-rules), then mvn package, whose link step checks the plugin class and the rules again and "
+                + "compiles the native glue (plain mvn package does the same). "
                 + "The linkage is plugin.yaml's unless --shared or --static is given.",
         footer = {"", "Examples:", "  falco-plugin build --shared --dir my-plugin    # -> my-plugin/target/libmy-plugin.so",
                 "  falco-plugin build --static --dir my-plugin    # -> my-plugin/target/libmy-plugin.a and my-plugin.h"})
@@ -61,6 +62,11 @@ public final class BuildCommand implements Callable<Integer> {
         descriptor = descriptor.withLinkage(chosenLinkage(descriptor));
         try {
             new ProjectGenerator(CliVersion.projectVersions()).regenerate(descriptor, dir);
+            if (!CheckRulesCommand.projectRulesPass(descriptor, dir, spec.commandLine().getOut(), spec.commandLine().getErr())) {
+                spec.commandLine().getErr().println("falco-plugin build: Falco would refuse the rules in "
+                        + dir.resolve("falco") + "; fix them (falco-plugin check-rules) and build again");
+                return ExitCodes.USAGE;
+            }
             Jdk jdk = Jdk.forBuilding();
             NativeCompiler.checkEmbeddable(dir, jdk);
             Path library = NativeLink.library(dir, descriptor);

@@ -18,12 +18,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code falco-plugin link}: the step a generated pom runs after packaging: checks the plugin jar against plugin.yaml
- * and compiles the native library around it. {@code build} and plain {@code mvn package} both end with it.
+ * {@code falco-plugin link}: the step a generated pom runs after packaging: checks the project's rules files and the
+ * plugin jar against plugin.yaml, and compiles the native library around it. {@code build} and plain {@code mvn package} both end with it.
  */
 @Command(name = "link", mixinStandardHelpOptions = true,
-        description = "Check target/falco-plugin-all.jar against plugin.yaml and compile the native library (the last "
-                + "step of mvn package in a generated project).",
+        description = "Check the rules in falco/ (check-rules) and target/falco-plugin-all.jar against plugin.yaml, "
+                + "and compile the native library (the last step of mvn package in a generated project).",
         footer = {"", "Example:", "  falco-plugin link --linkage static --dir my-plugin"})
 public final class LinkCommand implements Callable<Integer> {
 
@@ -55,6 +55,11 @@ public final class LinkCommand implements Callable<Integer> {
         if (descriptor == null) {
             spec.commandLine().getErr().println("falco-plugin link: --linkage must be declared, shared or static, not '"
                     + linkage + "'");
+            return ExitCodes.USAGE;
+        }
+        if (!CheckRulesCommand.projectRulesPass(descriptor, dir, spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            spec.commandLine().getErr().println("falco-plugin link: Falco would refuse the rules in " + dir.resolve("falco")
+                    + "; fix them (falco-plugin check-rules) and build again");
             return ExitCodes.USAGE;
         }
         try {

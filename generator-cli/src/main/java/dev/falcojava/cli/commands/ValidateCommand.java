@@ -17,9 +17,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** {@code falco-plugin validate}: checks a plugin.yaml and reports every problem with its position. */
+/** {@code falco-plugin validate}: checks a plugin.yaml and the project's rules files, each problem with its position. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check plugin.yaml: every problem is reported as file:line:column: what is wrong and how to fix it.",
+        description = "Check plugin.yaml, then the rules files in falco/ beside it (as check-rules does): every problem "
+                + "is reported as file:line:column: what is wrong and how to fix it.",
         footer = {"", "Examples:", "  falco-plugin validate                 # ./plugin.yaml",
                 "  falco-plugin validate path/to/plugin.yaml"})
 public final class ValidateCommand implements Callable<Integer> {
@@ -41,7 +42,9 @@ public final class ValidateCommand implements Callable<Integer> {
             String capabilities = d.capabilities().stream().map(this::describe).collect(Collectors.joining(", "));
             spec.commandLine().getOut().printf("%s is valid: plugin %s %s, %s, required plugin API %s%n", descriptorFile,
                     d.name(), d.version(), capabilities, d.requiredApiVersion());
-            return ExitCodes.OK;
+            Path projectDir = descriptorFile.toAbsolutePath().normalize().getParent();
+            return CheckRulesCommand.projectRulesPass(d, projectDir, spec.commandLine().getOut(), spec.commandLine().getErr())
+                    ? ExitCodes.OK : ExitCodes.USAGE;
         } catch (NoSuchFileException e) {
             spec.commandLine().getErr().println("falco-plugin validate: no file " + descriptorFile);
             return ExitCodes.USAGE;

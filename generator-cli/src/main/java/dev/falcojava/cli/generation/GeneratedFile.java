@@ -16,6 +16,11 @@ public record GeneratedFile(Path path, String content, Ownership ownership) {
         /** Derived from plugin.yaml: rewritten on every generation. */
         DERIVED,
         /** The user's: written only when the project is created. */
-        USER
+        USER,
+        /**
+         * The user's once edited: written when the project is created, and rewritten from plugin.yaml while it is
+         * unchanged ({@link StarterFile}).
+         */
+        STARTER
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static dev.falcojava.cli.generation.GeneratedFile.Ownership.DERIVED;
+import static dev.falcojava.cli.generation.GeneratedFile.Ownership.STARTER;
 import static dev.falcojava.cli.generation.GeneratedFile.Ownership.USER;
 
 /** Every file of a generated project, each from its own contributor. */
@@ -13,6 +14,10 @@ public final class ProjectContributors {
     public static final Path NATIVE_GLUE = Path.of("src/generated/native/plugin_glue.c");
     /** The descriptor, relative to the project. */
     public static final Path DESCRIPTOR = Path.of("plugin.yaml");
+    /** The Falco configuration that loads the plugin, relative to the project. */
+    public static final Path FALCO_CONFIG = Path.of("falco/falco.yaml");
+    /** The plugins registry entry, relative to the project. */
+    public static final Path REGISTRY_ENTRY = Path.of("falco/registry.yaml");
 
     private ProjectContributors() {
     }
@@ -38,9 +43,9 @@ public final class ProjectContributors {
                 new TemplateContributor("java/BasePlugin.java.mustache",
                         m -> Path.of("src/generated/java", m.packagePath(), m.baseClassName() + ".java"), DERIVED, m -> true),
                 new TemplateContributor("native/plugin_glue.c.mustache", m -> NATIVE_GLUE, DERIVED, m -> true),
-                new TemplateContributor("falco/falco.yaml.mustache", m -> Path.of("falco/falco.yaml"), DERIVED, m -> true),
-                new TemplateContributor("falco/registry.yaml.mustache", m -> Path.of("falco/registry.yaml"), DERIVED, m -> true),
-                new TemplateContributor("falco/rules.yaml.mustache", m -> Path.of("falco", m.name() + "_rules.yaml"), USER,
+                new TemplateContributor("falco/falco.yaml.mustache", m -> FALCO_CONFIG, DERIVED, m -> true),
+                new TemplateContributor("falco/registry.yaml.mustache", m -> REGISTRY_ENTRY, DERIVED, m -> true),
+                new TemplateContributor("falco/rules.yaml.mustache", m -> Path.of("falco", m.name() + "_rules.yaml"), STARTER,
                         m -> true),
                 new TemplateContributor("native/plugin_api.h.mustache", m -> NATIVE_GLUE.resolveSibling(m.headerFile()),
                         DERIVED, ProjectModel::staticLinkage));

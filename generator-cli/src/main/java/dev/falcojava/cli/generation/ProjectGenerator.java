@@ -29,7 +29,10 @@ public final class ProjectGenerator {
         ProjectModel model = models.create(descriptor);
         List<GeneratedFile> files = new ArrayList<>();
         for (ProjectContributor contributor : contributors) {
-            contributor.contribute(model, renderer).ifPresent(files::add);
+            contributor.contribute(model, renderer)
+                    .map(f -> f.ownership() == GeneratedFile.Ownership.STARTER
+                            ? new GeneratedFile(f.path(), StarterFile.stamped(f.content()), f.ownership()) : f)
+                    .ifPresent(files::add);
         }
         return files;
     }
@@ -99,18 +102,23 @@ public final class ProjectGenerator {
     }
 
     /**
-     * Rewrites the derived files of the project in {@code projectDir}; user files are never touched.
+     * Rewrites the derived files of the project in {@code projectDir}, and its starter files that are still as
+     * written; user files are never touched.
      *
      * @return the files whose content changed
      */
     public List<Path> regenerate(PluginDescriptor descriptor, Path projectDir) throws IOException {
         List<Path> changed = new ArrayList<>();
         for (GeneratedFile file : files(descriptor)) {
-            if (file.ownership() != GeneratedFile.Ownership.DERIVED) {
+            if (file.ownership() == GeneratedFile.Ownership.USER) {
                 continue;
             }
             Path path = projectDir.resolve(file.path());
             Optional<String> current = Files.isRegularFile(path) ? Optional.of(Files.readString(path)) : Optional.empty();
+            if (file.ownership() == GeneratedFile.Ownership.STARTER
+                    && (current.isEmpty() || !StarterFile.untouched(current.get()))) {
+                continue;
+            }
             if (current.isPresent() && current.get().equals(file.content())) {
                 continue;
             }

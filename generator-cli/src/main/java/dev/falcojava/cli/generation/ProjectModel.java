@@ -95,11 +95,13 @@ public record ProjectModel(
      * @param yamlInitConfig   an init_config with every key: defaults, or a placeholder of the key's type
      * @param yamlOpenParams   the first suggested open parameter, or an empty string
      * @param ruleSource       the event source the example rule applies to
+     * @param syscallRule      whether that is the syscall source, where a rule names its event types
      * @param ruleFields       fields a rule can use without an argument
      * @param yamlRuleName     the example rule's name
      * @param extractSources   the sources the plugin extracts from, for the registry
      */
-    public record Deployment(String yamlInitConfig, String yamlOpenParams, String ruleSource, List<Item> ruleFields,
+    public record Deployment(String yamlInitConfig, String yamlOpenParams, String ruleSource, boolean syscallRule,
+                             List<Item> ruleFields,
                              String yamlRuleName, String extractSources) {
         public boolean hasRuleFields() {
             return !ruleFields.isEmpty();

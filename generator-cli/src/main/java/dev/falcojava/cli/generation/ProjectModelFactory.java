@@ -15,6 +15,7 @@ import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.Names;
 import dev.falcojava.cli.model.OpenParamSpec;
 import dev.falcojava.cli.model.PluginDescriptor;
+import dev.falcojava.cli.rules.fields.RuleSources;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -111,15 +112,16 @@ public final class ProjectModelFactory {
         String initConfig = config.isEmpty() ? "\"\"" : json(config);
         String openParams = d.source().flatMap(s -> s.openParams().stream().findFirst()).map(p -> p.value()).orElse("");
         List<String> extractSources = d.extract().map(e -> e.eventSources()).orElse(List.of());
-        String ruleSource = d.source().map(s -> s.eventSource())
-                .orElse(extractSources.isEmpty() ? "syscall" : extractSources.getFirst());
+        List<String> ruleSources = RuleSources.of(d);
+        String ruleSource = ruleSources.isEmpty() ? "syscall" : ruleSources.getFirst();
         List<ProjectModel.Item> ruleFields = new ArrayList<>();
         d.extract().ifPresent(e -> e.fields().stream().filter(f -> !f.argRequired())
                 .forEach(f -> ruleFields.add(new ProjectModel.Item(f.name(), false))));
         markLast(ruleFields);
         List<String> registrySources = extractSources.isEmpty() && d.source().isPresent()
                 ? List.of(d.source().get().eventSource()) : extractSources;
-        return new ProjectModel.Deployment(initConfig, YamlString.quote(openParams), YamlString.quote(ruleSource), ruleFields,
+        return new ProjectModel.Deployment(initConfig, YamlString.quote(openParams), YamlString.quote(ruleSource),
+                ruleSource.equals("syscall"), ruleFields,
                 YamlString.quote(Names.upperCamel(d.name()) + " example"),
                 "[" + String.join(", ", registrySources.stream().map(YamlString::quote).toList()) + "]");
     }

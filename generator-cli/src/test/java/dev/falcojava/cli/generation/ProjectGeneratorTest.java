@@ -86,9 +86,13 @@ class ProjectGeneratorTest {
         assertEquals("/usr/share/falco/plugins/libmy-plugin.so", plugin.get("library_path"));
         assertEquals(List.of("my-plugin"), falco.get("load_plugins"));
         List<java.util.Map<String, Object>> rules = yaml.load(Files.readString(project.resolve("falco/my-plugin_rules.yaml")));
-        assertEquals("acme", rules.getFirst().get("source"));
-        assertEquals("acme.count exists", rules.getFirst().get("condition"));
-        assertEquals("my-plugin event (acme.count=%acme.count acme.flag_set=%acme.flag_set)", rules.getFirst().get("output"));
+        assertEquals(List.of(java.util.Map.of("name", "my-plugin", "version", descriptor().version())),
+                rules.getFirst().get("required_plugin_versions"));
+        assertEquals("acme", rules.get(1).get("source"));
+        assertEquals("acme.count exists", rules.get(1).get("condition"));
+        assertEquals("my-plugin event (acme.count=%acme.count acme.flag_set=%acme.flag_set)", rules.get(1).get("output"));
+        assertEquals(List.of(), dev.falcojava.cli.rules.RulesCheck.check(descriptor(),
+                List.of(project.resolve("falco/my-plugin_rules.yaml"))).findings(), "the starter rule passes check-rules");
         List<java.util.Map<String, Object>> registry = yaml.load(Files.readString(project.resolve("falco/registry.yaml")));
         assertEquals("Says \"*/ hi\" in 中文", registry.getFirst().get("description"));
         java.util.Map<String, Object> capabilities = (java.util.Map<String, Object>) registry.getFirst().get("capabilities");

@@ -1,0 +1,145 @@
+package dev.falcojava.cli.commands;
+
+import dev.falcojava.cli.MavenStep;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CheckRulesCommandTest {
+
+    @TempDir
+    Path tmp;
+    private Path project;
+    private Path rules;
+
+    @BeforeEach
+    void aFreshProject() {
+        project = tmp.resolve("demo");
+        CliRun.expecting(0, "new", "demo", "--dir", project.toString());
+        rules = project.resolve("falco/demo_rules.yaml");
+    }
+
+    @Test
+    void theStarterRulesOfANewProjectPassAndOnlyRulesFilesAreRead() {
+        CliRun run = CliRun.of("check-rules", "--dir", project.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(rules + ": rules ok\n", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void theStarterRulesOfEveryKindOfPluginPass() throws Exception {
+        String[] capabilities = {"source", "extract", "parse", "async", "capture-listen", "source,extract,parse,async"};
+        for (int i = 0; i < capabilities.length; i++) {
+            Path dir = tmp.resolve("kind" + i);
+            CliRun.expecting(0, "new", "kind" + i, "--capabilities", capabilities[i], "--dir", dir.toString());
+            CliRun run = CliRun.of("check-rules", "--dir", dir.toString());
+            assertEquals(0, run.exitCode(), capabilities[i] + ": " + run.out() + run.err());
+            assertEquals("", run.err(), capabilities[i]);
+        }
+        Path descriptor = Files.writeString(tmp.resolve("audit.yaml"), """
+                name: audit
+                version: 1.0.0
+                description: d
+                contact: c
+                package: a.b
+                capabilities:
+                  parse:
+                    event-sources: [k8s_audit]
+                  async:
+                    events: [audit_alert]
+                    event-sources: [k8s_audit]
+                """);
+        Path audit = tmp.resolve("audit");
+        CliRun.expecting(0, "new", "--from", descriptor.toString(), "--dir", audit.toString());
+        assertTrue(Files.readString(audit.resolve("falco/audit_rules.yaml")).contains("source: \"k8s_audit\""));
+        CliRun.expecting(0, "check-rules", "--dir", audit.toString());
+    }
+
+    @Test
+    void aProblemIsReportedWithItsPlaceAndExitsTwo() throws Exception {
+        Files.writeString(rules, Files.readString(rules).replace("demo.count exists", "demo.cnt exists"));
+        CliRun run = CliRun.of("check-rules", "--dir", project.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(rules + ":9:14: error: plugin demo has no field demo.cnt; did you mean demo.count?"),
+                run.err());
+        assertTrue(run.err().endsWith(rules + ": 1 error, 0 warnings; Falco would refuse to load these rules\n"), run.err());
+    }
+
+    @Test
+    void warningsAloneExitZero() throws Exception {
+        Path extra = Files.writeString(project.resolve("falco/extra_rules.yaml"), """
+                - macro: never_used
+                  condition: demo.even = true
+                """);
+        CliRun run = CliRun.of("check-rules", "--dir", project.toString(), rules.toString(), extra.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains(extra + ":1:10: warning: macro never_used is not used"), run.err());
+        assertTrue(run.out().contains("2 rules files: 0 errors, 1 warning; Falco loads them with warnings"), run.out());
+    }
+
+    @Test
+    void withoutADescriptorOrWithAMissingFileItIsAUsageError() {
+        CliRun noProject = CliRun.of("check-rules", "--dir", tmp.toString());
+        assertEquals(2, noProject.exitCode());
+        assertTrue(noProject.err().contains("no plugin.yaml in " + tmp), noProject.err());
+        CliRun noFile = CliRun.of("check-rules", "--dir", project.toString(), tmp.resolve("nope.yaml").toString());
+        assertEquals(2, noFile.exitCode());
+        assertTrue(noFile.err().contains("no file " + tmp.resolve("nope.yaml")), noFile.err());
+    }
+
+    @Test
+    void validateAndBuildRunTheCheckAndBuildStopsBeforeMaven() throws Exception {
+        Files.writeString(rules, Files.readString(rules).replace("source: \"demo\"", "source: syscall"));
+        CliRun validate = CliRun.of("validate", "--dir", project.toString());
+        assertEquals(2, validate.exitCode());
+        assertTrue(validate.err().contains(rules + ":12:11: error: source syscall is not a source of this plugin"),
+                validate.err());
+        CliRun build = CliRun.of("build", "--dir", project.toString());
+        assertEquals(2, build.exitCode());
+        assertTrue(build.err().contains("falco-plugin build: Falco would refuse the rules in " + project.resolve("falco")),
+                build.err());
+        assertFalse(Files.exists(project.resolve("target")), "Maven must not have run");
+    }
+
+    @Test
+    void theLinkStepOfPlainMavenFailsOnBadRulesBeforeLinking() throws Exception {
+        Files.writeString(rules, Files.readString(rules).replace("demo.count exists", "demo.count contains 1"));
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> MavenStep.main(new String[]{"link", "--dir", project.toString()}));
+        assertTrue(failed.getMessage().contains("falco-plugin link --dir " + project + " failed (exit 2)"),
+                failed.getMessage());
+    }
+
+    @Test
+    void addFieldAndAddCapabilityKeepAnUntouchedStarterInStep() throws Exception {
+        CliRun.expecting(0, "add-field", "demo.user", "--type", "string", "--dir", project.toString());
+        assertTrue(Files.readString(rules).contains("demo.user=%demo.user"), Files.readString(rules));
+        CliRun.expecting(0, "add-capability", "parse", "--dir", project.toString());
+        CliRun.expecting(0, "check-rules", "--dir", project.toString());
+        Files.writeString(project.resolve("plugin.yaml"), Files.readString(project.resolve("plugin.yaml"))
+                .replace("\"demo.count\"", "\"demo.total\""));
+        String out = CliRun.expecting(0, "generate", "--dir", project.toString());
+        assertTrue(out.contains("regenerated falco/demo_rules.yaml"), out);
+        assertTrue(Files.readString(rules).contains("condition: demo.total exists"), Files.readString(rules));
+        CliRun.expecting(0, "check-rules", "--dir", project.toString());
+    }
+
+    @Test
+    void anEditedStarterIsTheUsersAndTheCheckSaysWhatToChange() throws Exception {
+        String edited = Files.readString(rules).replace("priority: NOTICE", "priority: WARNING");
+        Files.writeString(rules, edited);
+        Files.writeString(project.resolve("plugin.yaml"), Files.readString(project.resolve("plugin.yaml"))
+                .replace("\"demo.count\"", "\"demo.total\""));
+        CliRun.expecting(0, "generate", "--dir", project.toString());
+        assertEquals(edited, Files.readString(rules));
+        String err = CliRun.expecting(2, "check-rules", "--dir", project.toString());
+        assertTrue(err.contains(rules + ":9:14: error: plugin demo has no field demo.count"), err);
+        assertTrue(err.contains("the fields of plugin demo are demo.total, demo.message, demo.even"), err);
+    }
+}
