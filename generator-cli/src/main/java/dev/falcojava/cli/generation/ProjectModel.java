@@ -75,6 +75,18 @@ public record ProjectModel(
                           ValueList parseEventTypes, ValueList asyncEvents, ValueList asyncEventSources,
                           List<OpenParamView> openParams, String bridgeMask, String firstAsyncEvent,
                           List<Item> userImports) {
+        /** The glue's slot enum, in the SDK's order. */
+        public List<Item> bridgeSlots() {
+            dev.falcojava.sdk.abi.BridgeSlot[] slots = dev.falcojava.sdk.abi.BridgeSlot.values();
+            return java.util.stream.IntStream.range(0, slots.length)
+                    .mapToObj(i -> new Item(slots[i].name(), i == slots.length - 1)).toList();
+        }
+
+        /** The version of the glue's table layout the SDK expects. */
+        public int bridgeAbiVersion() {
+            return dev.falcojava.sdk.abi.BridgeSlot.ABI_VERSION;
+        }
+
         public boolean hasOpenParams() {
             return !openParams.isEmpty();
         }

@@ -50,6 +50,29 @@ public enum BridgeSlot {
         this.descriptor = descriptor;
     }
 
+    /** The capability whose exports call this slot: {@code core} (every plugin), or a capability of plugin.yaml. */
+    public String capability() {
+        if (bridge == CoreBridge.class) {
+            return "core";
+        }
+        if (bridge == SourceBridge.class) {
+            return "source";
+        }
+        if (bridge == ExtractBridge.class) {
+            return "extract";
+        }
+        if (bridge == ParseBridge.class) {
+            return "parse";
+        }
+        if (bridge == AsyncBridge.class) {
+            return "async";
+        }
+        if (bridge == CaptureBridge.class) {
+            return "capture-listen";
+        }
+        return "metrics";
+    }
+
     /** The C signature of the slot. */
     public FunctionDescriptor descriptor() {
         return descriptor;
