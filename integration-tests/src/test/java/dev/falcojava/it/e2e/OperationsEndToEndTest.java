@@ -105,10 +105,10 @@ class OperationsEndToEndTest {
         NativeHost.Run run = NativeHost.run(demo, Map.of(), "--malformed-events", "--events", "2", "--cycles", "1");
         assertEquals(0, run.exitCode(), run.describe());
         String out = run.stdout();
-        assertTrue(out.contains("malformed event (three parameters) refused: extract_fields: malformed event 1: plugin event has 3 parameters, expected 2"), out);
-        assertTrue(out.contains("malformed event (length shorter than its header) refused: extract_fields: malformed event 1: length 20 is shorter than the 26-byte header"), out);
-        assertTrue(out.contains("malformed event (payload longer than the event) refused: extract_fields: malformed event 1: parameters of 100004 bytes do not match the event length 45"), out);
-        assertTrue(out.contains("malformed event (plugin id parameter of 8 bytes) refused: extract_fields: malformed event 1: plugin id parameter has length 8, expected 4"), out);
+        assertTrue(out.contains("malformed event (three parameters) refused: extracting demo.message: malformed event 1: plugin event has 3 parameters, expected 2"), out);
+        assertTrue(out.contains("malformed event (length shorter than its header) refused: extracting demo.message: malformed event 1: length 20 is shorter than the 26-byte header"), out);
+        assertTrue(out.contains("malformed event (payload longer than the event) refused: extracting demo.message: malformed event 1: parameters of 100004 bytes do not match the event length 45"), out);
+        assertTrue(out.contains("malformed event (plugin id parameter of 8 bytes) refused: extracting demo.message: malformed event 1: plugin id parameter has length 8, expected 4"), out);
         assertTrue(out.contains("a valid event after them is extracted"), out);
     }
 
