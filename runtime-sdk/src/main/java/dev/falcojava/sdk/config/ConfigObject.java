@@ -37,6 +37,21 @@ public final class ConfigObject {
         return new ConfigObject(values);
     }
 
+    /**
+     * The string value of {@code key} when {@code json} is a JSON object with one; {@code null} otherwise, also for
+     * a text that is not JSON. Never throws: for settings the SDK reads before the plugin reads its config.
+     */
+    public static String peekString(String json, String key) {
+        if (json == null || json.isBlank() || !json.strip().startsWith("{")) {
+            return null;
+        }
+        try {
+            return JsonReader.read(json) instanceof Map<?, ?> map && map.get(key) instanceof String value ? value : null;
+        } catch (InvalidConfigException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** A string value; {@code fallback} when absent, and required when {@code fallback} is null. */
     public String string(String key, String fallback) throws InvalidConfigException {
         Object value = value(key, fallback);
