@@ -1,6 +1,6 @@
 package dev.falcojava.sdk.abi;
 
-import dev.falcojava.sdk.logging.JulRoute;
+import dev.falcojava.sdk.logging.JulRoutes;
 import dev.falcojava.sdk.logging.LogFormat;
 
 import java.lang.foreign.Arena;
@@ -65,7 +65,7 @@ public final class HostLog {
     /** Lines below {@code minimum} are dropped. */
     public static void setLevel(System.Logger.Level minimum) {
         level = Objects.requireNonNull(minimum, "level");
-        JulRoute.lowerRootLevel(minimum);
+        JulRoutes.lowerRootLevel(minimum);
     }
 
     /** The lowest level logged. */

@@ -1,7 +1,7 @@
 package dev.falcojava.sdk.abi;
 
 import dev.falcojava.sdk.api.Plugin;
-import dev.falcojava.sdk.logging.JulRoute;
+import dev.falcojava.sdk.logging.JulRoutes;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
@@ -32,7 +32,7 @@ final class InstalledBridge implements AutoCloseable {
     static InstalledBridge install(MemorySegment table, Supplier<Plugin> factory, ClassLoader pluginLoader)
             throws ReflectiveOperationException {
         InstalledBridge installed = new InstalledBridge(table, new BridgeContext(factory, pluginLoader));
-        JulRoute.install(pluginLoader);
+        JulRoutes.install(pluginLoader);
         try {
             installed.writeStubs(table.get(ValueLayout.JAVA_LONG, 8));
             return installed;
@@ -79,7 +79,7 @@ final class InstalledBridge implements AutoCloseable {
             table.set(ValueLayout.ADDRESS, slot.offset(), MemorySegment.NULL);
         }
         HostLog.detach();
-        JulRoute.uninstall();
+        JulRoutes.uninstall();
         context.leavePluginEverywhere();
         stubs.close();
     }

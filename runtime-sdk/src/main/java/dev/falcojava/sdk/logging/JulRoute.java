@@ -19,9 +19,9 @@ import java.util.logging.SimpleFormatter;
  * logged by code of its plugin's class loader (the first class on the caller's stack that is neither the JDK's nor
  * a handler; the thread's context class loader when no such class is there). A record no plugin claims is written to
  * standard error by the first route, prefixed {@code [java.util.logging]}. The routes replace the root logger's
- * console handler, which comes back when the last route leaves. Internal to the SDK; not for plugin code.
+ * console handler, which comes back when the last route leaves.
  */
-public final class JulRoute extends Handler implements Predicate<ClassLoader> {
+final class JulRoute extends Handler implements Predicate<ClassLoader> {
 
     private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final Object LOCK = new Object();
@@ -36,7 +36,7 @@ public final class JulRoute extends Handler implements Predicate<ClassLoader> {
     }
 
     /** Routes the records of {@code pluginLoader}'s code; each install is undone by one {@link #uninstall()}. */
-    public static void install(ClassLoader pluginLoader) {
+    static void install(ClassLoader pluginLoader) {
         synchronized (LOCK) {
             if (users++ > 0) {
                 return;
@@ -54,7 +54,7 @@ public final class JulRoute extends Handler implements Predicate<ClassLoader> {
     }
 
     /** Removes the route once every install is undone; the last route of the JVM gives the root its console back. */
-    public static void uninstall() {
+    static void uninstall() {
         synchronized (LOCK) {
             if (users == 0 || --users > 0) {
                 return;
@@ -72,7 +72,7 @@ public final class JulRoute extends Handler implements Predicate<ClassLoader> {
      * Lowers the root logger's level to {@code level} so that such records reach the routes; never raises it, as
      * another plugin of the process may want more. Each route still drops what its plugin's level does not log.
      */
-    public static void lowerRootLevel(System.Logger.Level level) {
+    static void lowerRootLevel(System.Logger.Level level) {
         synchronized (LOCK) {
             if (installed == null) {
                 return;
