@@ -10,6 +10,7 @@ import dev.falcojava.cli.commands.InfoCommand;
 import dev.falcojava.cli.commands.LinkCommand;
 import dev.falcojava.cli.commands.NewCommand;
 import dev.falcojava.cli.commands.RunCommand;
+import dev.falcojava.cli.commands.UpgradeCommand;
 import dev.falcojava.cli.commands.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "falco-plugin", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Create, grow and build Falco plugins written in Java.",
         subcommands = {NewCommand.class, AddCapabilityCommand.class, AddFieldCommand.class, ValidateCommand.class, GenerateCommand.class, BuildCommand.class, LinkCommand.class,
-                InfoCommand.class, RunCommand.class, CompletionCommand.class,
+                InfoCommand.class, RunCommand.class, UpgradeCommand.class, CompletionCommand.class,
                 DoctorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 a build step failed, 2 bad usage or descriptor.",
                 "Example:", "  falco-plugin new my-plugin && cd my-plugin && falco-plugin build --shared"})
