@@ -23,7 +23,7 @@ public class AllpPlugin extends AbstractAllpPlugin {
 
     @Override
     public void init(String config) {
-        PluginLog.logger().log(System.Logger.Level.INFO, "initialized with ''{0}''", config);
+        PluginLog.logger().log(System.Logger.Level.INFO, "initialized with '{}'", config);
         PluginLog.logger("allp-audit").log(System.Logger.Level.WARNING, "a warning");
         PluginLog.logger("allp-audit").log(System.Logger.Level.DEBUG, "hidden at the default level");
     }

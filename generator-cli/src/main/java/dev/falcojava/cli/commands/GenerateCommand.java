@@ -2,6 +2,7 @@ package dev.falcojava.cli.commands;
 
 import dev.falcojava.cli.CliVersion;
 import dev.falcojava.cli.ExitCodes;
+import dev.falcojava.cli.editing.PomEditor;
 import dev.falcojava.cli.generation.ProjectContributors;
 import dev.falcojava.cli.generation.ProjectGenerator;
 import dev.falcojava.cli.model.DescriptorException;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class GenerateCommand implements Callable<Integer> {
             for (Path file : changed) {
                 spec.commandLine().getOut().println("regenerated " + file);
             }
+            warnOfAnEarlierPom(dir.resolve("pom.xml"));
             return ExitCodes.OK;
         } catch (NoSuchFileException e) {
             spec.commandLine().getErr().println("falco-plugin generate: no plugin.yaml in " + dir + "; pass --dir");
@@ -47,6 +50,15 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (DescriptorException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.USAGE;
+        }
+    }
+
+    /** A pom made by an earlier version: its tests would not find the harness, which left the SDK. */
+    private void warnOfAnEarlierPom(Path pom) throws IOException {
+        if (Files.isRegularFile(pom) && !PomEditor.hasTestingDependency(Files.readString(pom))) {
+            spec.commandLine().getErr().println("falco-plugin: " + pom + " has no test-scoped dependency on"
+                    + " falco-plugin-sdk-testing, where the test harness (dev.falcojava.sdk.testing) lives now; run"
+                    + " falco-plugin upgrade");
         }
     }
 }

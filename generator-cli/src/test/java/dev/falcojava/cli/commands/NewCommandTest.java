@@ -74,7 +74,7 @@ class NewCommandTest {
         assertTrue(instance.contains("DEFAULT_MAX = 10;"), instance);
 
         String test = Files.readString(project.resolve("src/test/java/com/example/myplugin/MyPluginPluginTest.java"));
-        assertTrue(test.contains("PluginHarness.init(MyPluginPlugin.class, \"\")"), test);
+        assertTrue(test.contains("@FalcoPluginTest(value = MyPluginPlugin.class, config = \"\", openParams = \"max=3\")"), test);
         assertTrue(test.contains("assertEquals(List.of(2L), harness.extract(events.get(1), \"my_plugin.count\"));"), test);
         assertTrue(test.contains("assertEquals(List.of(\"my-plugin event 3\"), harness.extract(events.get(2), \"my_plugin.message\"));"), test);
         assertTrue(test.contains("assertEquals(List.of(true), harness.extract(events.get(1), \"my_plugin.even\"));"), test);
@@ -82,6 +82,11 @@ class NewCommandTest {
         String pom = Files.readString(project.resolve("pom.xml"));
         assertTrue(pom.contains("<groupId>com.example.myplugin</groupId>"), pom);
         assertTrue(pom.contains("<artifactId>my-plugin</artifactId>"), pom);
+        assertTrue(pom.contains("""
+                      <artifactId>falco-plugin-sdk-testing</artifactId>
+                      <version>${falco-plugin-sdk.version}</version>
+                      <scope>test</scope>
+                """), pom);
         assertTrue(pom.contains("<falco-plugin-sdk.version>" + dev.falcojava.cli.CliVersion.version() + "</falco-plugin-sdk.version>"), pom);
         assertTrue(pom.contains("<argLine>--enable-native-access=ALL-UNNAMED</argLine>"), pom);
         assertTrue(pom.contains("<source>src/generated/java</source>"), pom);

@@ -85,8 +85,9 @@ class TypedConfigEndToEndTest {
             `{"token": 5}`                        | init failed: init: init_config key 'token' must be a string, not 5
             `{"token": "t", "max-events": "7"}`   | init failed: init: init_config key 'max-events' must be an integer, not the string "7"
             `{"token": "t", "colour": "red"}`     | init failed: init: init_config key 'colour' is unknown (known: greeting, max-events, token)
+            `{"colour": "red", "greeting": 1, "max-events": "7"}` | init failed: init: 4 problems: init_config key 'colour' is unknown (known: greeting, max-events, token); init_config key 'greeting' must be a string, not 1; init_config key 'max-events' must be an integer, not the string "7"; init_config key 'token' is required
             """)
-    void aConfigThatDoesNotFitFailsInitNamingTheKey(String config, String expected) throws Exception {
+    void aConfigThatDoesNotFitFailsInitNamingEveryKeyThatDoesNot(String config, String expected) throws Exception {
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--config", config, "--expect-init-failure");
         assertEquals(0, run.exitCode(), run.describe());
         assertTrue(run.stdout().contains(expected), run.describe());

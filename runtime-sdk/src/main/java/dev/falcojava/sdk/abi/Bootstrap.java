@@ -33,6 +33,7 @@ public final class Bootstrap {
     public static String install(long tableAddress, String pluginClassName) {
         try {
             ClassLoader loader = Bootstrap.class.getClassLoader();
+            HostLog.name(pluginClassName.substring(pluginClassName.lastIndexOf('.') + 1));
             Class<?> type = Class.forName(pluginClassName, true, loader);
             install(tableAddress, factory(type), loader);
             return null;

@@ -1,5 +1,7 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.logging.ConfiguredLevel;
+
 import static dev.falcojava.sdk.abi.Layouts.*;
 
 /**
@@ -41,6 +43,7 @@ final class CoreBridge {
             try {
                 String config = "";
                 long tables = 0;
+                HostLog.name(state.plugin.info().name());
                 if (initInput != 0) {
                     config = NativeMemory.string(NativeMemory.pointer(initInput + INIT_INPUT_CONFIG), "");
                     if (ApiVersion.parse(state.plugin.info().requiredApiVersion()).atLeast(LOG_FN_VERSION)) {
@@ -52,6 +55,7 @@ final class CoreBridge {
                             NativeMemory.pointer(initInput + INIT_INPUT_GET_OWNER_LAST_ERROR), tables);
                 }
                 try {
+                    ConfiguredLevel.apply(config);
                     state.plugin.init(config, new HostTables(state, tables != 0));
                 } finally {
                     state.tableCall.end();

@@ -1,12 +1,15 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.logging.JulRoutes;
+import dev.falcojava.sdk.logging.LogFormat;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 
@@ -14,8 +17,11 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
- * The sink of the plugin's loggers: the host's {@code log_fn} (with the owner passed at init), or standard error
- * before init and in hosts without one. Backs {@link dev.falcojava.sdk.api.PluginLog}; not for plugin code.
+ * The sink of every logger of one plugin library (its {@link dev.falcojava.sdk.api.PluginLog} loggers, SLF4J,
+ * {@code java.util.logging} and {@code System.Logger}): the host's {@code log_fn} with the owner passed at init, or
+ * standard error, with a prefix naming the plugin, before init, after the library is released and in hosts without
+ * one. Every plugin library has its own class loader and so its own copy of this class: its own sink and level.
+ * Internal to the SDK; not for plugin code.
  */
 public final class HostLog {
 
@@ -25,6 +31,7 @@ public final class HostLog {
     }
 
     private static volatile Sink sink;
+    private static volatile String pluginName = "plugin";
     private static volatile System.Logger.Level level = initialLevel();
 
     private HostLog() {
@@ -43,6 +50,13 @@ public final class HostLog {
         sink = null;
     }
 
+    /** The name standard error lines carry. */
+    static void name(String name) {
+        if (name != null && !name.isBlank()) {
+            pluginName = name;
+        }
+    }
+
     /** A logger for {@code component} ({@code null}: the plugin itself). */
     public static System.Logger logger(String component) {
         return new HostLogger(component);
@@ -50,48 +64,97 @@ public final class HostLog {
 
     /** Lines below {@code minimum} are dropped. */
     public static void setLevel(System.Logger.Level minimum) {
-        level = java.util.Objects.requireNonNull(minimum, "level");
+        level = Objects.requireNonNull(minimum, "level");
+        JulRoutes.lowerRootLevel(minimum);
+    }
+
+    /** The lowest level logged. */
+    public static System.Logger.Level level() {
+        return level;
+    }
+
+    /**
+     * The level a name gives: {@code trace}, {@code debug}, {@code info}, {@code warn} or {@code warning},
+     * {@code error}, {@code off}, in any case; {@code null} for any other text.
+     */
+    public static System.Logger.Level parseLevel(String name) {
+        return switch (name == null ? "" : name.trim().toUpperCase(Locale.ROOT)) {
+            case "TRACE" -> System.Logger.Level.TRACE;
+            case "DEBUG" -> System.Logger.Level.DEBUG;
+            case "INFO" -> System.Logger.Level.INFO;
+            case "WARN", "WARNING" -> System.Logger.Level.WARNING;
+            case "ERROR" -> System.Logger.Level.ERROR;
+            case "OFF" -> System.Logger.Level.OFF;
+            default -> null;
+        };
     }
 
     private static System.Logger.Level initialLevel() {
-        String name = System.getProperty("falco.plugin.log.level", "INFO").trim().toUpperCase(Locale.ROOT);
-        for (System.Logger.Level candidate : System.Logger.Level.values()) {
-            if (candidate.name().equals(name)) {
-                return candidate;
-            }
-        }
-        return System.Logger.Level.INFO;
+        System.Logger.Level parsed = parseLevel(System.getProperty("falco.plugin.log.level", "INFO"));
+        return parsed == null ? System.Logger.Level.INFO : parsed;
     }
 
-    /** The {@code ss_plugin_log_severity} of a level. */
+    /**
+     * The {@code ss_plugin_log_severity} of a level: error 3, warning 4, info 6, and debug 7 for debug and trace
+     * alike, as Falco shows both as debug.
+     */
     static int severity(System.Logger.Level level) {
         return switch (level) {
             case ERROR -> 3;
             case WARNING -> 4;
             case INFO -> 6;
-            case DEBUG -> 7;
-            case TRACE, ALL -> 8;
+            case DEBUG, TRACE, ALL -> 7;
             case OFF -> 0;
         };
     }
 
-    static boolean enabled(System.Logger.Level candidate) {
-        return candidate != System.Logger.Level.OFF && candidate.getSeverity() >= level.getSeverity()
-                && level != System.Logger.Level.OFF;
+    /** Whether lines of {@code candidate} are logged. */
+    public static boolean enabled(System.Logger.Level candidate) {
+        System.Logger.Level minimum = level;
+        return candidate != System.Logger.Level.OFF && minimum != System.Logger.Level.OFF
+                && candidate.getSeverity() >= minimum.getSeverity();
     }
 
-    static void write(String component, System.Logger.Level lineLevel, String message) {
+    /**
+     * Writes one line when its level is enabled; never throws. {@code component} is what the host shows instead of
+     * the plugin's name ({@code null}: the plugin's name); {@code thrown}, when given, is described after the text.
+     */
+    public static void log(String component, System.Logger.Level lineLevel, String message, Throwable thrown) {
+        if (!enabled(lineLevel)) {
+            return;
+        }
+        String text = message == null ? "" : message;
+        if (thrown != null) {
+            text = text + ": " + describe(thrown);
+        }
+        write(component, lineLevel, text);
+    }
+
+    private static String describe(Throwable thrown) {
+        try {
+            return Failures.describe(thrown.getClass().getName(), thrown);
+        } catch (RuntimeException e) {
+            return thrown.getClass().getName();
+        }
+    }
+
+    private static void write(String component, System.Logger.Level lineLevel, String message) {
         Sink current = sink;
         if (current == null) {
-            System.err.println("[" + lineLevel + "] " + (component == null ? "" : component + ": ") + message);
+            toStandardError(component, lineLevel, message, null);
             return;
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment componentText = component == null ? MemorySegment.NULL : arena.allocateFrom(component);
             current.logFn().invokeExact(current.owner(), componentText, arena.allocateFrom(message), severity(lineLevel));
         } catch (Throwable t) {
-            System.err.println("[" + lineLevel + "] " + message + " (the host's log function failed: " + t + ")");
+            toStandardError(component, lineLevel, message, t);
         }
+    }
+
+    private static void toStandardError(String component, System.Logger.Level lineLevel, String message, Throwable failure) {
+        System.err.println("[falco plugin " + pluginName + "] " + lineLevel + " " + (component == null ? "" : component + ": ")
+                + message + (failure == null ? "" : " (the host's log function failed: " + failure + ")"));
     }
 
     private record HostLogger(String component) implements System.Logger {
@@ -108,25 +171,21 @@ public final class HostLog {
 
         @Override
         public void log(Level lineLevel, ResourceBundle bundle, String message, Throwable thrown) {
-            if (enabled(lineLevel)) {
-                String text = message == null ? "" : message;
-                write(component, lineLevel, thrown == null ? text : text + ": " + thrown);
-            }
+            HostLog.log(component, lineLevel, message, thrown);
         }
 
         @Override
         public void log(Level lineLevel, ResourceBundle bundle, String format, Object... params) {
             if (enabled(lineLevel)) {
-                String text = format == null ? "" : params == null || params.length == 0 ? format
-                        : MessageFormat.format(format, params);
-                write(component, lineLevel, text);
+                LogFormat.Line line = LogFormat.format(format, params);
+                HostLog.log(component, lineLevel, line.text(), line.thrown());
             }
         }
 
         @Override
         public void log(Level lineLevel, Supplier<String> message) {
             if (enabled(lineLevel)) {
-                write(component, lineLevel, message.get());
+                HostLog.log(component, lineLevel, message.get(), null);
             }
         }
     }

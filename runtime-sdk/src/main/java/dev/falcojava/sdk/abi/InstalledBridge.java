@@ -1,6 +1,7 @@
 package dev.falcojava.sdk.abi;
 
 import dev.falcojava.sdk.api.Plugin;
+import dev.falcojava.sdk.logging.JulRoutes;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
@@ -31,6 +32,7 @@ final class InstalledBridge implements AutoCloseable {
     static InstalledBridge install(MemorySegment table, Supplier<Plugin> factory, ClassLoader pluginLoader)
             throws ReflectiveOperationException {
         InstalledBridge installed = new InstalledBridge(table, new BridgeContext(factory, pluginLoader));
+        JulRoutes.install(pluginLoader);
         try {
             installed.writeStubs(table.get(ValueLayout.JAVA_LONG, 8));
             return installed;
@@ -68,7 +70,7 @@ final class InstalledBridge implements AutoCloseable {
 
     /**
      * Destroys the states the host left alive, empties the glue's slots, frees the upcall stubs, detaches the host's
-     * log function and gives every thread that ran plugin code its previous context class loader back.
+     * log function and the {@code java.util.logging} route, and gives every thread that ran plugin code its previous context class loader back.
      */
     @Override
     public void close() {
@@ -77,6 +79,7 @@ final class InstalledBridge implements AutoCloseable {
             table.set(ValueLayout.ADDRESS, slot.offset(), MemorySegment.NULL);
         }
         HostLog.detach();
+        JulRoutes.uninstall();
         context.leavePluginEverywhere();
         stubs.close();
     }

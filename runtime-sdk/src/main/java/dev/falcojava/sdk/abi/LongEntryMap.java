@@ -2,19 +2,22 @@ package dev.falcojava.sdk.abi;
 
 import java.util.Arrays;
 
-/** A map from {@code long} keys to objects, with open addressing: lookups neither box nor allocate. */
-final class LongEntryMap<V> {
+/**
+ * A map from {@code long} keys to objects, with open addressing: lookups neither box nor allocate. Internal to the SDK
+ * and its test harness; not for plugin code.
+ */
+public final class LongEntryMap<V> {
 
     private long[] keys = new long[16];
     private Object[] values = new Object[16];
     private int size;
 
-    int size() {
+    public int size() {
         return size;
     }
 
     @SuppressWarnings("unchecked")
-    V get(long key) {
+    public V get(long key) {
         int mask = values.length - 1;
         for (int i = slot(key, mask); values[i] != null; i = (i + 1) & mask) {
             if (keys[i] == key) {
@@ -26,7 +29,7 @@ final class LongEntryMap<V> {
 
     /** Maps {@code key} to {@code value}; returns the value it replaced, or null. */
     @SuppressWarnings("unchecked")
-    V put(long key, V value) {
+    public V put(long key, V value) {
         if (2 * (size + 1) > values.length) {
             grow();
         }
@@ -48,7 +51,7 @@ final class LongEntryMap<V> {
 
     /** Removes {@code key}; returns its value, or null. */
     @SuppressWarnings("unchecked")
-    V remove(long key) {
+    public V remove(long key) {
         int mask = values.length - 1;
         int i = slot(key, mask);
         while (values[i] != null && keys[i] != key) {
@@ -73,7 +76,7 @@ final class LongEntryMap<V> {
         return old;
     }
 
-    void clear() {
+    public void clear() {
         Arrays.fill(values, null);
         size = 0;
     }

@@ -1,13 +1,16 @@
 package dev.falcojava.sdk.config;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON reader for init_config: objects become {@code Map}, arrays {@code List}, numbers
- * {@code Long} when integral and {@code Double} otherwise. Errors give the line and column.
+ * A small strict JSON reader (RFC 8259) for init_config: objects become {@code Map}, arrays {@code List}, integers
+ * {@code Long} (or {@code BigInteger} beyond the long range) and other numbers {@code Double}. Anything else than
+ * JSON is refused, with the line and column: leading zeros, {@code 1.}, {@code .5}, {@code 1.e3}, {@code +1},
+ * <code>&#92;u</code> without 4 hexadecimal digits, control characters in strings, duplicate keys, trailing text.
  */
 final class JsonReader {
 
@@ -130,15 +133,16 @@ final class JsonReader {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("truncated \\u escape");
+                    int code = 0;
+                    for (int i = 0; i < 4; i++) {
+                        int digit = pos < text.length() ? Character.digit(text.charAt(pos), 16) : -1;
+                        if (digit < 0 || text.charAt(pos) > 'f') {
+                            throw error("\\u must be followed by 4 hexadecimal digits");
+                        }
+                        code = code * 16 + digit;
+                        pos++;
                     }
-                    try {
-                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("bad \\u escape");
-                    }
-                    pos += 4;
+                    out.append((char) code);
                 }
                 default -> throw error("bad escape \\" + e);
             }
@@ -146,29 +150,66 @@ final class JsonReader {
         throw error("unterminated string");
     }
 
+    /**
+     * A number exactly as JSON writes it: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. An integer is a
+     * {@code Long}, or a {@code BigInteger} beyond the long range (read exactly; the typed readers refuse it with its
+     * value); any other number a finite {@code Double}.
+     */
     private Object number() throws InvalidConfigException {
         int start = pos;
         if (peek('-')) {
             pos++;
         }
-        boolean integral = true;
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c >= '0' && c <= '9') {
-                pos++;
-            } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-                integral = false;
-                pos++;
-            } else {
-                break;
+        if (peek('0')) {
+            pos++;
+            if (digitAt(pos)) {
+                throw error("a number cannot start with 0 followed by digits");
             }
+        } else if (digitAt(pos)) {
+            digits();
+        } else {
+            throw error("expected a digit");
+        }
+        boolean integral = true;
+        if (peek('.')) {
+            pos++;
+            if (!digitAt(pos)) {
+                throw error("expected a digit after the decimal point");
+            }
+            digits();
+            integral = false;
+        }
+        if (peek('e') || peek('E')) {
+            pos++;
+            if (peek('+') || peek('-')) {
+                pos++;
+            }
+            if (!digitAt(pos)) {
+                throw error("expected a digit in the exponent");
+            }
+            digits();
+            integral = false;
         }
         String literal = text.substring(start, pos);
-        try {
-            return integral ? (Object) Long.parseLong(literal) : (Object) Double.parseDouble(literal);
-        } catch (NumberFormatException e) {
+        if (integral) {
+            BigInteger value = new BigInteger(literal);
+            return value.bitLength() < 64 ? (Object) value.longValue() : value;
+        }
+        double value = Double.parseDouble(literal);
+        if (Double.isInfinite(value)) {
             pos = start;
-            throw error("bad number '" + literal + "'");
+            throw error("number " + literal + " is too large");
+        }
+        return value;
+    }
+
+    private boolean digitAt(int at) {
+        return at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9';
+    }
+
+    private void digits() {
+        while (digitAt(pos)) {
+            pos++;
         }
     }
 

@@ -22,7 +22,7 @@ public class CounterPlugin extends AbstractCounterPlugin {
             throw new IllegalArgumentException("init_config key 'jitter' must not be negative, not " + config.jitter());
         }
         this.config = config;
-        PluginLog.logger().log(System.Logger.Level.INFO, "counting with steps of 1 to {0}", config.jitter() + 1);
+        PluginLog.logger().log(System.Logger.Level.INFO, "counting with steps of 1 to {}", config.jitter() + 1);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.falcojava.sdk.testing;
 
-import dev.falcojava.sdk.abi.TableRegistry;
 import dev.falcojava.sdk.api.tables.StateType;
 import dev.falcojava.sdk.api.tables.Table;
 

@@ -1,4 +1,4 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.testing;
 
 import dev.falcojava.sdk.api.ParsePlugin;
 import dev.falcojava.sdk.api.PluginEvent;

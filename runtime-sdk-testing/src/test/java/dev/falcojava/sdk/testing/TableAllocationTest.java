@@ -1,4 +1,4 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.testing;
 
 import dev.falcojava.sdk.api.tables.Entry;
 import dev.falcojava.sdk.api.tables.FieldKind;
@@ -13,6 +13,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
+
+import dev.falcojava.sdk.abi.Bootstrap;
+import dev.falcojava.sdk.abi.BridgeSlot;
 
 import static dev.falcojava.sdk.abi.Layouts.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,7 +108,7 @@ class TableAllocationTest {
 
     private static String error(MethodHandle lastError, long state) {
         try {
-            return NativeMemory.string((long) lastError.invokeExact(state), "?");
+            return HostMemory.string((long) lastError.invokeExact(state), "?");
         } catch (Throwable t) {
             return t.toString();
         }

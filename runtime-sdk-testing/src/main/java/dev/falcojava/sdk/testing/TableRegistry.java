@@ -1,5 +1,7 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.testing;
 
+import dev.falcojava.sdk.abi.HarnessSupport;
+import dev.falcojava.sdk.abi.LongEntryMap;
 import dev.falcojava.sdk.api.tables.FieldKind;
 import dev.falcojava.sdk.api.tables.StateType;
 import dev.falcojava.sdk.api.tables.Table;
@@ -24,11 +26,14 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * A host's table registry in Java, for the test harness: the host's tables are Java tables, plugins add theirs,
  * and plugins reach every table through vtables of upcall stubs that dispatch to the table's own vtables, as
  * libsinsp does. It checks the API's access rules (writers never during extract_fields, fields only during init)
- * and records the first violation. Internal to the SDK and its harness; not for plugin code.
+ * and records the first violation.
  */
-public final class TableRegistry {
+final class TableRegistry {
 
     private static final int MAX_ERROR = 4096;
+    /** {@code ss_plugin_rc} values. */
+    private static final int SUCCESS = 0;
+    private static final int FAILURE = 1;
 
     private final Arena arena = Arena.ofShared();
     private final Map<String, Registered> tables = new LinkedHashMap<>();
@@ -47,10 +52,10 @@ public final class TableRegistry {
     private Supplier<String> pluginLastError = () -> null;
 
     /** A registered table: a copy of its input, whose address is the table pointer plugins get. */
-    private record Registered(String name, StateType keyType, MemorySegment input, MemorySegment cName, OwnedTable local) {
+    private record Registered(String name, StateType keyType, MemorySegment input, MemorySegment cName, Table local) {
     }
 
-    public TableRegistry() {
+    TableRegistry() {
         put(initInput, TABLES_LIST_TABLES, "listTables", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
         put(initInput, TABLES_GET_TABLE, "getTable", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
         put(initInput, TABLES_ADD_TABLE, "addTable", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
@@ -81,9 +86,9 @@ public final class TableRegistry {
      * their types: tid, pid, ptid, sid, vtid, vpid, pgid (int64), comm, exe, exe_path, root (string), exe_writable
      * (bool), uid, gid, loginuid, tty (uint32) and cwd (string, read-only). It has no entries.
      */
-    public static TableRegistry withThreads() {
+    static TableRegistry withThreads() {
         TableRegistry registry = new TableRegistry();
-        OwnedTable threads = registry.addHostTable("threads", StateType.INT64);
+        Table threads = registry.addHostTable("threads", StateType.INT64);
         for (String name : List.of("tid", "pid", "ptid", "sid", "vtid", "vpid", "pgid")) {
             threads.addField(name, FieldKind.INT64);
         }
@@ -94,26 +99,26 @@ public final class TableRegistry {
         for (String name : List.of("uid", "gid", "loginuid", "tty")) {
             threads.addField(name, FieldKind.UINT32);
         }
-        threads.addReadOnlyField("cwd", FieldKind.STRING);
+        HarnessSupport.addReadOnlyField(threads, "cwd", FieldKind.STRING);
         return registry;
     }
 
     /** Adds a table of the host, held in Java; the test fills it through the returned table. */
-    public Table addTable(String name, StateType keyType) {
+    Table addTable(String name, StateType keyType) {
         return addHostTable(name, keyType);
     }
 
-    private OwnedTable addHostTable(String name, StateType keyType) {
+    private Table addHostTable(String name, StateType keyType) {
         if (tables.containsKey(name)) {
             throw new TableException("table " + name + " is already registered");
         }
-        OwnedTable table = new OwnedTable(name, keyType, this::setError);
-        register(name, keyType, table.exported(), table);
+        Table table = HarnessSupport.javaTable(name, keyType, this::setError);
+        register(name, keyType, HarnessSupport.exported(table), table);
         return table;
     }
 
     /** The table of the host named {@code name}; a table a plugin added is read with {@link #rows}. */
-    public Table hostTable(String name) {
+    Table hostTable(String name) {
         Registered registered = tables.get(name);
         if (registered == null || registered.local == null) {
             throw new IllegalArgumentException("the registry has no host table " + name + " (tables: " + tables.keySet() + ")");
@@ -122,46 +127,46 @@ public final class TableRegistry {
     }
 
     /** The names of every registered table, in order of registration. */
-    public List<String> tableNames() {
+    List<String> tableNames() {
         return List.copyOf(tables.keySet());
     }
 
     /** Where a failing table of a plugin gets its error: the plugin's last error. */
-    public void pluginLastError(Supplier<String> lastError) {
+    void pluginLastError(Supplier<String> lastError) {
         this.pluginLastError = lastError;
     }
 
     /** The {@code ss_plugin_init_tables_input} to pass in the init input. */
-    public long initInput() {
+    long initInput() {
         return initInput.address();
     }
 
     /** The reader vtable to pass in the parse, extract and capture inputs. */
-    public long reader() {
+    long reader() {
         return reader.address();
     }
 
     /** The writer vtable to pass in the parse and capture inputs. */
-    public long writer() {
+    long writer() {
         return writer.address();
     }
 
     /** The {@code get_owner_last_error} function to pass in every input. */
-    public long ownerLastErrorFunction() {
+    long ownerLastErrorFunction() {
         return ownerLastError.address();
     }
 
     /** Marks the start of a plugin call ({@code plugin_init}, {@code parse_event}, ...); tables are used in calls. */
-    public void enter(String pluginCall) {
+    void enter(String pluginCall) {
         call = pluginCall;
     }
 
-    public void leave() {
+    void leave() {
         call = null;
     }
 
     /** The first access rule a plugin broke, or {@code null}; reading it clears it. */
-    public String takeViolation() {
+    String takeViolation() {
         String first = violation;
         violation = null;
         return first;
@@ -171,7 +176,7 @@ public final class TableRegistry {
      * Every entry of table {@code name} (the host's or a plugin's), read through the table's own vtables: one map
      * of field name to value (Long for integers, Boolean, String) per entry, in the table's order.
      */
-    public List<Map<String, Object>> rows(String name) {
+    List<Map<String, Object>> rows(String name) {
         Registered table = tables.get(name);
         if (table == null) {
             throw new IllegalArgumentException("the registry has no table " + name + " (tables: " + tables.keySet() + ")");
@@ -181,7 +186,7 @@ public final class TableRegistry {
         long readerVtable = table.input.get(JAVA_LONG, TABLE_INPUT_READER_EXT);
         try (Arena call = Arena.ofConfined()) {
             MemorySegment count = call.allocate(8, 8);
-            long infos = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(fieldsVtable, FIELDS_LIST_TABLE_FIELDS), t, count.address());
+            long infos = (long) Downcalls.POINTER_OF_2.invokeExact(function(fieldsVtable, FIELDS_LIST_TABLE_FIELDS), t, count.address());
             if (infos == 0) {
                 throw new TableException("listing the fields of table " + name + " failed: " + lastError());
             }
@@ -191,14 +196,14 @@ public final class TableRegistry {
             List<Long> handles = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 long info = infos + i * FIELD_INFO_SIZE;
-                StateType type = StateType.ofCode(NativeMemory.u32(info + FIELD_INFO_TYPE));
+                StateType type = StateType.ofCode(HostMemory.u32(info + FIELD_INFO_TYPE));
                 if (type == null || type == StateType.TABLE) {
                     continue;
                 }
-                long fieldName = NativeMemory.pointer(info + FIELD_INFO_NAME);
-                names.add(NativeMemory.string(fieldName, "?"));
+                long fieldName = HostMemory.pointer(info + FIELD_INFO_NAME);
+                names.add(HostMemory.string(fieldName, "?"));
                 types.add(type);
-                handles.add((long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(function(fieldsVtable, FIELDS_GET_TABLE_FIELD),
+                handles.add((long) Downcalls.POINTER_OF_NAME_TYPE.invokeExact(function(fieldsVtable, FIELDS_GET_TABLE_FIELD),
                         t, fieldName, type.code()));
             }
             MemorySegment out = call.allocate(8, 8);
@@ -208,8 +213,8 @@ public final class TableRegistry {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 0; i < names.size(); i++) {
                     out.set(JAVA_LONG, 0, 0);
-                    int rc = (int) TableDowncalls.RC_OF_4.invokeExact(read, t, entry, (long) handles.get(i), out.address());
-                    if (rc != ReturnCode.SUCCESS) {
+                    int rc = (int) Downcalls.RC_OF_4.invokeExact(read, t, entry, (long) handles.get(i), out.address());
+                    if (rc != SUCCESS) {
                         throw new TableException("reading field " + names.get(i) + " of table " + name + " failed: " + lastError());
                     }
                     row.put(names.get(i), value(types.get(i), out));
@@ -219,10 +224,10 @@ public final class TableRegistry {
             MemorySegment iterator = Linker.nativeLinker().upcallStub(MethodHandles.lookup()
                             .findVirtual(RowCollector.class, "visit", java.lang.invoke.MethodType.methodType(int.class, long.class, long.class))
                             .bindTo(collector), FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG), call);
-            int complete = (int) TableDowncalls.RC_OF_3.invokeExact(function(readerVtable, READER_ITERATE_ENTRIES), t,
+            int complete = (int) Downcalls.RC_OF_3.invokeExact(function(readerVtable, READER_ITERATE_ENTRIES), t,
                     iterator.address(), 0L);
             if (collector.failure != null) {
-                throw TableDowncalls.unchecked(collector.failure);
+                throw Downcalls.unchecked(collector.failure);
             }
             if (complete == 0) {
                 throw new TableException("iterating table " + name + " failed: " + lastError());
@@ -270,14 +275,14 @@ public final class TableRegistry {
             case UINT16 -> raw & 0xFFFF;
             case UINT32 -> raw & 0xFFFFFFFFL;
             case BOOL -> (raw & 0xFFFFFFFFL) != 0;
-            case STRING -> NativeMemory.string(raw, null);
+            case STRING -> HostMemory.string(raw, null);
             default -> raw;
         };
     }
 
     /* ---- registration ---- */
 
-    private void register(String name, StateType keyType, long input, OwnedTable local) {
+    private void register(String name, StateType keyType, long input, Table local) {
         MemorySegment copy = arena.allocate(TABLE_INPUT);
         MemorySegment.copy(MemorySegment.ofAddress(input).reinterpret(TABLE_INPUT.byteSize()), 0, copy, 0, TABLE_INPUT.byteSize());
         Registered registered = new Registered(name, keyType, copy, arena.allocateFrom(name), local);
@@ -327,7 +332,7 @@ public final class TableRegistry {
     }
 
     private MemorySegment function(long vtable, long offset) {
-        long address = NativeMemory.pointer(vtable + offset);
+        long address = HostMemory.pointer(vtable + offset);
         MemorySegment segment = functions.get(address);
         if (segment == null) {
             segment = MemorySegment.ofAddress(address);
@@ -382,7 +387,7 @@ public final class TableRegistry {
                 }
                 tableInfos = infos;
             }
-            NativeMemory.putU32(count, tables.size());
+            HostMemory.putU32(count, tables.size());
             return tableInfos.address();
         } catch (Throwable t) {
             setError("list_tables: " + t);
@@ -395,7 +400,7 @@ public final class TableRegistry {
             if (!allowed("get_table", false, true)) {
                 return 0;
             }
-            Registered table = tables.get(NativeMemory.string(name, ""));
+            Registered table = tables.get(HostMemory.string(name, ""));
             if (table == null) {
                 return 0;
             }
@@ -415,36 +420,36 @@ public final class TableRegistry {
     private int addTable(long owner, long input) {
         try {
             if (!allowed("add_table", false, true)) {
-                return ReturnCode.FAILURE;
+                return FAILURE;
             }
             if (input == 0) {
                 setError("add_table: the input is NULL");
-                return ReturnCode.FAILURE;
+                return FAILURE;
             }
-            String name = NativeMemory.string(NativeMemory.pointer(input + TABLE_INPUT_NAME), null);
-            StateType keyType = StateType.ofCode(NativeMemory.u32(input + TABLE_INPUT_KEY_TYPE));
-            if (name == null || NativeMemory.pointer(input + TABLE_INPUT_TABLE) == 0) {
+            String name = HostMemory.string(HostMemory.pointer(input + TABLE_INPUT_NAME), null);
+            StateType keyType = StateType.ofCode(HostMemory.u32(input + TABLE_INPUT_KEY_TYPE));
+            if (name == null || HostMemory.pointer(input + TABLE_INPUT_TABLE) == 0) {
                 setError("add_table: the name or the table pointer is NULL");
-                return ReturnCode.FAILURE;
+                return FAILURE;
             }
             if (keyType == null || keyType == StateType.TABLE || keyType == StateType.BOOL) {
                 setError("add_table " + name + ": unsupported key type");
-                return ReturnCode.FAILURE;
+                return FAILURE;
             }
-            if (NativeMemory.pointer(input + TABLE_INPUT_READER_EXT) == 0 || NativeMemory.pointer(input + TABLE_INPUT_WRITER_EXT) == 0
-                    || NativeMemory.pointer(input + TABLE_INPUT_FIELDS_EXT) == 0) {
+            if (HostMemory.pointer(input + TABLE_INPUT_READER_EXT) == 0 || HostMemory.pointer(input + TABLE_INPUT_WRITER_EXT) == 0
+                    || HostMemory.pointer(input + TABLE_INPUT_FIELDS_EXT) == 0) {
                 setError("add_table " + name + ": the extended vtables must all be set");
-                return ReturnCode.FAILURE;
+                return FAILURE;
             }
             if (tables.containsKey(name)) {
                 setError("add_table " + name + ": a table of that name is already registered");
-                return ReturnCode.FAILURE;
+                return FAILURE;
             }
             register(name, keyType, input, null);
-            return ReturnCode.SUCCESS;
+            return SUCCESS;
         } catch (Throwable t) {
             setError("add_table: " + t);
-            return ReturnCode.FAILURE;
+            return FAILURE;
         }
     }
 
@@ -454,7 +459,7 @@ public final class TableRegistry {
             if (table == null) {
                 return 0;
             }
-            long result = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(fieldsOf(table), FIELDS_LIST_TABLE_FIELDS),
+            long result = (long) Downcalls.POINTER_OF_2.invokeExact(function(fieldsOf(table), FIELDS_LIST_TABLE_FIELDS),
                     inner(table), count);
             if (result == 0) {
                 failedOn(table);
@@ -482,10 +487,10 @@ public final class TableRegistry {
                 return 0;
             }
             if (add && type == StateType.TABLE.code()) {
-                setError("cannot add field " + NativeMemory.string(name, "?") + " of type table to table " + table.name);
+                setError("cannot add field " + HostMemory.string(name, "?") + " of type table to table " + table.name);
                 return 0;
             }
-            long result = (long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(
+            long result = (long) Downcalls.POINTER_OF_NAME_TYPE.invokeExact(
                     function(fieldsOf(table), add ? FIELDS_ADD_TABLE_FIELD : FIELDS_GET_TABLE_FIELD), inner(table), name, type);
             if (result == 0) {
                 failedOn(table);
@@ -513,7 +518,7 @@ public final class TableRegistry {
             if (table == null) {
                 return -1;
             }
-            long size = (long) TableDowncalls.POINTER_OF_1.invokeExact(function(readerOf(table), READER_GET_TABLE_SIZE), inner(table));
+            long size = (long) Downcalls.POINTER_OF_1.invokeExact(function(readerOf(table), READER_GET_TABLE_SIZE), inner(table));
             if (size == -1) {
                 failedOn(table);
             }
@@ -530,7 +535,7 @@ public final class TableRegistry {
             if (table == null) {
                 return 0;
             }
-            long entry = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(readerOf(table), READER_GET_TABLE_ENTRY), inner(table), key);
+            long entry = (long) Downcalls.POINTER_OF_2.invokeExact(function(readerOf(table), READER_GET_TABLE_ENTRY), inner(table), key);
             if (entry == 0) {
                 failedOn(table);
             }
@@ -545,17 +550,17 @@ public final class TableRegistry {
         try {
             Registered table = allowed("read_entry_field", false, false) ? table(t, "read_entry_field") : null;
             if (table == null) {
-                return ReturnCode.FAILURE;
+                return FAILURE;
             }
-            NativeMemory.putU64(out, 0);
-            int rc = (int) TableDowncalls.RC_OF_4.invokeExact(function(readerOf(table), READER_READ_ENTRY_FIELD), inner(table), entry, field, out);
-            if (rc != ReturnCode.SUCCESS) {
+            HostMemory.putU64(out, 0);
+            int rc = (int) Downcalls.RC_OF_4.invokeExact(function(readerOf(table), READER_READ_ENTRY_FIELD), inner(table), entry, field, out);
+            if (rc != SUCCESS) {
                 failedOn(table);
             }
             return rc;
         } catch (Throwable e) {
             setError("read_entry_field: " + e);
-            return ReturnCode.FAILURE;
+            return FAILURE;
         }
     }
 
@@ -563,7 +568,7 @@ public final class TableRegistry {
         try {
             Registered table = allowed("release_table_entry", false, false) ? table(t, "release_table_entry") : null;
             if (table != null) {
-                TableDowncalls.VOID_OF_2.invokeExact(function(readerOf(table), READER_RELEASE_TABLE_ENTRY), inner(table), entry);
+                Downcalls.VOID_OF_2.invokeExact(function(readerOf(table), READER_RELEASE_TABLE_ENTRY), inner(table), entry);
             }
         } catch (Throwable e) {
             setError("release_table_entry: " + e);
@@ -576,7 +581,7 @@ public final class TableRegistry {
             if (table == null) {
                 return 0;
             }
-            return (int) TableDowncalls.RC_OF_3.invokeExact(function(readerOf(table), READER_ITERATE_ENTRIES), inner(table), iterator, state);
+            return (int) Downcalls.RC_OF_3.invokeExact(function(readerOf(table), READER_ITERATE_ENTRIES), inner(table), iterator, state);
         } catch (Throwable e) {
             setError("iterate_entries: " + e);
             return 0;
@@ -587,16 +592,16 @@ public final class TableRegistry {
         try {
             Registered table = allowed("clear_table", true, false) ? table(t, "clear_table") : null;
             if (table == null) {
-                return ReturnCode.FAILURE;
+                return FAILURE;
             }
-            int rc = (int) TableDowncalls.RC_OF_1.invokeExact(function(writerOf(table), WRITER_CLEAR_TABLE), inner(table));
-            if (rc != ReturnCode.SUCCESS) {
+            int rc = (int) Downcalls.RC_OF_1.invokeExact(function(writerOf(table), WRITER_CLEAR_TABLE), inner(table));
+            if (rc != SUCCESS) {
                 failedOn(table);
             }
             return rc;
         } catch (Throwable e) {
             setError("clear_table: " + e);
-            return ReturnCode.FAILURE;
+            return FAILURE;
         }
     }
 
@@ -604,16 +609,16 @@ public final class TableRegistry {
         try {
             Registered table = allowed("erase_table_entry", true, false) ? table(t, "erase_table_entry") : null;
             if (table == null) {
-                return ReturnCode.FAILURE;
+                return FAILURE;
             }
-            int rc = (int) TableDowncalls.RC_OF_2.invokeExact(function(writerOf(table), WRITER_ERASE_TABLE_ENTRY), inner(table), key);
-            if (rc != ReturnCode.SUCCESS) {
+            int rc = (int) Downcalls.RC_OF_2.invokeExact(function(writerOf(table), WRITER_ERASE_TABLE_ENTRY), inner(table), key);
+            if (rc != SUCCESS) {
                 failedOn(table);
             }
             return rc;
         } catch (Throwable e) {
             setError("erase_table_entry: " + e);
-            return ReturnCode.FAILURE;
+            return FAILURE;
         }
     }
 
@@ -623,7 +628,7 @@ public final class TableRegistry {
             if (table == null) {
                 return 0;
             }
-            long entry = (long) TableDowncalls.POINTER_OF_1.invokeExact(function(writerOf(table), WRITER_CREATE_TABLE_ENTRY), inner(table));
+            long entry = (long) Downcalls.POINTER_OF_1.invokeExact(function(writerOf(table), WRITER_CREATE_TABLE_ENTRY), inner(table));
             if (entry == 0) {
                 failedOn(table);
             }
@@ -638,7 +643,7 @@ public final class TableRegistry {
         try {
             Registered table = allowed("destroy_table_entry", true, false) ? table(t, "destroy_table_entry") : null;
             if (table != null) {
-                TableDowncalls.VOID_OF_2.invokeExact(function(writerOf(table), WRITER_DESTROY_TABLE_ENTRY), inner(table), entry);
+                Downcalls.VOID_OF_2.invokeExact(function(writerOf(table), WRITER_DESTROY_TABLE_ENTRY), inner(table), entry);
             }
         } catch (Throwable e) {
             setError("destroy_table_entry: " + e);
@@ -651,7 +656,7 @@ public final class TableRegistry {
             if (table == null) {
                 return 0;
             }
-            long added = (long) TableDowncalls.POINTER_OF_3.invokeExact(function(writerOf(table), WRITER_ADD_TABLE_ENTRY), inner(table), key, entry);
+            long added = (long) Downcalls.POINTER_OF_3.invokeExact(function(writerOf(table), WRITER_ADD_TABLE_ENTRY), inner(table), key, entry);
             if (added == 0) {
                 failedOn(table);
             }
@@ -666,16 +671,16 @@ public final class TableRegistry {
         try {
             Registered table = allowed("write_entry_field", true, false) ? table(t, "write_entry_field") : null;
             if (table == null) {
-                return ReturnCode.FAILURE;
+                return FAILURE;
             }
-            int rc = (int) TableDowncalls.RC_OF_4.invokeExact(function(writerOf(table), WRITER_WRITE_ENTRY_FIELD), inner(table), entry, field, in);
-            if (rc != ReturnCode.SUCCESS) {
+            int rc = (int) Downcalls.RC_OF_4.invokeExact(function(writerOf(table), WRITER_WRITE_ENTRY_FIELD), inner(table), entry, field, in);
+            if (rc != SUCCESS) {
                 failedOn(table);
             }
             return rc;
         } catch (Throwable e) {
             setError("write_entry_field: " + e);
-            return ReturnCode.FAILURE;
+            return FAILURE;
         }
     }
 

@@ -2,7 +2,6 @@ package dev.falcojava.sdk.testing;
 
 import dev.falcojava.sdk.abi.Bootstrap;
 import dev.falcojava.sdk.abi.BridgeSlot;
-import dev.falcojava.sdk.abi.TableRegistry;
 import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.FieldDefinition;
 import dev.falcojava.sdk.api.IpNetwork;

@@ -1,0 +1,58 @@
+package dev.falcojava.cli.commands;
+
+import dev.falcojava.cli.ExitCodes;
+import dev.falcojava.cli.editing.EditException;
+import dev.falcojava.cli.editing.PomEditor;
+import dev.falcojava.cli.generation.AtomicFiles;
+import dev.falcojava.cli.generation.TemplateRenderer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code falco-plugin upgrade}: brings a project made by an earlier version up to this one's conventions, touching
+ * only its pom.xml: the test-scoped dependency on falco-plugin-sdk-testing. Your code is never changed.
+ */
+@Command(name = "upgrade", mixinStandardHelpOptions = true,
+        description = "Update pom.xml of a project made by an earlier falco-plugin: adds the test-scoped dependency on"
+                + " falco-plugin-sdk-testing (the test harness). Nothing else is changed.",
+        footer = {"", "Example:", "  falco-plugin upgrade --dir my-plugin"})
+public final class UpgradeCommand implements Callable<Integer> {
+
+    @Mixin
+    private ProjectDirOption project;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path pom = project.projectDir().resolve("pom.xml");
+        try {
+            Optional<String> upgraded = new PomEditor(new TemplateRenderer())
+                    .addTestingDependency(Files.readString(pom, StandardCharsets.UTF_8));
+            if (upgraded.isEmpty()) {
+                spec.commandLine().getOut().println("up to date: " + pom + " already depends on falco-plugin-sdk-testing");
+            } else {
+                AtomicFiles.write(pom, upgraded.get());
+                spec.commandLine().getOut().println("upgraded " + pom
+                        + ": added the test-scoped dependency dev.falcojava:falco-plugin-sdk-testing (the test harness)");
+            }
+            return ExitCodes.OK;
+        } catch (NoSuchFileException e) {
+            spec.commandLine().getErr().println("falco-plugin upgrade: no pom.xml in " + project.projectDir() + "; pass --dir");
+            return ExitCodes.USAGE;
+        } catch (EditException e) {
+            spec.commandLine().getErr().println("falco-plugin upgrade: " + e.getMessage() + "; nothing was changed");
+            return ExitCodes.USAGE;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.falcojava.it.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A project whose pom.xml is as earlier versions made it (no falco-plugin-sdk-testing dependency; its tests use the
+ * harness): the build's generate step says to upgrade, {@code falco-plugin upgrade} adds the dependency, and the
+ * project builds, its generated tests running through the JUnit extension. The plugin jar, and so the library that
+ * embeds it, holds the SDK but no class of the test harness.
+ */
+class TestingArtifactEndToEndTest {
+
+    private static final Pattern TESTING_DEPENDENCY = Pattern.compile(
+            "\\n    <dependency>\\n      <!-- The test harness[^\\n]*\\n(?:[^\\n]*\\n){3}      <scope>test</scope>\\n    </dependency>");
+
+    @Test
+    void anEarlierProjectIsUpgradedAndItsPluginJarHoldsNoHarnessClass() throws Exception {
+        GeneratedProjects projects = new GeneratedProjects("testing-");
+        Path project = projects.work().resolve("upg");
+        Map<String, String> environment = Map.of("JAVA_HOME", projects.jdk().toString());
+        assertEquals(0, FalcoPluginCli.run(environment, "new", "upg", "--dir", project.toString()).exitCode());
+        Path pom = project.resolve("pom.xml");
+        String current = Files.readString(pom);
+        Files.writeString(pom, TESTING_DEPENDENCY.matcher(current).replaceFirst(""));
+        String test = Files.readString(project.resolve("src/test/java/com/example/upg/UpgPluginTest.java"));
+        assertTrue(test.contains("import dev.falcojava.sdk.testing.PluginHarness;"), test);
+
+        FalcoPluginCli.Result generated = FalcoPluginCli.run(environment, "generate", "--dir", project.toString());
+        assertEquals(0, generated.exitCode(), generated.output());
+        assertTrue(generated.output().contains("falco-plugin: " + pom + " has no test-scoped dependency on"
+                + " falco-plugin-sdk-testing, where the test harness (dev.falcojava.sdk.testing) lives now; run falco-plugin"
+                + " upgrade"), generated.output());
+
+        FalcoPluginCli.Result upgraded = FalcoPluginCli.run(environment, "upgrade", "--dir", project.toString());
+        assertEquals(0, upgraded.exitCode(), upgraded.output());
+        assertEquals(current, Files.readString(pom));
+
+        FalcoPluginCli.Result built = FalcoPluginCli.run(environment, "build", "--dir", project.toString());
+        assertEquals(0, built.exitCode(), built.output());
+        assertTrue(built.output().contains("Tests run: ") || Files.isDirectory(project.resolve("target/surefire-reports")),
+                built.output());
+        assertTrue(Files.list(project.resolve("target/surefire-reports")).anyMatch(report ->
+                report.getFileName().toString().equals("TEST-com.example.upg.UpgPluginTest.xml")), "the generated tests ran");
+
+        try (JarFile jar = new JarFile(project.resolve("target/falco-plugin-all.jar").toFile())) {
+            List<String> names = jar.stream().map(ZipEntry::getName).toList();
+            assertTrue(names.contains("dev/falcojava/sdk/abi/Bootstrap.class"), names.toString());
+            assertTrue(names.contains("com/example/upg/UpgPlugin.class"), names.toString());
+            assertEquals(List.of(), names.stream().filter(name -> name.startsWith("dev/falcojava/sdk/testing/")).toList());
+        }
+        String library = new String(Files.readAllBytes(project.resolve("target/libupg.so")), StandardCharsets.ISO_8859_1);
+        assertTrue(library.contains("dev/falcojava/sdk/abi/Bootstrap.class"), "the library embeds the plugin jar");
+        assertFalse(library.contains("dev/falcojava/sdk/testing/"), "no harness class in the library");
+    }
+}

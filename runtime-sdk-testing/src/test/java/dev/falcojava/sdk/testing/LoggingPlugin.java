@@ -1,0 +1,53 @@
+package dev.falcojava.sdk.testing;
+
+import dev.falcojava.sdk.api.AsyncEvents;
+import dev.falcojava.sdk.api.AsyncPlugin;
+import dev.falcojava.sdk.api.PluginInfo;
+import dev.falcojava.sdk.api.PluginLog;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Logs at init through every route a plugin or its libraries use: SLF4J, java.util.logging, System.Logger, PluginLog. */
+public class LoggingPlugin implements AsyncPlugin {
+
+    @Override
+    public PluginInfo info() {
+        return new PluginInfo("logging", "1.0.0", "logs", "nobody", "3.3.0");
+    }
+
+    @Override
+    public void init(String config) {
+        org.slf4j.Logger slf4j = LoggerFactory.getLogger("com.example.lib.Client");
+        slf4j.trace("slf4j trace {}", 1);
+        slf4j.debug("slf4j debug {}", 2);
+        slf4j.info("slf4j info {} of {}", 262144, "x");
+        slf4j.warn("slf4j warn");
+        slf4j.error("slf4j error", new IllegalStateException("broken"));
+        slf4j.atInfo().setMessage("fluent {}").addArgument(7).log();
+        Logger jul = Logger.getLogger("com.example.jul.Reader");
+        jul.severe("jul severe");
+        jul.warning("jul warning");
+        jul.info("jul info");
+        jul.fine("jul fine");
+        jul.finest("jul finest");
+        jul.log(Level.INFO, "jul {0} param", "p");
+        System.getLogger("com.example.sys.Watcher").log(System.Logger.Level.WARNING, "system logger warning");
+        PluginLog.logger().log(System.Logger.Level.INFO, "plugin log {} and {0}", 262144);
+    }
+
+    @Override
+    public List<String> asyncEvents() {
+        return List.of("none");
+    }
+
+    @Override
+    public void startAsync(AsyncEvents events) {
+    }
+
+    @Override
+    public void stopAsync() {
+    }
+}
