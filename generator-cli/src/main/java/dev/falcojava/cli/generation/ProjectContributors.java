@@ -13,6 +13,10 @@ public final class ProjectContributors {
     public static final Path NATIVE_GLUE = Path.of("src/generated/native/plugin_glue.c");
     /** The descriptor, relative to the project. */
     public static final Path DESCRIPTOR = Path.of("plugin.yaml");
+    /** The derived Falco configuration that loads the plugin, relative to the project. */
+    public static final Path FALCO_CONFIG = Path.of("falco/falco.yaml");
+    /** The derived entry of the falcosecurity plugins registry, relative to the project. */
+    public static final Path REGISTRY_ENTRY = Path.of("falco/registry.yaml");
 
     private ProjectContributors() {
     }
@@ -38,8 +42,8 @@ public final class ProjectContributors {
                 new TemplateContributor("java/BasePlugin.java.mustache",
                         m -> Path.of("src/generated/java", m.packagePath(), m.baseClassName() + ".java"), DERIVED, m -> true),
                 new TemplateContributor("native/plugin_glue.c.mustache", m -> NATIVE_GLUE, DERIVED, m -> true),
-                new TemplateContributor("falco/falco.yaml.mustache", m -> Path.of("falco/falco.yaml"), DERIVED, m -> true),
-                new TemplateContributor("falco/registry.yaml.mustache", m -> Path.of("falco/registry.yaml"), DERIVED, m -> true),
+                new TemplateContributor("falco/falco.yaml.mustache", m -> FALCO_CONFIG, DERIVED, m -> true),
+                new TemplateContributor("falco/registry.yaml.mustache", m -> REGISTRY_ENTRY, DERIVED, m -> true),
                 new TemplateContributor("falco/rules.yaml.mustache", m -> Path.of("falco", m.name() + "_rules.yaml"), USER,
                         m -> true),
                 new TemplateContributor("native/plugin_api.h.mustache", m -> NATIVE_GLUE.resolveSibling(m.headerFile()),
