@@ -41,7 +41,14 @@ class BundledRuntimeEndToEndTest {
         Path secondProject = newProject("second");
         descriptor = secondProject.resolve("plugin.yaml");
         Files.writeString(descriptor, Files.readString(descriptor).replace("jvm:\n", "jvm:\n  modules: [java.logging]\n"));
-        String secondBuildOutput = build(secondProject, "--bundle-runtime");
+        Path pom = secondProject.resolve("pom.xml");
+        String withRuntimeProperty = Files.readString(pom);
+        String older = withRuntimeProperty.replaceAll("(?m)^.*falco\\.runtime.*\n", "")
+                .replace("                <argument>--runtime</argument>\n", "");
+        assertNotEquals(withRuntimeProperty, older);
+        assertFalse(older.contains("--runtime"), older);
+        Files.writeString(pom, older);
+        String secondBuildOutput = build(secondProject, "--bundle-runtime"); // a pom from before falco.runtime
         assertTrue(secondBuildOutput.contains("bundled runtime " + secondProject.resolve("target/libsecond.jre")
                 + " (java.base,java.logging; "), secondBuildOutput);
 
