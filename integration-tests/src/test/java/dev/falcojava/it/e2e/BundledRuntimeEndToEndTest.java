@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,9 @@ class BundledRuntimeEndToEndTest {
         assertTrue(firstBuildOutput.matches("(?s).*bundled runtime \\S+/target/libfirst\\.jre \\(java\\.base; [0-9.]+ MB, [0-9]+ bytes\\).*"),
                 firstBuildOutput);
         assertTrue(Files.readString(second.resolve("libsecond.jre/release")).contains("MODULES=\"java.base java.logging\""));
+        Path license = second.resolve("libsecond.jre/legal/java.logging/LICENSE");
+        assertTrue(Files.isRegularFile(license, LinkOption.NOFOLLOW_LINKS) && Files.size(license) > 0,
+                "jlink's link to java.base's license is archived as a file: " + license);
     }
 
     @Test

@@ -39,6 +39,11 @@ final class DistArtifacts {
         assertTrue(packaged.output().contains("wrote " + dist.resolve(pluginTarball)), packaged.output());
 
         List<String> plugin = list(dist.resolve(pluginTarball));
+        for (String tarball : List.of(pluginTarball, rulesTarball)) {
+            List<String> links = list(dist.resolve(tarball), "-tvzf").stream()
+                    .filter(line -> !line.startsWith("-") && !line.startsWith("d")).toList();
+            assertEquals(List.of(), links, "falcoctl refuses link entries: " + tarball);
+        }
         assertTrue(plugin.contains("lib" + name + ".so"), plugin.toString());
         String runtime = "lib" + name + ".jre/";
         assertEquals(bundled, plugin.contains(runtime + "lib/server/libjvm.so"), plugin.toString());
@@ -103,7 +108,11 @@ final class DistArtifacts {
 
     /** The entries of a .tar.gz, as GNU tar lists them. */
     static List<String> list(Path tarball) throws IOException, InterruptedException {
-        Process tar = new ProcessBuilder("tar", "-tzf", tarball.toString()).redirectErrorStream(true).start();
+        return list(tarball, "-tzf");
+    }
+
+    private static List<String> list(Path tarball, String option) throws IOException, InterruptedException {
+        Process tar = new ProcessBuilder("tar", option, tarball.toString()).redirectErrorStream(true).start();
         String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, tar.waitFor(), out);
         return out.lines().toList();
