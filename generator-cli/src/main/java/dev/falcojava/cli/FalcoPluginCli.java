@@ -11,6 +11,7 @@ import dev.falcojava.cli.commands.HostCommand;
 import dev.falcojava.cli.commands.InfoCommand;
 import dev.falcojava.cli.commands.LinkCommand;
 import dev.falcojava.cli.commands.NewCommand;
+import dev.falcojava.cli.commands.PackageCommand;
 import dev.falcojava.cli.commands.RunCommand;
 import dev.falcojava.cli.commands.UpgradeCommand;
 import dev.falcojava.cli.commands.ValidateCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 /** The {@code falco-plugin} command. Picocli exits with {@link ExitCodes#USAGE} on invalid input. */
 @Command(name = "falco-plugin", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Create, grow and build Falco plugins written in Java.",
-        subcommands = {NewCommand.class, AddCapabilityCommand.class, AddFieldCommand.class, ValidateCommand.class, CheckRulesCommand.class, GenerateCommand.class, BuildCommand.class, LinkCommand.class,
+        subcommands = {NewCommand.class, AddCapabilityCommand.class, AddFieldCommand.class, ValidateCommand.class, CheckRulesCommand.class, GenerateCommand.class, BuildCommand.class, LinkCommand.class, PackageCommand.class,
                 InfoCommand.class, RunCommand.class, HostCommand.class, UpgradeCommand.class, CompletionCommand.class,
                 DoctorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 a build step failed, 2 bad usage, descriptor or rules.",

@@ -18,9 +18,17 @@ public final class MavenPackage {
      * @param linkage the {@code falco.linkage} property for the pom's link step: declared, shared or static
      */
     public static Path run(Path project, Jdk jdk, String linkage) throws BuildException {
+        return run(project, jdk, linkage, "declared");
+    }
+
+    /**
+     * @param linkage the {@code falco.linkage} property for the pom's link step: declared, shared or static
+     * @param runtime the {@code falco.runtime} property for the pom's link step: declared or bundled
+     */
+    public static Path run(Path project, Jdk jdk, String linkage, String runtime) throws BuildException {
         String maven = BuildTool.MAVEN.command();
-        ProcessRunner.Outcome outcome = ProcessRunner.run(List.of(maven, "-B", "-q", "-Dfalco.linkage=" + linkage, "package"), project,
-                Map.of("JAVA_HOME", jdk.home().toString()));
+        ProcessRunner.Outcome outcome = ProcessRunner.run(List.of(maven, "-B", "-q", "-Dfalco.linkage=" + linkage,
+                        "-Dfalco.runtime=" + runtime, "package"), project, Map.of("JAVA_HOME", jdk.home().toString()));
         if (outcome.exitCode() != 0) {
             throw new BuildException("mvn package failed (exit " + outcome.exitCode() + ") in " + project + ":\n" + outcome.output());
         }

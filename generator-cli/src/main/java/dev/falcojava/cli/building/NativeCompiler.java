@@ -27,8 +27,14 @@ public final class NativeCompiler {
 
     /** {@code target/lib<name>.so}, exporting the plugin_* functions. */
     public static Path compileShared(Path project, String pluginName, Path pluginJar, Jdk jdk) throws BuildException {
+        return compileShared(project, pluginName, pluginJar, jdk, List.of());
+    }
+
+    /** As {@link #compileShared(Path, String, Path, Jdk)}, with more {@code -D} definitions for the glue. */
+    static Path compileShared(Path project, String pluginName, Path pluginJar, Jdk jdk, List<String> defines)
+            throws BuildException {
         Path library = project.resolve("target/lib" + pluginName + ".so");
-        List<String> command = gcc(project, pluginJar, jdk, "-shared");
+        List<String> command = gcc(project, pluginJar, jdk, "-shared", defines);
         command.addAll(List.of("-o", library.toString(), "-ldl", "-lpthread"));
         run(command, project);
         return library;
@@ -36,6 +42,12 @@ public final class NativeCompiler {
 
     /** {@code target/lib<name>.a} and {@code target/<name>.h}: an archive with one object and no exported plugin_* symbol. */
     public static Path compileStatic(Path project, String pluginName, Path pluginJar, Jdk jdk) throws BuildException {
+        return compileStatic(project, pluginName, pluginJar, jdk, List.of());
+    }
+
+    /** As {@link #compileStatic(Path, String, Path, Jdk)}, with more {@code -D} definitions for the glue. */
+    static Path compileStatic(Path project, String pluginName, Path pluginJar, Jdk jdk, List<String> defines)
+            throws BuildException {
         Path object = project.resolve("target/native/" + pluginName + ".o");
         Path archive = project.resolve("target/lib" + pluginName + ".a");
         try {
@@ -44,7 +56,7 @@ public final class NativeCompiler {
         } catch (IOException e) {
             throw new BuildException("cannot prepare " + object.getParent() + ": " + e.getMessage());
         }
-        List<String> command = gcc(project, pluginJar, jdk, "-c");
+        List<String> command = gcc(project, pluginJar, jdk, "-c", defines);
         command.addAll(List.of("-o", object.toString()));
         run(command, project);
         run(List.of(BuildTool.AR.command(), "rcs", archive.toString(), object.toString()), project);
@@ -57,13 +69,16 @@ public final class NativeCompiler {
         return archive;
     }
 
-    private static List<String> gcc(Path project, Path pluginJar, Jdk jdk, String mode) throws BuildException {
-        return new ArrayList<>(List.of(BuildTool.GCC.command(), mode, "-fPIC", "-O2",
+    private static List<String> gcc(Path project, Path pluginJar, Jdk jdk, String mode, List<String> defines)
+            throws BuildException {
+        List<String> command = new ArrayList<>(List.of(BuildTool.GCC.command(), mode, "-fPIC", "-O2",
                 "-fvisibility=hidden", "-Wall", "-Wextra", "-Werror",
                 "-I" + jdk.include(), "-I" + jdk.include().resolve("linux"),
                 "-DFJP_JAR_PATH=" + cStringLiteral(pluginJar.toAbsolutePath()),
-                "-DFJP_BUILD_JAVA_HOME=" + cStringLiteral(jdk.home()),
-                project.resolve(ProjectContributors.NATIVE_GLUE).toString()));
+                "-DFJP_BUILD_JAVA_HOME=" + cStringLiteral(jdk.home())));
+        command.addAll(defines);
+        command.add(project.resolve(ProjectContributors.NATIVE_GLUE).toString());
+        return command;
     }
 
     private static void run(List<String> command, Path project) throws BuildException {
@@ -75,7 +90,11 @@ public final class NativeCompiler {
 
     /** A path as a C string literal for a -D definition; paths that cannot be written there are refused. */
     static String cStringLiteral(Path path) throws BuildException {
-        String text = path.toString();
+        return cStringLiteral(path.toString());
+    }
+
+    /** A text as a C string literal for a -D definition; texts that cannot be written there are refused. */
+    static String cStringLiteral(String text) throws BuildException {
         if (text.contains("\"") || text.contains("\\") || text.contains("\n")) {
             throw new BuildException("the path " + text + " contains a quote, backslash or line break, which the "
                     + "native build cannot embed; move the project or JDK to a plain path");

@@ -8,6 +8,8 @@ import dev.falcojava.cli.model.PluginDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The step after {@code mvn package}: checks the plugin jar against plugin.yaml, writes the glue for the linkage of
@@ -28,8 +30,20 @@ public final class NativeLink {
         return descriptor.linkage() instanceof Linkage.Static ? "static" : "shared";
     }
 
-    /** Links the jar of {@code project} (already packaged) into the library of {@code descriptor}'s linkage. */
-    public static Path run(Path project, PluginDescriptor descriptor, Jdk jdk) throws BuildException {
+    /**
+     * What a link made: the library, and the runtime beside it when the build bundles one.
+     *
+     * @param library the shared library or static archive
+     * @param runtime the bundled runtime, or empty
+     */
+    public record Linked(Path library, Optional<RuntimeImage> runtime) {
+    }
+
+    /**
+     * Links the jar of {@code project} (already packaged) into the library of {@code descriptor}'s linkage; with
+     * {@code jvm.runtime: bundled}, also makes the runtime beside it, and otherwise removes one left by an earlier build.
+     */
+    public static Linked run(Path project, PluginDescriptor descriptor, Jdk jdk) throws BuildException {
         Path jar = project.resolve(MavenPackage.PLUGIN_JAR);
         if (!Files.isRegularFile(jar)) {
             throw new BuildException("no " + jar + ": run mvn package first (is the shade plugin still in pom.xml?)");
@@ -41,9 +55,23 @@ public final class NativeLink {
         } catch (IOException e) {
             throw new BuildException("cannot write the native glue for the " + linkageName(descriptor) + " library: " + e.getMessage());
         }
-        return switch (descriptor.linkage()) {
-            case Linkage.Shared shared -> NativeCompiler.compileShared(project, descriptor.name(), jar, jdk);
-            case Linkage.Static staticLinkage -> NativeCompiler.compileStatic(project, descriptor.name(), jar, jdk);
+        Path runtimeFolder = RuntimeImage.folder(project, descriptor);
+        List<String> modules = List.of();
+        List<String> defines = List.of();
+        if (descriptor.jvm().bundlesRuntime()) {
+            modules = RuntimeImage.modules(project, jar, jdk, descriptor.jvm().modules());
+            defines = List.of("-DFJP_BUNDLED_RUNTIME=" + NativeCompiler.cStringLiteral(RuntimeImage.folderName(descriptor.name())),
+                    "-DFJP_RUNTIME_MODULES=" + NativeCompiler.cStringLiteral(String.join(",", modules)));
+        } else {
+            RuntimeImage.delete(runtimeFolder);
+        }
+        Path library = switch (descriptor.linkage()) {
+            case Linkage.Shared shared -> NativeCompiler.compileShared(project, descriptor.name(), jar, jdk, defines);
+            case Linkage.Static staticLinkage -> NativeCompiler.compileStatic(project, descriptor.name(), jar, jdk, defines);
         };
+        if (!descriptor.jvm().bundlesRuntime()) {
+            return new Linked(library, Optional.empty());
+        }
+        return new Linked(library, Optional.of(RuntimeImage.link(project, runtimeFolder, modules, jdk)));
     }
 }

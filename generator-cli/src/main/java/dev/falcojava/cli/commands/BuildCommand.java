@@ -7,6 +7,7 @@ import dev.falcojava.cli.building.Jdk;
 import dev.falcojava.cli.building.MavenPackage;
 import dev.falcojava.cli.building.NativeCompiler;
 import dev.falcojava.cli.building.NativeLink;
+import dev.falcojava.cli.building.RuntimeImage;
 import dev.falcojava.cli.generation.ProjectGenerator;
 import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.PluginDescriptor;
@@ -45,6 +46,11 @@ public final class BuildCommand implements Callable<Integer> {
         boolean staticLinkage;
     }
 
+    @Option(names = "--bundle-runtime",
+            description = "Also make a minimal Java runtime with jlink beside the library (lib<name>.jre), as "
+                    + "jvm.runtime: bundled in plugin.yaml does, so the host needs no JDK.")
+    private boolean bundleRuntime;
+
     @Mixin
     private ProjectDirOption project;
 
@@ -60,6 +66,9 @@ public final class BuildCommand implements Callable<Integer> {
         }
         PluginDescriptor descriptor = read.get();
         descriptor = descriptor.withLinkage(chosenLinkage(descriptor));
+        if (bundleRuntime) {
+            descriptor = descriptor.withBundledRuntime();
+        }
         try {
             new ProjectGenerator(CliVersion.projectVersions()).regenerate(descriptor, dir);
             if (!CheckRulesCommand.projectRulesPass(descriptor, dir, spec.commandLine().getOut(), spec.commandLine().getErr())) {
@@ -71,11 +80,17 @@ public final class BuildCommand implements Callable<Integer> {
             NativeCompiler.checkEmbeddable(dir, jdk);
             Path library = NativeLink.library(dir, descriptor);
             Files.deleteIfExists(library);
-            MavenPackage.run(dir, jdk, linkageProperty());
-            if (!Files.exists(library)) {
-                library = NativeLink.run(dir, descriptor, jdk);
+            MavenPackage.run(dir, jdk, linkageProperty(), bundleRuntime ? "bundled" : "declared");
+            Path runtime = RuntimeImage.folder(dir, descriptor);
+            boolean runtimeMissing = descriptor.jvm().bundlesRuntime() && !Files.isDirectory(runtime);
+            if (!Files.exists(library) || runtimeMissing) {
+                // a pom older than the falco.runtime property links without the runtime: link again
+                library = NativeLink.run(dir, descriptor, jdk).library();
             }
             spec.commandLine().getOut().println("built " + library + " (" + Files.size(library) + " bytes, JDK " + jdk.home() + ")");
+            if (descriptor.jvm().bundlesRuntime()) {
+                spec.commandLine().getOut().println(RuntimeImage.existing(runtime).describe());
+            }
             return ExitCodes.OK;
         } catch (BuildException e) {
             spec.commandLine().getErr().println("falco-plugin build: " + e.getMessage());

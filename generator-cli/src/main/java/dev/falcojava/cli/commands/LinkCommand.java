@@ -31,6 +31,11 @@ public final class LinkCommand implements Callable<Integer> {
             description = "The library to build: as plugin.yaml declares (default), shared or static.")
     private String linkage;
 
+    @Option(names = "--runtime", paramLabel = "declared|bundled", defaultValue = "declared",
+            description = "bundled: also make a minimal Java runtime (jlink) beside the library; declared (default): "
+                    + "as plugin.yaml's jvm.runtime says.")
+    private String runtime;
+
     @Mixin
     private ProjectDirOption project;
 
@@ -57,14 +62,24 @@ public final class LinkCommand implements Callable<Integer> {
                     + linkage + "'");
             return ExitCodes.USAGE;
         }
+        descriptor = switch (runtime) {
+            case "declared" -> descriptor;
+            case "bundled" -> descriptor.withBundledRuntime();
+            default -> null;
+        };
+        if (descriptor == null) {
+            spec.commandLine().getErr().println("falco-plugin link: --runtime must be declared or bundled, not '" + runtime + "'");
+            return ExitCodes.USAGE;
+        }
         if (!CheckRulesCommand.projectRulesPass(descriptor, dir, spec.commandLine().getOut(), spec.commandLine().getErr())) {
             spec.commandLine().getErr().println("falco-plugin link: Falco would refuse the rules in " + dir.resolve("falco")
                     + "; fix them (falco-plugin check-rules) and build again");
             return ExitCodes.USAGE;
         }
         try {
-            Path library = NativeLink.run(dir, descriptor, Jdk.forBuilding());
-            spec.commandLine().getOut().println("linked " + library + " (" + Files.size(library) + " bytes)");
+            NativeLink.Linked linked = NativeLink.run(dir, descriptor, Jdk.forBuilding());
+            spec.commandLine().getOut().println("linked " + linked.library() + " (" + Files.size(linked.library()) + " bytes)");
+            linked.runtime().ifPresent(image -> spec.commandLine().getOut().println(image.describe()));
             return ExitCodes.OK;
         } catch (BuildException e) {
             spec.commandLine().getErr().println("falco-plugin link: " + e.getMessage());

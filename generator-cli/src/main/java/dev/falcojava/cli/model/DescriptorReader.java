@@ -24,6 +24,8 @@ import java.util.Set;
  */
 public final class DescriptorReader {
 
+    private static final java.util.regex.Pattern MODULE_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "version", "description", "contact", "id",
             "package", "class", "linkage", "api-symbol", "jvm", "config", "capabilities", "metrics", "development",
             TablesReader.KEY);
@@ -191,10 +193,10 @@ public final class DescriptorReader {
             return new JvmSettings(JvmSettings.DEFAULT_OPTIONS, "");
         }
         if (!(entry.getValueNode() instanceof MappingNode mapping)) {
-            nodes.problem(entry.getValueNode(), "jvm must be a mapping with 'options' and 'java-home'");
+            nodes.problem(entry.getValueNode(), "jvm must be a mapping with 'options', 'java-home', 'runtime' and 'modules'");
             return new JvmSettings(JvmSettings.DEFAULT_OPTIONS, "");
         }
-        Map<String, NodeTuple> jvm = nodes.entries(mapping, Set.of("options", "java-home"), "a key of jvm");
+        Map<String, NodeTuple> jvm = nodes.entries(mapping, Set.of("options", "java-home", "runtime", "modules"), "a key of jvm");
         List<String> options = JvmSettings.DEFAULT_OPTIONS;
         if (jvm.containsKey("options")) {
             options = new ArrayList<>();
@@ -207,6 +209,40 @@ public final class DescriptorReader {
                 }
             }
         }
-        return new JvmSettings(options, nodes.optionalString(jvm, "java-home").orElse(""));
+        return new JvmSettings(options, nodes.optionalString(jvm, "java-home").orElse(""), runtime(jvm.get("runtime")),
+                modules(jvm.get("modules")));
+    }
+
+    private JvmSettings.Runtime runtime(NodeTuple entry) {
+        if (entry == null) {
+            return JvmSettings.Runtime.INSTALLED;
+        }
+        String value = nodes.scalar(entry.getValueNode(), "jvm.runtime");
+        for (JvmSettings.Runtime runtime : JvmSettings.Runtime.values()) {
+            if (runtime.yamlName().equals(value)) {
+                return runtime;
+            }
+        }
+        if (value != null) {
+            nodes.problem(entry.getValueNode(), "jvm.runtime must be 'installed' (a Java 25 on the host, the default) or "
+                    + "'bundled' (a runtime made by jlink beside the library), not '" + value + "'");
+        }
+        return JvmSettings.Runtime.INSTALLED;
+    }
+
+    private List<String> modules(NodeTuple entry) {
+        if (entry == null) {
+            return List.of();
+        }
+        List<String> modules = new ArrayList<>();
+        for (Node item : nodes.sequence(entry.getValueNode(), "jvm.modules")) {
+            String module = nodes.scalar(item, "a module name");
+            if (module != null && !MODULE_NAME.matcher(module).matches()) {
+                nodes.problem(item, "jvm.modules: '" + module + "' is not a Java module name, for example java.sql");
+            } else if (module != null) {
+                modules.add(module);
+            }
+        }
+        return modules;
     }
 }

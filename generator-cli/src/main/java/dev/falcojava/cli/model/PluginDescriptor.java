@@ -61,6 +61,12 @@ public record PluginDescriptor(String name, String version, String description, 
                 config, capabilities, metrics, tables);
     }
 
+    /** The same plugin with a bundled runtime, for a build that asks for one whatever plugin.yaml says. */
+    public PluginDescriptor withBundledRuntime() {
+        return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage,
+                jvm.bundled(), config, capabilities, metrics, tables);
+    }
+
     /**
      * The lowest plugin API version that has every feature the plugin uses, so that it loads in as many Falco
      * releases as possible.

@@ -250,4 +250,23 @@ class DescriptorReaderTest {
         PluginDescriptor d = DescriptorReader.parse(none + "development: true\n", "p.yaml");
         assertTrue(d.capabilities().isEmpty());
     }
+
+    @Test
+    void theRuntimeIsInstalledUnlessBundledIsAskedFor() throws Exception {
+        JvmSettings installed = DescriptorReader.parse(VALID, "plugin.yaml").jvm();
+        assertEquals(JvmSettings.Runtime.INSTALLED, installed.runtime());
+        assertEquals(List.of(), installed.modules());
+        JvmSettings bundled = DescriptorReader.parse(VALID.replace("  options: [-Xmx32m]",
+                "  options: [-Xmx32m]\n  runtime: bundled\n  modules: [java.sql, jdk.unsupported]"), "plugin.yaml").jvm();
+        assertTrue(bundled.bundlesRuntime());
+        assertEquals(List.of("java.sql", "jdk.unsupported"), bundled.modules());
+    }
+
+    @Test
+    void aBadRuntimeOrModuleIsReportedAtItsPosition() {
+        assertProblem(VALID.replace("  options: [-Xmx32m]", "  options: [-Xmx32m]\n  runtime: jlink"),
+                "p.yaml:9:12: jvm.runtime must be 'installed' (a Java 25 on the host, the default) or 'bundled'");
+        assertProblem(VALID.replace("  options: [-Xmx32m]", "  options: [-Xmx32m]\n  modules: [java.sql, \"java/net\"]"),
+                "p.yaml:9:23: jvm.modules: 'java/net' is not a Java module name");
+    }
 }

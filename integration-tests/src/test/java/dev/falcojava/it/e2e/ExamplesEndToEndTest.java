@@ -48,6 +48,7 @@ class ExamplesEndToEndTest {
     @Test
     void theCounterCountsStepsAndAnswersItsFields() throws Exception {
         Path project = build("counter");
+        DistArtifacts.packageAndCheck(project, "counter", "0.1.0", false);
         NativeHost.Run run = NativeHost.run(project.resolve("target/libcounter.so"), Map.of(), "--expect-caps",
                 "source,extract", "--cycles", "1", "--events", "3", "--config", "{\"jitter\": 0}", "--open-params",
                 "{\"start\": 5, \"maxEvents\": 3}", "--fields", "counter.value,counter.steps,counter.divisible[3]");
@@ -66,6 +67,7 @@ class ExamplesEndToEndTest {
     @Test
     void theJsonLogReadsItsSampleAndPicksValuesByPath() throws Exception {
         Path project = build("jsonlog");
+        DistArtifacts.packageAndCheck(project, "jsonlog", "0.1.0", false);
         NativeHost.Run run = NativeHost.run(project.resolve("target/libjsonlog.so"), Map.of(), "--expect-caps",
                 "source,extract", "--cycles", "1", "--events", "10", "--open-params",
                 project.resolve("sample/app.jsonl").toString(), "--fields",
@@ -92,6 +94,7 @@ class ExamplesEndToEndTest {
     @Test
     void theThreadStateKeepsItsCountsInTheHostsThreadsTable() throws Exception {
         Path project = build("threadstate");
+        DistArtifacts.packageAndCheck(project, "threadstate", "0.1.0", false);
         NativeHost.Run run = NativeHost.run(project.resolve("target/libthreadstate.so"), Map.of(), "--expect-caps",
                 "parse,extract", "--cycles", "1", "--feed", "2", "--feed-source", "syscall", "--feed-type", "3",
                 "--thread-entries", "2", "--fields", "threadstate.events,threadstate.last_arg,threadstate.comm",
