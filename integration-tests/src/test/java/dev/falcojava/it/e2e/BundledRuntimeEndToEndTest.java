@@ -41,7 +41,7 @@ class BundledRuntimeEndToEndTest {
         firstBuildOutput = build(firstProject);
         Path secondProject = newProject("second");
         descriptor = secondProject.resolve("plugin.yaml");
-        Files.writeString(descriptor, Files.readString(descriptor).replace("jvm:\n", "jvm:\n  modules: [java.logging]\n"));
+        Files.writeString(descriptor, Files.readString(descriptor).replace("jvm:\n", "jvm:\n  modules: [java.net.http]\n"));
         Path pom = secondProject.resolve("pom.xml");
         String withRuntimeProperty = Files.readString(pom);
         String older = withRuntimeProperty.replaceAll("(?m)^.*falco\\.runtime.*\n", "")
@@ -51,7 +51,7 @@ class BundledRuntimeEndToEndTest {
         Files.writeString(pom, older);
         String secondBuildOutput = build(secondProject, "--bundle-runtime"); // a pom from before falco.runtime
         assertTrue(secondBuildOutput.contains("bundled runtime " + secondProject.resolve("target/libsecond.jre")
-                + " (java.base,java.logging; "), secondBuildOutput);
+                + " (java.base,java.logging,java.net.http; "), secondBuildOutput);
 
         Path dist = DistArtifacts.packageAndCheck(firstProject, "first", "0.1.0", true);
         first = projects.work().resolve("host-first");
@@ -66,14 +66,16 @@ class BundledRuntimeEndToEndTest {
     @Test
     void theRuntimeIsMinimalStrippedAndItsSizeIsPrinted() throws Exception {
         Path runtime = first.resolve("libfirst.jre");
-        assertTrue(Files.readString(runtime.resolve("release")).contains("MODULES=\"java.base\""));
+        assertTrue(Files.readString(runtime.resolve("release")).contains("MODULES=\"java.base java.logging\""),
+                "the SDK routes java.util.logging, so jdeps finds java.logging");
         assertTrue(Files.isRegularFile(runtime.resolve("lib/server/libjvm.so")));
         assertFalse(Files.exists(runtime.resolve("include")), "no header files");
         assertFalse(Files.exists(runtime.resolve("man")), "no man pages");
-        assertTrue(firstBuildOutput.matches("(?s).*bundled runtime \\S+/target/libfirst\\.jre \\(java\\.base; [0-9.]+ MB, [0-9]+ bytes\\).*"),
+        assertTrue(firstBuildOutput.matches("(?s).*bundled runtime \\S+/target/libfirst\\.jre \\(java\\.base,java\\.logging; [0-9.]+ MB, [0-9]+ bytes\\).*"),
                 firstBuildOutput);
-        assertTrue(Files.readString(second.resolve("libsecond.jre/release")).contains("MODULES=\"java.base java.logging\""));
-        Path license = second.resolve("libsecond.jre/legal/java.logging/LICENSE");
+        String secondModules = Files.readString(second.resolve("libsecond.jre/release"));
+        assertTrue(secondModules.contains("java.logging") && secondModules.contains("java.net.http"), secondModules);
+        Path license = second.resolve("libsecond.jre/legal/java.net.http/LICENSE");
         assertTrue(Files.isRegularFile(license, LinkOption.NOFOLLOW_LINKS) && Files.size(license) > 0,
                 "jlink's link to java.base's license is archived as a file: " + license);
     }
@@ -123,7 +125,7 @@ class BundledRuntimeEndToEndTest {
                 first.resolve("libfirst.so").toString());
         assertNotEquals(0, run.exitCode(), run.describe());
         assertTrue(run.stderr().contains("FAIL: could not initialize the --with plugin: the Java runtime at "
-                + first.resolve("libfirst.jre") + ", started by plugin first, lacks the module(s) java.logging that this "
+                + first.resolve("libfirst.jre") + ", started by plugin first, lacks the module(s) java.net.http that this "
                 + "plugin needs"), run.stderr());
     }
 
