@@ -25,6 +25,10 @@ abstract class FalcoPluginStep extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
+    void setBasedir(File basedir) {
+        this.basedir = basedir;
+    }
+
     Path projectDir() {
         return basedir.toPath().toAbsolutePath().normalize();
     }

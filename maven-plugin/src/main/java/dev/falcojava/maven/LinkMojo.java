@@ -18,7 +18,7 @@ public class LinkMojo extends FalcoPluginStep {
 
     /** The library to build: {@code declared} (plugin.yaml's linkage), {@code shared} or {@code static}. */
     @Parameter(property = "falco.linkage", defaultValue = "declared")
-    private String linkage;
+    private String linkage = "declared";
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
