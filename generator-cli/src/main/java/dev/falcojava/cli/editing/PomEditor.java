@@ -26,7 +26,7 @@ public final class PomEditor {
     private static final String SDK_VERSION = "${falco-plugin-sdk.version}";
     private static final Pattern VERSION = Pattern.compile("<version>([^<]*)</version>");
 
-    static final String MAVEN_PLUGIN = "falco-plugin-maven-plugin";
+    private static final String MAVEN_PLUGIN = "falco-plugin-maven-plugin";
     private static final Pattern MAVEN_PLUGIN_ARTIFACT = Pattern.compile("<artifactId>\\s*" + MAVEN_PLUGIN + "\\s*</artifactId>");
     private static final Pattern EXEC_ARTIFACT = Pattern.compile("<artifactId>\\s*exec-maven-plugin\\s*</artifactId>");
     private static final Pattern MAVEN_STEP = Pattern.compile("<mainClass>\\s*dev\\.falcojava\\.cli\\.MavenStep\\s*</mainClass>");
