@@ -21,7 +21,7 @@ public final class CliVersion implements CommandLine.IVersionProvider {
         return new ProjectModel.Versions(version(), get("junit.version"), get("compiler-plugin.version"),
                 get("surefire-plugin.version"), get("shade-plugin.version"), get("build-helper-plugin.version"),
                 get("jar-plugin.version"), get("resources-plugin.version"), get("install-plugin.version"),
-                get("exec-plugin.version"), get("enforcer-plugin.version"));
+                get("enforcer-plugin.version"));
     }
 
     @Override

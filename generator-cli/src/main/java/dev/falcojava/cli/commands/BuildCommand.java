@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 /** {@code falco-plugin build}: regenerates the derived code, runs Maven, and compiles the native library. */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build the plugin library: regenerate src/generated from plugin.yaml, check the rules in falco/ "
-                + "(check-rules), then mvn package, whose link step checks the plugin class and the rules again and "
-                + "compiles the native glue (plain mvn package does the same). "
+                + "(check-rules), then mvn package, whose falco-plugin-maven-plugin goals generate, check the rules "
+                + "again, check the plugin class and compile the native glue (plain mvn package does the same). "
                 + "The linkage is plugin.yaml's unless --shared or --static is given.",
         footer = {"", "Examples:", "  falco-plugin build --shared --dir my-plugin    # -> my-plugin/target/libmy-plugin.so",
                 "  falco-plugin build --static --dir my-plugin    # -> my-plugin/target/libmy-plugin.a and my-plugin.h"})

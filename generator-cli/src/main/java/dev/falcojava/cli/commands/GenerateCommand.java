@@ -53,12 +53,24 @@ public final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    /** A pom made by an earlier version: its tests would not find the harness, which left the SDK. */
+    /**
+     * A pom made by an earlier version: its tests would not find the harness, which left the SDK; its falco-plugin
+     * steps run through exec-maven-plugin, which still works.
+     */
     private void warnOfAnEarlierPom(Path pom) throws IOException {
-        if (Files.isRegularFile(pom) && !PomEditor.hasTestingDependency(Files.readString(pom))) {
+        if (!Files.isRegularFile(pom)) {
+            return;
+        }
+        String text = Files.readString(pom);
+        if (!PomEditor.hasTestingDependency(text)) {
             spec.commandLine().getErr().println("falco-plugin: " + pom + " has no test-scoped dependency on"
                     + " falco-plugin-sdk-testing, where the test harness (dev.falcojava.sdk.testing) lives now; run"
                     + " falco-plugin upgrade");
+        }
+        if (PomEditor.hasExecSteps(text)) {
+            spec.commandLine().getErr().println("falco-plugin: " + pom + " runs the falco-plugin steps through"
+                    + " exec-maven-plugin; they keep working, and falco-plugin upgrade binds them through"
+                    + " falco-plugin-maven-plugin instead");
         }
     }
 }

@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code falco-plugin link}: the step a generated pom runs after packaging: checks the project's rules files and the
- * plugin jar against plugin.yaml, and compiles the native library around it. {@code build} and plain {@code mvn package} both end with it.
+ * {@code falco-plugin link}: the step a generated pom runs after packaging (falco-plugin-maven-plugin's {@code link}
+ * goal): checks the project's rules files and the plugin jar against plugin.yaml, and compiles the native library
+ * around it. {@code build} and plain {@code mvn package} both end with it.
  */
 @Command(name = "link", mixinStandardHelpOptions = true,
         description = "Check the rules in falco/ (check-rules) and target/falco-plugin-all.jar against plugin.yaml, "
@@ -35,6 +36,10 @@ public final class LinkCommand implements Callable<Integer> {
             description = "bundled: also make a minimal Java runtime (jlink) beside the library; declared (default): "
                     + "as plugin.yaml's jvm.runtime says.")
     private String runtime;
+
+    @Option(names = "--no-rules-check",
+            description = "Leave the rules in falco/ to the check-rules step (falco-plugin-maven-plugin's link goal does).")
+    private boolean noRulesCheck;
 
     @Mixin
     private ProjectDirOption project;
@@ -71,7 +76,7 @@ public final class LinkCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("falco-plugin link: --runtime must be declared or bundled, not '" + runtime + "'");
             return ExitCodes.USAGE;
         }
-        if (!CheckRulesCommand.projectRulesPass(descriptor, dir, spec.commandLine().getOut(), spec.commandLine().getErr())) {
+        if (!noRulesCheck && !CheckRulesCommand.projectRulesPass(descriptor, dir, spec.commandLine().getOut(), spec.commandLine().getErr())) {
             spec.commandLine().getErr().println("falco-plugin link: Falco would refuse the rules in " + dir.resolve("falco")
                     + "; fix them (falco-plugin check-rules) and build again");
             return ExitCodes.USAGE;

@@ -14,16 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code falco-plugin upgrade}: brings a project made by an earlier version up to this one's conventions, touching
- * only its pom.xml: the test-scoped dependency on falco-plugin-sdk-testing. Your code is never changed.
+ * only its pom.xml: the test-scoped dependency on falco-plugin-sdk-testing, and the falco-plugin steps bound through
+ * falco-plugin-maven-plugin instead of exec-maven-plugin. Your code is never changed.
  */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = "Update pom.xml of a project made by an earlier falco-plugin: adds the test-scoped dependency on"
-                + " falco-plugin-sdk-testing (the test harness). Nothing else is changed.",
+                + " falco-plugin-sdk-testing (the test harness) and replaces the exec-maven-plugin block of the"
+                + " falco-plugin steps with falco-plugin-maven-plugin. Nothing else is changed.",
         footer = {"", "Example:", "  falco-plugin upgrade --dir my-plugin"})
 public final class UpgradeCommand implements Callable<Integer> {
 
@@ -37,14 +41,25 @@ public final class UpgradeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path pom = project.projectDir().resolve("pom.xml");
         try {
-            Optional<String> upgraded = new PomEditor(new TemplateRenderer())
-                    .addTestingDependency(Files.readString(pom, StandardCharsets.UTF_8));
-            if (upgraded.isEmpty()) {
-                spec.commandLine().getOut().println("up to date: " + pom + " already depends on falco-plugin-sdk-testing");
+            PomEditor editor = new PomEditor(new TemplateRenderer());
+            String text = Files.readString(pom, StandardCharsets.UTF_8);
+            List<String> changes = new ArrayList<>();
+            Optional<String> withTesting = editor.addTestingDependency(text);
+            if (withTesting.isPresent()) {
+                text = withTesting.get();
+                changes.add("added the test-scoped dependency dev.falcojava:falco-plugin-sdk-testing (the test harness)");
+            }
+            Optional<String> withMavenPlugin = editor.migrateExecSteps(text);
+            if (withMavenPlugin.isPresent()) {
+                text = withMavenPlugin.get();
+                changes.add("the falco-plugin steps run through dev.falcojava:falco-plugin-maven-plugin instead of"
+                        + " exec-maven-plugin");
+            }
+            if (changes.isEmpty()) {
+                spec.commandLine().getOut().println("up to date: nothing to change in " + pom);
             } else {
-                AtomicFiles.write(pom, upgraded.get());
-                spec.commandLine().getOut().println("upgraded " + pom
-                        + ": added the test-scoped dependency dev.falcojava:falco-plugin-sdk-testing (the test harness)");
+                AtomicFiles.write(pom, text);
+                spec.commandLine().getOut().println("upgraded " + pom + ": " + String.join("; ", changes));
             }
             return ExitCodes.OK;
         } catch (NoSuchFileException e) {

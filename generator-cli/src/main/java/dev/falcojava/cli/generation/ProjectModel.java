@@ -127,6 +127,6 @@ public record ProjectModel(
     /** Versions of the SDK and of the build plugins the generated pom pins. */
     public record Versions(String sdk, String junit, String compilerPlugin, String surefirePlugin,
                            String shadePlugin, String buildHelperPlugin, String jarPlugin, String resourcesPlugin,
-                           String installPlugin, String execPlugin, String enforcerPlugin) {
+                           String installPlugin, String enforcerPlugin) {
     }
 }

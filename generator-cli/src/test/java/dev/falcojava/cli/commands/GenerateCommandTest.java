@@ -35,4 +35,20 @@ class GenerateCommandTest {
     void aProjectWithoutDescriptorIsAUsageError(@TempDir Path tmp) {
         assertEquals("falco-plugin generate: no plugin.yaml in " + tmp + "; pass --dir\n", run(2, "generate", "--dir", tmp.toString()));
     }
+
+    @Test
+    void aPomWithTheExecStepsOfThePreviousVersionIsPointedToUpgrade(@TempDir Path tmp) throws Exception {
+        Path project = tmp.resolve("demo");
+        run(0, "new", "demo", "--dir", project.toString());
+        Path pom = project.resolve("pom.xml");
+        try (var in = GenerateCommandTest.class.getResourceAsStream("/dev/falcojava/cli/editing/exec-steps-pom.xml")) {
+            Files.write(pom, in.readAllBytes());
+        }
+        CliRun generated = CliRun.of("generate", "--dir", project.toString());
+        assertEquals(0, generated.exitCode(), generated.err());
+        assertEquals("falco-plugin: " + pom + " runs the falco-plugin steps through exec-maven-plugin; they keep"
+                + " working, and falco-plugin upgrade binds them through falco-plugin-maven-plugin instead\n", generated.err());
+        CliRun.expecting(0, "upgrade", "--dir", project.toString());
+        assertEquals("", CliRun.of("generate", "--dir", project.toString()).err());
+    }
 }

@@ -90,8 +90,24 @@ class NewCommandTest {
         assertTrue(pom.contains("<falco-plugin-sdk.version>" + dev.falcojava.cli.CliVersion.version() + "</falco-plugin-sdk.version>"), pom);
         assertTrue(pom.contains("<argLine>--enable-native-access=ALL-UNNAMED</argLine>"), pom);
         assertTrue(pom.contains("<source>src/generated/java</source>"), pom);
-        assertTrue(pom.indexOf("<artifactId>maven-enforcer-plugin</artifactId>") < pom.indexOf("<artifactId>exec-maven-plugin"),
-                "the JDK check comes before the step that runs the CLI:\n" + pom);
+        assertFalse(pom.contains("exec-maven-plugin"), pom);
+        assertTrue(pom.contains("""
+                        <groupId>dev.falcojava</groupId>
+                        <artifactId>falco-plugin-maven-plugin</artifactId>
+                        <version>${falco-plugin-sdk.version}</version>
+                        <executions>
+                          <execution>
+                            <id>falco-plugin</id>
+                            <goals>
+                              <goal>generate</goal>
+                              <goal>check-rules</goal>
+                              <goal>link</goal>
+                            </goals>
+                """), pom);
+        assertTrue(pom.indexOf("<artifactId>maven-enforcer-plugin</artifactId>") < pom.indexOf("<artifactId>falco-plugin-maven-plugin"),
+                "the JDK check comes before the steps that run the CLI:\n" + pom);
+        assertTrue(pom.indexOf("<artifactId>maven-shade-plugin</artifactId>") < pom.indexOf("<artifactId>falco-plugin-maven-plugin"),
+                "link, bound to package too, comes after the shade step:\n" + pom);
         assertTrue(pom.contains("<message>falco-plugin: this project needs JDK 25 or newer; Maven runs on Java ${java.version} at "
                 + "${java.home}; set JAVA_HOME to a JDK 25 home"), pom);
         assertFalse(pom.contains("${project.version}"), "the SDK version is the CLI's own, filled in at CLI build time");

@@ -3,8 +3,12 @@ package dev.falcojava.cli.commands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +20,25 @@ class UpgradeCommandTest {
     /** The testing dependency of a generated pom, with the line it starts on: what projects of earlier versions lack. */
     private static final Pattern TESTING_DEPENDENCY = Pattern.compile(
             "\\n    <dependency>\\n      <!-- The test harness[^\\n]*\\n(?:[^\\n]*\\n){3}      <scope>test</scope>\\n    </dependency>");
+
+    /** A pom.xml exactly as the previous version generated it for a project named demo: exec-maven-plugin steps. */
+    private static final String EXEC_STEPS_POM = "/dev/falcojava/cli/editing/exec-steps-pom.xml";
+    private static final Pattern SDK_VERSION = Pattern.compile("<falco-plugin-sdk.version>([^<]*)</falco-plugin-sdk.version>");
+    private static final String MIGRATED = "the falco-plugin steps run through dev.falcojava:falco-plugin-maven-plugin"
+            + " instead of exec-maven-plugin";
+
+    private static String execStepsPom() throws IOException {
+        try (InputStream in = UpgradeCommandTest.class.getResourceAsStream(EXEC_STEPS_POM)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** {@code pom} of a new project, with the SDK version {@code like} has: upgrade keeps the project's version. */
+    private static String withSdkVersionOf(String pom, String like) {
+        Matcher version = SDK_VERSION.matcher(like);
+        assertTrue(version.find(), like);
+        return SDK_VERSION.matcher(pom).replaceFirst(Matcher.quoteReplacement(version.group()));
+    }
 
     private static Path newProject(Path tmp) {
         Path project = tmp.resolve("demo");
@@ -39,7 +62,7 @@ class UpgradeCommandTest {
                 + " (the test harness)\n", CliRun.expecting(0, "upgrade", "--dir", project.toString()));
         assertEquals(current, Files.readString(pom));
         assertEquals(userTest, Files.readString(test));
-        assertEquals("up to date: " + pom + " already depends on falco-plugin-sdk-testing\n",
+        assertEquals("up to date: nothing to change in " + pom + "\n",
                 CliRun.expecting(0, "upgrade", "--dir", project.toString()));
     }
 
@@ -87,5 +110,120 @@ class UpgradeCommandTest {
     void noPomIsAUsageError(@TempDir Path tmp) {
         assertEquals("falco-plugin upgrade: no pom.xml in " + tmp + "; pass --dir\n",
                 CliRun.expecting(2, "upgrade", "--dir", tmp.toString()));
+    }
+
+    @Test
+    void aPomWithTheExecStepsOfThePreviousVersionBecomesExactlyTheNewProjectsPom(@TempDir Path tmp) throws Exception {
+        Path project = newProject(tmp);
+        Path pom = project.resolve("pom.xml");
+        String old = execStepsPom();
+        String expected = withSdkVersionOf(Files.readString(pom), old);
+        assertTrue(old.contains("<artifactId>exec-maven-plugin</artifactId>") && !expected.contains("exec-maven-plugin"));
+        Files.writeString(pom, old);
+
+        assertEquals("upgraded " + pom + ": " + MIGRATED + "\n", CliRun.expecting(0, "upgrade", "--dir", project.toString()));
+        assertEquals(expected, Files.readString(pom));
+        assertEquals("up to date: nothing to change in " + pom + "\n",
+                CliRun.expecting(0, "upgrade", "--dir", project.toString()));
+    }
+
+    @Test
+    void aPomOfAnEvenEarlierVersionGetsBothChangesAtOnce(@TempDir Path tmp) throws Exception {
+        Path project = newProject(tmp);
+        Path pom = project.resolve("pom.xml");
+        String old = execStepsPom();
+        String expected = withSdkVersionOf(Files.readString(pom), old);
+        Files.writeString(pom, TESTING_DEPENDENCY.matcher(old).replaceFirst(""));
+
+        assertEquals("upgraded " + pom + ": added the test-scoped dependency dev.falcojava:falco-plugin-sdk-testing"
+                + " (the test harness); " + MIGRATED + "\n", CliRun.expecting(0, "upgrade", "--dir", project.toString()));
+        assertEquals(expected, Files.readString(pom));
+    }
+
+    @Test
+    void theExecBlocksIndentationAndTheCliVersionItNamedAreKept(@TempDir Path tmp) throws Exception {
+        String old = execStepsPom();
+        String execBlock = old.substring(old.indexOf("      <plugin>\n        <!-- The falco-plugin steps"),
+                old.indexOf("    </plugins>"));
+        String tabbed = execBlock.replace("${falco-plugin-sdk.version}", "0.1.0").replace("  ", "\t");
+        Path pom = Files.writeString(tmp.resolve("pom.xml"), """
+                <project>
+                \t<dependencies>
+                \t\t<dependency>
+                \t\t\t<groupId>dev.falcojava</groupId>
+                \t\t\t<artifactId>falco-plugin-sdk</artifactId>
+                \t\t\t<version>0.1.0</version>
+                \t\t</dependency>
+                \t\t<dependency>
+                \t\t\t<groupId>dev.falcojava</groupId>
+                \t\t\t<artifactId>falco-plugin-sdk-testing</artifactId>
+                \t\t\t<version>0.1.0</version>
+                \t\t\t<scope>test</scope>
+                \t\t</dependency>
+                \t</dependencies>
+                \t<build>
+                \t\t<plugins>
+                """ + tabbed + """
+                \t\t</plugins>
+                \t</build>
+                </project>
+                """);
+        assertEquals("upgraded " + pom + ": " + MIGRATED + "\n", CliRun.expecting(0, "upgrade", "--dir", tmp.toString()));
+        String upgraded = Files.readString(pom);
+        assertTrue(upgraded.contains("""
+                \t\t</plugins>
+                \t</build>
+                </project>
+                """), upgraded);
+        assertTrue(upgraded.contains("""
+                \t\t<plugins>
+                \t\t\t<plugin>
+                \t\t\t  <!-- The falco-plugin steps: generate (generate-sources) and check-rules (process-resources) before compiling,
+                \t\t\t       link (package) after the shade step: same phase, declared later. -->
+                \t\t\t  <groupId>dev.falcojava</groupId>
+                \t\t\t  <artifactId>falco-plugin-maven-plugin</artifactId>
+                \t\t\t  <version>0.1.0</version>
+                \t\t\t  <executions>
+                """), upgraded);
+        assertFalse(upgraded.contains("exec-maven-plugin"), upgraded);
+    }
+
+    @Test
+    void anExecBlockWithExecutionsOfItsOwnIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
+        String link = "          <execution>\n            <id>falco-plugin-link</id>";
+        String old = execStepsPom().replace(link, "          <execution>\n            <id>print-env</id>\n"
+                + "            <goals>\n              <goal>exec</goal>\n            </goals>\n          </execution>\n" + link);
+        assertTrue(old.contains("print-env"), old);
+        Path pom = Files.writeString(tmp.resolve("pom.xml"), old);
+        CliRun run = CliRun.of("upgrade", "--dir", tmp.toString());
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals("falco-plugin upgrade: the exec-maven-plugin block in pom.xml has executions of its own (print-env);"
+                + " replace it by hand with the falco-plugin-maven-plugin block of a pom.xml made by falco-plugin new;"
+                + " nothing was changed\n", run.err());
+        assertEquals(old, Files.readString(pom));
+    }
+
+    @Test
+    void anExecBlockWithArgumentsOfItsOwnIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
+        String old = execStepsPom().replace("<argument>${falco.linkage}</argument>", "<argument>static</argument>");
+        assertTrue(old.contains("<argument>static</argument>"), old);
+        Path pom = Files.writeString(tmp.resolve("pom.xml"), old);
+        CliRun run = CliRun.of("upgrade", "--dir", tmp.toString());
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals("falco-plugin upgrade: the exec-maven-plugin block in pom.xml passes the falco-plugin steps other"
+                + " arguments than falco-plugin generated (generate --dir ${project.basedir} link --linkage static --dir"
+                + " ${project.basedir}); replace it by hand with the falco-plugin-maven-plugin block of a pom.xml made by"
+                + " falco-plugin new; nothing was changed\n", run.err());
+        assertEquals(old, Files.readString(pom));
+    }
+
+    @Test
+    void anExecBlockOfAnotherProgramIsNotTheFalcoPluginSteps(@TempDir Path tmp) throws Exception {
+        String old = execStepsPom().replace("<mainClass>dev.falcojava.cli.MavenStep</mainClass>",
+                "<mainClass>com.example.Tool</mainClass>");
+        assertTrue(old.contains("com.example.Tool"), old);
+        Path pom = Files.writeString(tmp.resolve("pom.xml"), old);
+        assertEquals("up to date: nothing to change in " + pom + "\n", CliRun.expecting(0, "upgrade", "--dir", tmp.toString()));
+        assertEquals(old, Files.readString(pom));
     }
 }

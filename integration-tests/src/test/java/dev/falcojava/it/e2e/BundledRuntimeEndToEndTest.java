@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,12 +45,7 @@ class BundledRuntimeEndToEndTest {
         descriptor = secondProject.resolve("plugin.yaml");
         Files.writeString(descriptor, Files.readString(descriptor).replace("jvm:\n", "jvm:\n  modules: [java.net.http]\n"));
         Path pom = secondProject.resolve("pom.xml");
-        String withRuntimeProperty = Files.readString(pom);
-        String older = withRuntimeProperty.replaceAll("(?m)^.*falco\\.runtime.*\n", "")
-                .replace("                <argument>--runtime</argument>\n", "");
-        assertNotEquals(withRuntimeProperty, older);
-        assertFalse(older.contains("--runtime"), older);
-        Files.writeString(pom, older);
+        Files.writeString(pom, pomOfThePreviousRelease(Files.readString(pom)));
         String secondBuildOutput = build(secondProject, "--bundle-runtime"); // a pom from before falco.runtime
         assertTrue(secondBuildOutput.contains("bundled runtime " + secondProject.resolve("target/libsecond.jre")
                 + " (java.base,java.logging,java.net.http; "), secondBuildOutput);
@@ -141,6 +138,25 @@ class BundledRuntimeEndToEndTest {
                 "FALCO_PLUGIN_JAVA_HOME", "sh", "-c", script, "sh", buildJdk.toString(), NativeHost.binary().toString()));
         command.addAll(List.of(hostArguments));
         return NativeHost.run(command, Map.of());
+    }
+
+    /**
+     * {@code pom} as the previous release generated it: no falco.runtime property, and the exec-maven-plugin steps
+     * (taken from the upgrade command's fixture, a pom of that release) instead of falco-plugin-maven-plugin's goals.
+     */
+    private static String pomOfThePreviousRelease(String pom) throws Exception {
+        String fixture = Files.readString(FalcoPluginCli.REPO_ROOT.resolve(
+                "generator-cli/src/test/resources/dev/falcojava/cli/editing/exec-steps-pom.xml"));
+        Matcher exec = Pattern.compile("(?s)      <plugin>\\n        <!-- The falco-plugin steps.*?exec-maven-plugin.*?\\n      </plugin>\\n")
+                .matcher(fixture);
+        assertTrue(exec.find(), fixture);
+        Matcher goals = Pattern.compile("(?s)      <plugin>\\n        <!-- The falco-plugin steps.*?falco-plugin-maven-plugin.*?\\n      </plugin>\\n")
+                .matcher(pom);
+        assertTrue(goals.find(), pom);
+        String older = pom.substring(0, goals.start()) + exec.group() + pom.substring(goals.end());
+        older = older.replaceAll("(?m)^.*falco\\.runtime.*\n", "");
+        assertFalse(older.contains("falco.runtime") || older.contains("falco-plugin-maven-plugin"), older);
+        return older;
     }
 
     private Path newProject(String name) throws Exception {

@@ -1,0 +1,131 @@
+package dev.falcojava.it.e2e;
+
+import dev.falcojava.it.host.NativeHost;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Generated projects build with plain Maven through falco-plugin-maven-plugin: {@code mvn -q generate-sources} writes
+ * src/generated (what an IDE runs), {@code mvn package} is the whole build. A pom.xml of the previous version, whose
+ * steps run through exec-maven-plugin, keeps building with this CLI and SDK, and {@code falco-plugin upgrade} moves
+ * it to the plugin. The SDK's sources and Javadoc jars are installed beside it.
+ */
+class MavenPluginEndToEndTest {
+
+    private static final String VERSION = System.getProperty("falco.version");
+    /** A pom.xml exactly as the previous version generated it for a project named demo. */
+    private static final Path EXEC_STEPS_POM = FalcoPluginCli.REPO_ROOT.resolve(
+            "generator-cli/src/test/resources/dev/falcojava/cli/editing/exec-steps-pom.xml");
+
+    @Test
+    void aNewProjectGeneratesItsSourcesAndBuildsItsLibraryWithPlainMaven() throws Exception {
+        GeneratedProjects projects = new GeneratedProjects("mojo-");
+        Path project = projects.work().resolve("mvnplug");
+        assertEquals(0, FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()), "new", "mvnplug", "--dir",
+                project.toString()).exitCode());
+        String pom = Files.readString(project.resolve("pom.xml"));
+        assertFalse(pom.contains("exec-maven-plugin"), pom);
+        assertTrue(pom.contains("<artifactId>falco-plugin-maven-plugin</artifactId>"), pom);
+
+        Path generated = project.resolve("src/generated");
+        deleteTree(generated);
+        FalcoPluginCli.Result sources = PlainMaven.run(project, projects.jdk(), "-q", "generate-sources");
+        assertEquals(0, sources.exitCode(), sources.output());
+        assertTrue(Files.isRegularFile(generated.resolve("java/com/example/mvnplug/AbstractMvnplugPlugin.java")),
+                sources.output());
+        assertTrue(Files.isRegularFile(generated.resolve("native/plugin_glue.c")), sources.output());
+        assertFalse(Files.exists(project.resolve("target/classes")), "generate-sources compiles nothing");
+
+        FalcoPluginCli.Result built = PlainMaven.run(project, projects.jdk(), "package");
+        assertEquals(0, built.exitCode(), built.output());
+        for (String goal : List.of("generate", "check-rules", "link")) {
+            assertTrue(built.output().contains("--- falco-plugin-maven-plugin:" + VERSION + ":" + goal + " (falco-plugin) @ mvnplug ---"),
+                    built.output());
+        }
+        assertTrue(built.output().contains("Tests run: 1, Failures: 0, Errors: 0"), built.output());
+        Path library = project.resolve("target/libmvnplug.so");
+        assertTrue(built.output().contains("[INFO] linked " + library), built.output());
+        NativeHost.Run loaded = NativeHost.run(library, Map.of(), "--expect-caps", "source,extract", "--metadata-only");
+        assertEquals(0, loaded.exitCode(), loaded.describe());
+    }
+
+    @Test
+    void aPomOfThePreviousVersionKeepsBuildingAndUpgradeMovesItToThePlugin() throws Exception {
+        GeneratedProjects projects = new GeneratedProjects("mojo-old-");
+        Path project = projects.work().resolve("demo");
+        assertEquals(0, FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()), "new", "demo", "--dir",
+                project.toString()).exitCode());
+        Path pom = project.resolve("pom.xml");
+        String old = Files.readString(EXEC_STEPS_POM).replaceFirst("<falco-plugin-sdk.version>[^<]*<",
+                "<falco-plugin-sdk.version>" + VERSION + "<");
+        assertTrue(old.contains("<mainClass>dev.falcojava.cli.MavenStep</mainClass>"), old);
+        Files.writeString(pom, old);
+
+        FalcoPluginCli.Result oldBuild = PlainMaven.run(project, projects.jdk(), "-q", "package", "-DskipTests");
+        assertEquals(0, oldBuild.exitCode(), oldBuild.output());
+        assertTrue(oldBuild.output().contains("runs the falco-plugin steps through exec-maven-plugin; they keep working,"
+                + " and falco-plugin upgrade binds them through falco-plugin-maven-plugin instead"), oldBuild.output());
+        assertTrue(oldBuild.output().contains("linked " + project.resolve("target/libdemo.so")), oldBuild.output());
+
+        FalcoPluginCli.Result upgraded = FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()), "upgrade",
+                "--dir", project.toString());
+        assertEquals(0, upgraded.exitCode(), upgraded.output());
+        assertFalse(Files.readString(pom).contains("exec-maven-plugin"), Files.readString(pom));
+
+        deleteTree(project.resolve("target"));
+        FalcoPluginCli.Result newBuild = PlainMaven.run(project, projects.jdk(), "-q", "package", "-DskipTests",
+                "-Dfalco.linkage=static");
+        assertEquals(0, newBuild.exitCode(), newBuild.output());
+        assertFalse(newBuild.output().contains("exec-maven-plugin"), newBuild.output());
+        assertTrue(Files.isRegularFile(project.resolve("target/libdemo.a")), newBuild.output());
+        assertTrue(Files.isRegularFile(project.resolve("target/demo.h")), newBuild.output());
+        assertFalse(Files.exists(project.resolve("target/libdemo.so")), "the linkage given on the command line wins");
+    }
+
+    @Test
+    void theSdkIsInstalledWithItsSourcesAndJavadoc() throws IOException {
+        Path repository = Path.of(System.getProperty("falco.localRepository"));
+        assertSourcesAndJavadoc(repository, "falco-plugin-sdk", "dev/falcojava/sdk/api/Plugin");
+        assertSourcesAndJavadoc(repository, "falco-plugin-sdk-testing", "dev/falcojava/sdk/testing/PluginHarness");
+    }
+
+    private static void assertSourcesAndJavadoc(Path repository, String artifact, String type) throws IOException {
+        Path dir = repository.resolve("dev/falcojava").resolve(artifact).resolve(VERSION);
+        assertEntries(dir.resolve(artifact + "-" + VERSION + "-sources.jar"), type + ".java");
+        assertEntries(dir.resolve(artifact + "-" + VERSION + "-javadoc.jar"), "index.html", type + ".html");
+    }
+
+    private static void assertEntries(Path jar, String... entries) throws IOException {
+        assertTrue(Files.isRegularFile(jar), jar + " is not installed");
+        try (JarFile file = new JarFile(jar.toFile())) {
+            List<String> names = file.stream().map(ZipEntry::getName).toList();
+            for (String entry : entries) {
+                assertTrue(names.contains(entry), jar + " has no " + entry);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
