@@ -32,7 +32,7 @@ public record ProjectModel(
         String cHeaderGuard,
         boolean hasConfig,
         String configClassName,
-        List<ConfigKeyView> configKeys,
+        ConfigView config,
         String cInitSchema,
         TablesView tables,
         boolean source,
