@@ -31,6 +31,7 @@ public record ProjectModel(
         String headerFile,
         String cHeaderGuard,
         boolean hasConfig,
+        boolean generatedConfig,
         String configClassName,
         ConfigView config,
         String cInitSchema,

@@ -8,6 +8,7 @@ import dev.falcojava.cli.generation.escape.JavadocText;
 import dev.falcojava.cli.generation.escape.MarkdownText;
 import dev.falcojava.cli.generation.escape.XmlText;
 import dev.falcojava.cli.generation.escape.YamlString;
+import dev.falcojava.cli.model.ConfigClass;
 import dev.falcojava.cli.model.ConfigKey;
 import dev.falcojava.cli.model.FieldArg;
 import dev.falcojava.cli.model.FieldSpec;
@@ -27,6 +28,12 @@ import java.util.Map;
 public final class ProjectModelFactory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The schema of a config-class before the link step derives it from the compiled class: the glue rendered with it
+     * is rewritten by the link step before it is compiled.
+     */
+    static final String PENDING_SCHEMA = "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\"}";
 
     private final ProjectModel.Versions versions;
 
@@ -92,9 +99,10 @@ public final class ProjectModelFactory {
                 MarkdownText.escape(d.name()), MarkdownText.escape(d.description()),
                 d.id(), d.linkage() instanceof Linkage.Static, linkageName(d.linkage()), apiSymbol(d.linkage()),
                 d.name() + ".h", "FJP_" + d.name().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_H",
-                !d.config().isEmpty(), Names.configClassName(d.name()),
+                !d.config().isEmpty() || d.configClass().isPresent(), !d.config().isEmpty(),
+                d.configClass().map(ConfigClass::name).orElse(Names.configClassName(d.name())),
                 ConfigView.of(Names.configClassName(d.name()), d.config()),
-                CString.escape(initSchema(d.config())),
+                CString.escape(d.configClass().map(c -> c.schema().orElse(PENDING_SCHEMA)).orElse(initSchema(d.config()))),
                 TablesView.of(d),
                 d.source().isPresent(), d.extract().isPresent(),
                 interfaces, fieldViews, yamlFields, jvmOptions, versions, natives(d), deployment(d));
@@ -186,7 +194,7 @@ public final class ProjectModelFactory {
         };
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {

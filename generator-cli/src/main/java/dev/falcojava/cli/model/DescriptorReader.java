@@ -24,7 +24,7 @@ import java.util.Set;
 public final class DescriptorReader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "version", "description", "contact", "id",
-            "package", "class", "linkage", "api-symbol", "jvm", "config", "capabilities", "metrics", "development",
+            "package", "class", "linkage", "api-symbol", "jvm", "config", "config-class", "capabilities", "metrics", "development",
             TablesReader.KEY);
 
     private final String file;
@@ -77,6 +77,7 @@ public final class DescriptorReader {
         JvmSettings jvm = jvm(entries.get("jvm"));
         List<ConfigKey> config = new ConfigReader(nodes, Names.configClassName(name == null ? "" : name))
                 .config(entries.get("config"));
+        Optional<ConfigClass> configClass = configClass(entries);
         List<Capability> capabilities = new CapabilitiesReader(nodes).capabilities(entries.get("capabilities"), top,
                 nodes.optionalBoolean(entries, "development", false));
         boolean metrics = nodes.optionalBoolean(entries, "metrics", false);
@@ -86,7 +87,24 @@ public final class DescriptorReader {
             throw new DescriptorException(nodes.problems());
         }
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage, jvm,
-                config, capabilities, metrics, tables);
+                config, configClass, capabilities, metrics, tables);
+    }
+
+    private Optional<ConfigClass> configClass(Map<String, NodeTuple> entries) {
+        Optional<String> name = nodes.optionalString(entries, "config-class");
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Node node = entries.get("config-class").getValueNode();
+        if (entries.containsKey("config")) {
+            nodes.problem(entries.get("config").getKeyNode(), "config and config-class both describe init_config: keep one");
+        }
+        if (!Names.isJavaPackage(name.get()) || !name.get().contains(".")) {
+            nodes.problem(node, "config-class '" + name.get() + "' is not the fully qualified name of a class in a package,"
+                    + " like com.example.MyConfig");
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigClass(name.get(), Optional.empty()));
     }
 
     private Linkage linkage(Map<String, NodeTuple> entries, String name) {

@@ -276,4 +276,22 @@ class ConfigReaderTest {
                       description: A
                 """, "becomes the Java type CloudConfig");
     }
+
+    @Test
+    void aConfigClassIsAQualifiedNameAndExcludesConfig() throws Exception {
+        String withClass = descriptor("""
+                - name: a
+                  type: string
+                  description: A
+                """).replace("config:\n", "config-class: com.example.cloud.CloudSettings\nconfig:\n");
+        assertTrue(assertThrows(DescriptorException.class, () -> DescriptorReader.parse(withClass, "p.yaml")).problems().stream()
+                .anyMatch(p -> p.message().equals("config and config-class both describe init_config: keep one")));
+        String only = withClass.substring(0, withClass.indexOf("config:\n")) + withClass.substring(withClass.indexOf("capabilities:"));
+        PluginDescriptor d = DescriptorReader.parse(only, "p.yaml");
+        assertEquals(Optional.of(new ConfigClass("com.example.cloud.CloudSettings", Optional.empty())), d.configClass());
+        assertTrue(d.config().isEmpty());
+        assertTrue(assertThrows(DescriptorException.class, () -> DescriptorReader.parse(only.replace(
+                "com.example.cloud.CloudSettings", "CloudSettings"), "p.yaml")).problems().getFirst().message()
+                .startsWith("config-class 'CloudSettings' is not the fully qualified name of a class in a package"));
+    }
 }

@@ -67,6 +67,16 @@ public final class ConfigObject {
         return new ConfigValue(problems, ConfigProblems.child(pointer, key), values.containsKey(key), values.get(key));
     }
 
+    /** How many problems the whole config has so far. */
+    int problemCount() {
+        return problems.size();
+    }
+
+    /** Records a problem of this object as a whole. */
+    void problem(String message) {
+        problems.add(pointer, message);
+    }
+
     private static Map<String, Object> object(String json) throws InvalidConfigException {
         if (json == null || json.isBlank()) {
             return Map.of();

@@ -16,6 +16,10 @@ final class ConfigProblems {
         return problems.isEmpty();
     }
 
+    int size() {
+        return problems.size();
+    }
+
     /** Fails with every problem, one after the other, when there is any. */
     void check() throws InvalidConfigException {
         if (!problems.isEmpty()) {

@@ -155,7 +155,7 @@ public final class ConfigValue {
         for (int i = 0; i < list.size(); i++) {
             items.add(item.apply(new ConfigValue(problems, pointer + "/" + i, true, list.get(i))));
         }
-        return List.copyOf(items);
+        return java.util.Collections.unmodifiableList(items);
     }
 
     private void inRange(long l, Long minimum, Long maximum) {
