@@ -50,8 +50,9 @@ public final class NativeLink {
         }
         NativeCompiler.checkEmbeddable(project, jdk);
         CapabilityCheck.run(descriptor, jar);
+        PluginDescriptor linked = ConfigClassSchema.derive(descriptor, jar);
         try {
-            new ProjectGenerator(CliVersion.projectVersions()).regenerate(descriptor, project);
+            new ProjectGenerator(CliVersion.projectVersions()).regenerate(linked, project);
         } catch (IOException e) {
             throw new BuildException("cannot write the native glue for the " + linkageName(descriptor) + " library: " + e.getMessage());
         }

@@ -36,7 +36,7 @@ public final class ProjectContributors {
                         m -> Path.of("src/test/java", m.packagePath(), m.testClassName() + ".java"), USER, m -> true),
                 new TemplateContributor("java/Config.java.mustache",
                         m -> Path.of("src/generated/java", m.packagePath(), m.configClassName() + ".java"), DERIVED,
-                        ProjectModel::hasConfig),
+                        ProjectModel::generatedConfig),
                 new TemplateContributor("java/Tables.java.mustache",
                         m -> Path.of("src/generated/java", m.packagePath(), m.tables().className() + ".java"), DERIVED,
                         m -> m.tables().present()),

@@ -8,6 +8,7 @@ import dev.falcojava.cli.generation.escape.JavadocText;
 import dev.falcojava.cli.generation.escape.MarkdownText;
 import dev.falcojava.cli.generation.escape.XmlText;
 import dev.falcojava.cli.generation.escape.YamlString;
+import dev.falcojava.cli.model.ConfigClass;
 import dev.falcojava.cli.model.ConfigKey;
 import dev.falcojava.cli.model.FieldArg;
 import dev.falcojava.cli.model.FieldSpec;
@@ -27,6 +28,12 @@ import java.util.Map;
 public final class ProjectModelFactory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The schema of a config-class before the link step derives it from the compiled class: the glue rendered with it
+     * is rewritten by the link step before it is compiled.
+     */
+    static final String PENDING_SCHEMA = "{\"$schema\":\"http://json-schema.org/draft-07/schema#\",\"type\":\"object\"}";
 
     private final ProjectModel.Versions versions;
 
@@ -92,23 +99,17 @@ public final class ProjectModelFactory {
                 MarkdownText.escape(d.name()), MarkdownText.escape(d.description()),
                 d.id(), d.linkage() instanceof Linkage.Static, linkageName(d.linkage()), apiSymbol(d.linkage()),
                 d.name() + ".h", "FJP_" + d.name().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_H",
-                !d.config().isEmpty(), Names.upperCamel(d.name()) + "Config", configViews(d.config()),
-                CString.escape(initSchema(d.config())),
+                !d.config().isEmpty() || d.configClass().isPresent(), !d.config().isEmpty(),
+                d.configClass().map(ConfigClass::name).orElse(Names.configClassName(d.name())),
+                ConfigView.of(Names.configClassName(d.name()), d.config()),
+                CString.escape(d.configClass().map(c -> c.schema().orElse(PENDING_SCHEMA)).orElse(initSchema(d.config()))),
                 TablesView.of(d),
                 d.source().isPresent(), d.extract().isPresent(),
                 interfaces, fieldViews, yamlFields, jvmOptions, versions, natives(d), deployment(d));
     }
 
     private static ProjectModel.Deployment deployment(PluginDescriptor d) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        for (ConfigKey key : d.config()) {
-            config.put(key.key(), key.defaultValue().orElseGet(() -> switch (key.type()) {
-                case STRING -> "";
-                case INTEGER -> 0L;
-                case NUMBER -> 0.0;
-                case BOOLEAN -> false;
-            }));
-        }
+        Map<String, Object> config = ConfigExample.of(d.config());
         String initConfig = config.isEmpty() ? "\"\"" : json(config);
         String openParams = d.source().flatMap(s -> s.openParams().stream().findFirst()).map(p -> p.value()).orElse("");
         List<String> extractSources = d.extract().map(e -> e.eventSources()).orElse(List.of());
@@ -193,7 +194,7 @@ public final class ProjectModelFactory {
         };
     }
 
-    private static String json(Object value) {
+    static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -201,42 +202,9 @@ public final class ProjectModelFactory {
         }
     }
 
-    private static List<ConfigKeyView> configViews(List<ConfigKey> keys) {
-        List<ConfigKeyView> views = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            ConfigKey key = keys.get(i);
-            String defaultText = key.defaultValue().map(String::valueOf).orElse("");
-            views.add(new ConfigKeyView(JavaString.escape(key.key()), key.javaName(), key.type().javaType(),
-                    key.type().reader(), key.defaultValue().isEmpty(), JavaString.escape(defaultText),
-                    key.type().yamlName(), JavadocText.escape(key.description()), YamlString.quote(key.key()),
-                    key.type().yamlName(), YamlString.quote(key.description()), YamlString.quote(defaultText),
-                    i == keys.size() - 1));
-        }
-        return views;
-    }
-
-    /** The JSON schema {@code plugin_get_init_schema} returns: an object with exactly the declared keys. */
+    /** The JSON schema {@code plugin_get_init_schema} returns: draft-07, objects with exactly the declared keys. */
     static String initSchema(List<ConfigKey> keys) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        List<String> required = new ArrayList<>();
-        for (ConfigKey key : keys) {
-            Map<String, Object> property = new LinkedHashMap<>();
-            property.put("type", key.type().yamlName());
-            property.put("description", key.description());
-            key.defaultValue().ifPresentOrElse(value -> property.put("default", value), () -> required.add(key.key()));
-            properties.put(key.key(), property);
-        }
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("$schema", "http://json-schema.org/draft-07/schema#");
-        schema.put("type", "object");
-        schema.put("properties", properties);
-        schema.put("required", required);
-        schema.put("additionalProperties", false);
-        try {
-            return JSON.writeValueAsString(schema);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json(ConfigSchema.of(keys));
     }
 
     /** The JSON array {@code plugin_get_fields} returns. */

@@ -1,58 +1,73 @@
 package dev.falcojava.cli.model;
 
-import java.util.Arrays;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
-/** Types of init_config keys, with their JSON schema type and the Java type of the config record. */
-public enum ConfigType {
-    STRING("string", "String", "string"),
-    INTEGER("integer", "long", "integer"),
-    NUMBER("number", "double", "number"),
-    BOOLEAN("boolean", "boolean", "bool");
+/** The type of an init_config key or of the items of a list, with the constraints plugin.yaml sets on it. */
+public sealed interface ConfigType {
 
-    private final String yamlName;
-    private final String javaType;
-    private final String reader;
+    /** The type names plugin.yaml knows. */
+    List<String> NAMES = List.of("int", "long", "integer", "number", "string", "boolean", "enum", "object", "list");
 
-    ConfigType(String yamlName, String javaType, String reader) {
-        this.yamlName = yamlName;
-        this.javaType = javaType;
-        this.reader = reader;
+    /** The name in plugin.yaml. */
+    String yamlName();
+
+    /**
+     * {@code int} (a Java int), {@code long}, or {@code integer}, the name of {@code long} in descriptors before
+     * {@code int} existed.
+     */
+    record Integral(String yamlName, boolean wide, Optional<BigDecimal> minimum, Optional<BigDecimal> maximum)
+            implements ConfigType {
     }
 
-    /** The name in plugin.yaml, which is also the JSON schema type. */
-    public String yamlName() {
-        return yamlName;
+    record Decimal(Optional<BigDecimal> minimum, Optional<BigDecimal> maximum) implements ConfigType {
+        @Override
+        public String yamlName() {
+            return "number";
+        }
     }
 
-    public String javaType() {
-        return javaType;
+    /** A string that contains a match of {@code pattern} (a regular expression), when there is one. */
+    record Text(Optional<String> pattern) implements ConfigType {
+        @Override
+        public String yamlName() {
+            return "string";
+        }
     }
 
-    /** The {@code ConfigObject} method that reads it. */
-    public String reader() {
-        return reader;
+    record Bool() implements ConfigType {
+        @Override
+        public String yamlName() {
+            return "boolean";
+        }
     }
 
-    public static Optional<ConfigType> fromYaml(String name) {
-        return Arrays.stream(values()).filter(type -> type.yamlName.equals(name)).findFirst();
+    /** One of {@code values}, strings, generated as the Java enum {@code javaName}. */
+    record Choice(List<String> values, String javaName) implements ConfigType {
+        @Override
+        public String yamlName() {
+            return "enum";
+        }
     }
 
-    /** The value of {@code text} as this type (String, Long, Double or Boolean), or empty when it is not one. */
-    public Optional<Object> parse(String text) {
-        try {
-            return switch (this) {
-                case STRING -> Optional.of(text);
-                case INTEGER -> Optional.of(Long.parseLong(text));
-                case NUMBER -> {
-                    double value = Double.parseDouble(text);
-                    yield Double.isFinite(value) ? Optional.of(value) : Optional.empty();
-                }
-                case BOOLEAN -> text.equals("true") || text.equals("false") ? Optional.of(Boolean.parseBoolean(text))
-                        : Optional.empty();
-            };
-        } catch (NumberFormatException e) {
-            return Optional.empty();
+    /** An object with its own keys, generated as the record {@code javaName}. */
+    record Group(List<ConfigKey> keys, String javaName) implements ConfigType {
+        @Override
+        public String yamlName() {
+            return "object";
+        }
+
+        /** Whether an absent object reads as an empty one: every key has a default or is optional. */
+        public boolean omittable() {
+            return keys.stream().noneMatch(ConfigKey::required);
+        }
+    }
+
+    record Items(ConfigType items, int minItems) implements ConfigType {
+        @Override
+        public String yamlName() {
+            return "list";
         }
     }
 }

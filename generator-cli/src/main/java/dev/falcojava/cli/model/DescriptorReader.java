@@ -13,7 +13,6 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +26,7 @@ public final class DescriptorReader {
     private static final java.util.regex.Pattern MODULE_NAME =
             java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "version", "description", "contact", "id",
-            "package", "class", "linkage", "api-symbol", "jvm", "config", "capabilities", "metrics", "development",
+            "package", "class", "linkage", "api-symbol", "jvm", "config", "config-class", "capabilities", "metrics", "development",
             TablesReader.KEY);
 
     private final String file;
@@ -78,7 +77,9 @@ public final class DescriptorReader {
         }
         Linkage linkage = linkage(entries, name);
         JvmSettings jvm = jvm(entries.get("jvm"));
-        List<ConfigKey> config = config(entries.get("config"));
+        List<ConfigKey> config = new ConfigReader(nodes, Names.configClassName(name == null ? "" : name))
+                .config(entries.get("config"));
+        Optional<ConfigClass> configClass = configClass(entries);
         List<Capability> capabilities = new CapabilitiesReader(nodes).capabilities(entries.get("capabilities"), top,
                 nodes.optionalBoolean(entries, "development", false));
         boolean metrics = nodes.optionalBoolean(entries, "metrics", false);
@@ -88,53 +89,24 @@ public final class DescriptorReader {
             throw new DescriptorException(nodes.problems());
         }
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage, jvm,
-                config, capabilities, metrics, tables);
+                config, configClass, capabilities, metrics, tables);
     }
 
-    private List<ConfigKey> config(NodeTuple entry) {
-        if (entry == null) {
-            return List.of();
+    private Optional<ConfigClass> configClass(Map<String, NodeTuple> entries) {
+        Optional<String> name = nodes.optionalString(entries, "config-class");
+        if (name.isEmpty()) {
+            return Optional.empty();
         }
-        List<ConfigKey> keys = new ArrayList<>();
-        Map<String, Node> seen = new HashMap<>();
-        for (Node item : nodes.sequence(entry.getValueNode(), "config")) {
-            if (!(item instanceof MappingNode keyNode)) {
-                nodes.problem(item, "a config key must be a mapping with name, type, description and an optional default");
-                continue;
-            }
-            Map<String, NodeTuple> key = nodes.entries(keyNode, Set.of("name", "type", "description", "default"), "a key of a config entry");
-            String name = nodes.requiredString(key, item, "name", Names.CONFIG_KEY,
-                    "letters, digits, '_' and '-', starting with a letter");
-            String typeName = nodes.requiredString(key, item, "type", null, null);
-            String description = nodes.requiredString(key, item, "description", null, null);
-            Optional<ConfigType> type = typeName == null ? Optional.empty() : ConfigType.fromYaml(typeName);
-            if (typeName != null && type.isEmpty()) {
-                nodes.problem(key.get("type").getValueNode(), "unknown config type '" + typeName + "' (known: string, integer, number, boolean)");
-            }
-            Optional<Object> defaultValue = Optional.empty();
-            if (key.containsKey("default") && type.isPresent()) {
-                String text = nodes.scalar(key.get("default").getValueNode(), "default");
-                defaultValue = text == null ? Optional.empty() : type.get().parse(text);
-                if (text != null && defaultValue.isEmpty()) {
-                    nodes.problem(key.get("default").getValueNode(), "default '" + text + "' is not of type " + typeName);
-                }
-            }
-            if (name == null) {
-                continue;
-            }
-            Node nameNode = key.get("name").getValueNode();
-            String javaName = Names.lowerCamel(name);
-            if (seen.putIfAbsent(javaName, nameNode) != null) {
-                nodes.problem(nameNode, "config key '" + name + "' is declared twice, or becomes the same Java name " + javaName
-                        + " as another key");
-            } else if (!Names.isJavaIdentifier(javaName)) {
-                nodes.problem(nameNode, "config key '" + name + "' becomes the Java name " + javaName + ", which is a Java keyword");
-            }
-            if (type.isPresent() && description != null) {
-                keys.add(new ConfigKey(name, type.get(), description, defaultValue));
-            }
+        Node node = entries.get("config-class").getValueNode();
+        if (entries.containsKey("config")) {
+            nodes.problem(entries.get("config").getKeyNode(), "config and config-class both describe init_config: keep one");
         }
-        return keys;
+        if (!Names.isJavaPackage(name.get()) || !name.get().contains(".")) {
+            nodes.problem(node, "config-class '" + name.get() + "' is not the fully qualified name of a class in a package,"
+                    + " like com.example.MyConfig");
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigClass(name.get(), Optional.empty()));
     }
 
     private Linkage linkage(Map<String, NodeTuple> entries, String name) {

@@ -59,6 +59,17 @@ public final class Names {
         return pluginName.replace('-', '_');
     }
 
+    /** The record generated from the config section: {@code my-plugin} -> {@code MyPluginConfig}. */
+    public static String configClassName(String pluginName) {
+        return upperCamel(pluginName) + "Config";
+    }
+
+    /** The Java enum constant of a config enum value: {@code us-east-1} -> {@code US_EAST_1}, {@code 1x} -> {@code _1X}. */
+    public static String constant(String value) {
+        String constant = value.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "").toUpperCase(Locale.ROOT);
+        return !constant.isEmpty() && Character.isDigit(constant.charAt(0)) ? "_" + constant : constant;
+    }
+
     public static boolean isJavaIdentifier(String name) {
         return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name) && name.chars().allMatch(c -> c < 128);
     }

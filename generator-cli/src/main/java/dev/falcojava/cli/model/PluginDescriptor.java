@@ -15,14 +15,16 @@ import java.util.Optional;
  * @param className    the simple name of the user's plugin class
  * @param linkage      shared library or static archive
  * @param jvm          JVM settings
- * @param config       the keys of init_config; empty when the plugin takes its config as a raw string
+ * @param config       the keys of init_config; empty when the plugin takes its config as a raw string or binds it to
+ *                     its own record
+ * @param configClass  the record of the plugin's own that init_config binds to ({@code config-class}), if any
  * @param capabilities the declared capabilities, at most one of each kind
  * @param metrics      whether the plugin reports metrics ({@code plugin_get_metrics})
  * @param tables       the tables the plugin uses, looked up at init
  */
 public record PluginDescriptor(String name, String version, String description, String contact, long id,
                                String javaPackage, String className, Linkage linkage, JvmSettings jvm,
-                               List<ConfigKey> config, List<Capability> capabilities, boolean metrics,
+                               List<ConfigKey> config, Optional<ConfigClass> configClass, List<Capability> capabilities, boolean metrics,
                                List<TableSpec> tables) {
 
     public PluginDescriptor {
@@ -58,7 +60,13 @@ public record PluginDescriptor(String name, String version, String description, 
     /** The same plugin with another linkage, for a build that overrides plugin.yaml. */
     public PluginDescriptor withLinkage(Linkage other) {
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, other, jvm,
-                config, capabilities, metrics, tables);
+                config, configClass, capabilities, metrics, tables);
+    }
+
+    /** The same plugin with the init schema derived from its compiled {@code config-class}. */
+    public PluginDescriptor withConfigSchema(String schema) {
+        return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage, jvm,
+                config, configClass.map(c -> new ConfigClass(c.name(), Optional.of(schema))), capabilities, metrics, tables);
     }
 
     /** The same plugin with a bundled runtime, for a build that asks for one whatever plugin.yaml says. */

@@ -216,8 +216,10 @@ class DescriptorReaderTest {
                     type: string
                     description: Required
                 capabilities:"""), "p.yaml");
-        assertEquals(List.of(new ConfigKey("max-events", ConfigType.INTEGER, "How many", java.util.Optional.of(10L)),
-                new ConfigKey("token", ConfigType.STRING, "Required", java.util.Optional.empty())), d.config());
+        assertEquals(List.of(new ConfigKey("max-events", new ConfigType.Integral("integer", true, java.util.Optional.empty(),
+                        java.util.Optional.empty()), "How many", java.util.Optional.of(10L), false),
+                new ConfigKey("token", new ConfigType.Text(java.util.Optional.empty()), "Required", java.util.Optional.empty(),
+                        false)), d.config());
         assertEquals("maxEvents", d.config().getFirst().javaName());
     }
 
@@ -233,12 +235,12 @@ class DescriptorReaderTest {
                     type: string
                     description: A keyword
                   - name: mode
-                    type: enum
+                    type: map
                     description: Unknown type
                 capabilities:""");
         assertProblem(config, "p.yaml:13:14: default 'ten' is not of type integer");
         assertProblem(config, "p.yaml:14:11: config key 'class' becomes the Java name class, which is a Java keyword");
-        assertProblem(config, "p.yaml:18:11: unknown config type 'enum'");
+        assertProblem(config, "p.yaml:18:11: unknown config type 'map' (known: int, long, integer, number, string, boolean, enum, object, list)");
     }
 
     @Test

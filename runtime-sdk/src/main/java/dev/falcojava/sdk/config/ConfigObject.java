@@ -4,55 +4,77 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The init_config of a plugin as a JSON object, read key by key with the types plugin.yaml declares. The
- * generated config record uses it; every error names the key and why.
+ * A JSON object of an init_config (the whole config, or an object inside it), read key by key with the types
+ * plugin.yaml declares. The generated config records read through it; every problem names the JSON pointer of its
+ * value, like {@code /aws/region: must be a string, not 5}, and {@link #check()} reports every problem at once.
  */
 public final class ConfigObject {
 
-    /** What a required key that is absent reads as while problems are collected: its problem is already recorded. */
-    private static final Object MISSING = new Object();
-
+    private final ConfigProblems problems;
+    private final String pointer;
     private final Map<String, Object> values;
-    /** The problems found so far when reading every key before failing ({@link #reading}); null: fail at once. */
-    private final List<String> problems;
+    /** Whether the legacy readers ({@link #string} and the like) fail at the first problem. */
+    private final boolean failFast;
 
-    private ConfigObject(Map<String, Object> values, List<String> problems) {
-        this.values = values;
+    ConfigObject(ConfigProblems problems, String pointer, Map<String, Object> values, List<String> keys) {
+        this(problems, pointer, values, keys, false);
+    }
+
+    private ConfigObject(ConfigProblems problems, String pointer, Map<String, Object> values, List<String> keys,
+                         boolean failFast) {
         this.problems = problems;
+        this.pointer = pointer;
+        this.values = values;
+        this.failFast = failFast;
+        if (keys != null) {
+            for (String key : values.keySet()) {
+                if (!keys.contains(key)) {
+                    problems.add(ConfigProblems.child(pointer, key), "is unknown (known: " + String.join(", ", keys) + ")");
+                }
+            }
+        }
     }
 
     /**
-     * Parses {@code json} (an empty or blank text is an empty object) and refuses keys not in {@code keys}.
-     *
-     * @throws InvalidConfigException when the text is not a JSON object or has an unknown key
-     */
-    public static ConfigObject parse(String json, List<String> keys) throws InvalidConfigException {
-        ConfigObject config = new ConfigObject(object(json), null);
-        config.checkKeys(keys);
-        return config;
-    }
-
-    /**
-     * Parses {@code json} like {@link #parse}, but collects the problems of the keys instead of failing at the first:
-     * the typed readers then return a placeholder for a bad key, and {@link #check()} reports every problem at once.
+     * Parses {@code json} (an empty or blank text is an empty object) and collects the problems of its keys: those
+     * not in {@code keys} now, those of the reads that follow until {@link #check()}, which reports them all.
      *
      * @throws InvalidConfigException when the text is not a JSON object
      */
     public static ConfigObject reading(String json, List<String> keys) throws InvalidConfigException {
-        ConfigObject config = new ConfigObject(object(json), new java.util.ArrayList<>());
-        config.checkKeys(keys);
-        return config;
+        return new ConfigObject(new ConfigProblems(), "", object(json), keys, false);
     }
 
     /**
-     * After the keys were read from a {@link #reading} object: fails with every problem found, one per line, in the
-     * order of the text's unknown keys then of the reads.
+     * Parses {@code json} like {@link #reading}, but fails at once: at an unknown key, and at the first problem of
+     * the readers {@link #string}, {@link #integer}, {@link #number} and {@link #bool}.
+     *
+     * @throws InvalidConfigException when the text is not a JSON object or has an unknown key
      */
+    public static ConfigObject parse(String json, List<String> keys) throws InvalidConfigException {
+        ConfigObject config = new ConfigObject(new ConfigProblems(), "", object(json), keys, true);
+        config.check();
+        return config;
+    }
+
+    /** Fails with every problem found so far in the whole config, one after the other. */
     public void check() throws InvalidConfigException {
-        if (problems != null && !problems.isEmpty()) {
-            throw new InvalidConfigException(problems.size() == 1 ? problems.getFirst()
-                    : problems.size() + " problems: " + String.join("; ", problems));
-        }
+        problems.check();
+    }
+
+    /** The value of {@code key}, which may be absent. */
+    public ConfigValue value(String key) {
+        return new ConfigValue(problems, ConfigProblems.child(pointer, key), values.containsKey(key), values.get(key));
+    }
+
+    /** How many problems the whole config has so far. */
+    int problemCount() {
+        return problems.size();
+    }
+
+    /** Records a problem of this object as a whole. */
+    void problem(String message) {
+        problems.add(pointer, message);
     }
 
     private static Map<String, Object> object(String json) throws InvalidConfigException {
@@ -65,22 +87,6 @@ public final class ConfigObject {
         @SuppressWarnings("unchecked")
         Map<String, Object> values = (Map<String, Object>) map;
         return values;
-    }
-
-    private void checkKeys(List<String> keys) throws InvalidConfigException {
-        for (String key : values.keySet()) {
-            if (!keys.contains(key)) {
-                problem("init_config key '" + key + "' is unknown (known: " + String.join(", ", keys) + ")");
-            }
-        }
-    }
-
-    /** Fails now, or records the problem when every problem is collected. */
-    private void problem(String message) throws InvalidConfigException {
-        if (problems == null) {
-            throw new InvalidConfigException(message);
-        }
-        problems.add(message);
     }
 
     /**
@@ -100,67 +106,28 @@ public final class ConfigObject {
 
     /** A string value; {@code fallback} when absent, and required when {@code fallback} is null. */
     public String string(String key, String fallback) throws InvalidConfigException {
-        Object value = value(key, fallback);
-        if (value instanceof String s) {
-            return s;
-        }
-        wrongType(key, "a string", value);
-        return "";
+        return failFast(value(key).asString(fallback, null));
     }
 
-    /** An integer value. */
+    /** An integer value of the long range. */
     public long integer(String key, Long fallback) throws InvalidConfigException {
-        Object value = value(key, fallback);
-        if (value instanceof Long l) {
-            return l;
-        }
-        wrongType(key, value instanceof java.math.BigInteger ? "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
-                : "an integer", value);
-        return 0;
+        return failFast(value(key).asLong(fallback, null, null));
     }
 
     /** A number value; integers are accepted. */
     public double number(String key, Double fallback) throws InvalidConfigException {
-        Object value = value(key, fallback);
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        wrongType(key, "a number", value);
-        return 0;
+        return failFast(value(key).asNumber(fallback, null, null));
     }
 
     /** A boolean value. */
     public boolean bool(String key, Boolean fallback) throws InvalidConfigException {
-        Object value = value(key, fallback);
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        wrongType(key, "true or false", value);
-        return false;
+        return failFast(value(key).asBoolean(fallback));
     }
 
-    private Object value(String key, Object fallback) throws InvalidConfigException {
-        if (values.containsKey(key)) {
-            return values.get(key);
+    private <T> T failFast(T read) throws InvalidConfigException {
+        if (failFast) {
+            problems.checkAndForget();
         }
-        if (fallback == null) {
-            problem("init_config key '" + key + "' is required");
-            return MISSING;
-        }
-        return fallback;
-    }
-
-    private void wrongType(String key, String expected, Object value) throws InvalidConfigException {
-        if (value == MISSING) {
-            return;
-        }
-        String actual = switch (value) {
-            case null -> "null";
-            case String s -> "the string \"" + s + "\"";
-            case Map<?, ?> m -> "an object";
-            case List<?> l -> "an array";
-            default -> value.toString();
-        };
-        problem("init_config key '" + key + "' must be " + expected + ", not " + actual);
+        return read;
     }
 }

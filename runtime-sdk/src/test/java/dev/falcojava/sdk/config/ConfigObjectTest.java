@@ -37,12 +37,12 @@ class ConfigObjectTest {
 
     @Test
     void everyErrorNamesTheKeyOrThePosition() {
-        assertEquals("init_config key 'name' is required", error("{}"));
-        assertEquals("init_config key 'count' must be an integer, not the string \"7\"", error("{\"name\": \"a\", \"count\": \"7\"}"));
-        assertEquals("init_config key 'count' must be an integer, not 1.5", error("{\"name\": \"a\", \"count\": 1.5}"));
-        assertEquals("init_config key 'on' must be true or false, not null", error("{\"name\": \"a\", \"on\": null}"));
-        assertEquals("init_config key 'name' must be a string, not an array", error("{\"name\": []}"));
-        assertEquals("init_config key 'nmae' is unknown (known: name, count, ratio, on)", error("{\"nmae\": \"a\"}"));
+        assertEquals("/name: is required", error("{}"));
+        assertEquals("/count: must be an integer, not the string \"7\"", error("{\"name\": \"a\", \"count\": \"7\"}"));
+        assertEquals("/count: must be an integer, not 1.5", error("{\"name\": \"a\", \"count\": 1.5}"));
+        assertEquals("/on: must be true or false, not null", error("{\"name\": \"a\", \"on\": null}"));
+        assertEquals("/name: must be a string, not an array", error("{\"name\": []}"));
+        assertEquals("/nmae: is unknown (known: name, count, ratio, on)", error("{\"nmae\": \"a\"}"));
         assertEquals("init_config must be a JSON object, like {\"key\": \"value\"}", error("[1]"));
         assertEquals("init_config is not valid JSON: expected '}' at line 2, column 3", error("{\"name\": \"a\"\n  \"count\": 1}"));
         assertEquals("init_config is not valid JSON: unexpected character 'x' at line 1, column 1", error("x"));
@@ -85,10 +85,10 @@ class ConfigObjectTest {
     void aBigIntegerIsValidJsonReadExactlyAndRefusedByTheIntegerReaderWithItsValue() throws Exception {
         ConfigObject config = ConfigObject.parse("{\"count\": 99999999999999999999, \"ratio\": 99999999999999999999}", KEYS);
         InvalidConfigException refused = assertThrows(InvalidConfigException.class, () -> config.integer("count", 3L));
-        assertEquals("init_config key 'count' must be an integer from -9223372036854775808 to 9223372036854775807,"
+        assertEquals("/count: must be an integer from -9223372036854775808 to 9223372036854775807,"
                 + " not 99999999999999999999", refused.getMessage());
         assertEquals(1e20, config.number("ratio", 0.5));
-        assertEquals("init_config key 'count' must be an integer from -9223372036854775808 to 9223372036854775807,"
+        assertEquals("/count: must be an integer from -9223372036854775808 to 9223372036854775807,"
                 + " not 9223372036854775808", error("{\"name\": \"a\", \"count\": 9223372036854775808}"));
     }
 
@@ -113,9 +113,9 @@ class ConfigObjectTest {
         assertEquals(0.5, config.number("ratio", 0.5));
         assertFalse(config.bool("on", false));
         InvalidConfigException all = assertThrows(InvalidConfigException.class, config::check);
-        assertEquals("4 problems: init_config key 'nmae' is unknown (known: name, count, ratio, on);"
-                + " init_config key 'name' is required; init_config key 'count' must be an integer, not the string \"7\";"
-                + " init_config key 'on' must be true or false, not 3", all.getMessage());
+        assertEquals("4 problems: /nmae: is unknown (known: name, count, ratio, on);"
+                + " /name: is required; /count: must be an integer, not the string \"7\";"
+                + " /on: must be true or false, not 3", all.getMessage());
     }
 
     @Test
@@ -123,7 +123,7 @@ class ConfigObjectTest {
         ConfigObject config = ConfigObject.reading("{\"name\": \"a\"}", KEYS);
         assertEquals("a", config.string("name", null));
         config.check();
-        assertEquals("init_config key 'name' is required", assertThrows(InvalidConfigException.class, () -> {
+        assertEquals("/name: is required", assertThrows(InvalidConfigException.class, () -> {
             ConfigObject missing = ConfigObject.reading("", KEYS);
             missing.string("name", null);
             missing.check();
