@@ -72,7 +72,7 @@ public record PluginDescriptor(String name, String version, String description, 
     /** The same plugin with a bundled runtime, for a build that asks for one whatever plugin.yaml says. */
     public PluginDescriptor withBundledRuntime() {
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage,
-                jvm.bundled(), config, capabilities, metrics, tables);
+                jvm.bundled(), config, configClass, capabilities, metrics, tables);
     }
 
     /**
