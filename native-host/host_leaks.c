@@ -58,18 +58,25 @@ static double process_cpu_ms(void) {
 }
 
 /*
- * Waits (at least quiet_ms, then at most a second more) until the process is idle: its threads together used under 1 ms of CPU in 20 ms. The
- * JIT compilers go on compiling after a cycle, with work areas of several MiB; Falco's restarts are seconds
- * apart, so memory is compared with the process at rest, as it would be between two restarts.
+ * Waits until the process has been idle for quiet_ms (its threads together used under 1 ms of CPU in every 20 ms
+ * since), at most quiet_ms + 5 s; with quiet_ms 0, until one idle 20 ms. The JIT compilers go on compiling after a
+ * cycle, with work areas of several MiB that the JVM frees every 5 s; Falco's restarts are seconds apart, so memory is
+ * compared with the process at rest, as it would be between two restarts.
  */
 static double settle(double quiet_ms) {
     double start = hl_now_ms();
+    double idle_since = -1;
     struct timespec pause = {0, 20 * 1000 * 1000};
     double cpu = process_cpu_ms();
-    while (hl_now_ms() - start < 1000 + quiet_ms) {
+    while (hl_now_ms() - start < quiet_ms + 5000) {
         nanosleep(&pause, NULL);
         double now = process_cpu_ms();
-        if (now - cpu < 1.0 && hl_now_ms() - start >= quiet_ms) break;
+        if (now - cpu >= 1.0) {
+            idle_since = -1;
+        } else {
+            if (idle_since < 0) idle_since = hl_now_ms() - 20;
+            if (hl_now_ms() - idle_since >= quiet_ms) break;
+        }
         cpu = now;
     }
     return hl_now_ms() - start;
