@@ -15,12 +15,16 @@ import java.util.List;
 /** A plugin whose own code allocates nothing per event, so that any allocation measured is the bridge's. */
 public class QuietPlugin implements SourcePlugin, ExtractPlugin {
 
-    private static final byte[] PAYLOAD = new byte[64];
+    private static final byte[] PAYLOAD = "a C string payload of some thirty-odd bytes\0".getBytes(
+            java.nio.charset.StandardCharsets.US_ASCII);
     private static final List<FieldDefinition> FIELDS = List.of(
             new FieldDefinition("quiet.number", FieldType.UINT64, "the event number"),
             new FieldDefinition("quiet.name", FieldType.STRING, "a constant name"),
             new FieldDefinition("quiet.even", FieldType.BOOL, "whether the number is even"),
-            new FieldDefinition("quiet.first", FieldType.UINT64, "the first payload byte"));
+            new FieldDefinition("quiet.first", FieldType.UINT64, "the first payload byte"),
+            new FieldDefinition("quiet.text", FieldType.STRING, "the payload's text, pointed at in the event"),
+            new FieldDefinition("quiet.label", FieldType.STRING, "bytes of a constant array"));
+    private static final byte[] LABEL = "[quiet label]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     @Override
     public PluginInfo info() {
@@ -62,7 +66,9 @@ public class QuietPlugin implements SourcePlugin, ExtractPlugin {
             case 0 -> request.setU64(request.event().number());
             case 1 -> request.setString("quiet event, naïve");
             case 2 -> request.setBool((request.event().number() & 1) == 0);
-            default -> request.setU64(request.event().payloadByte(0));
+            case 3 -> request.setU64(request.event().payloadByte(0));
+            case 4 -> request.setStringFromPayload(0, request.event().payloadLength() - 1);
+            default -> request.setString(LABEL, 1, LABEL.length - 2);
         }
     }
 }
