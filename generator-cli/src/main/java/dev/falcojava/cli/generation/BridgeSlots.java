@@ -3,6 +3,7 @@ package dev.falcojava.cli.generation;
 import dev.falcojava.cli.model.PluginDescriptor;
 import dev.falcojava.sdk.abi.BridgeSlot;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -16,7 +17,7 @@ final class BridgeSlots {
 
     /** The mask of the slots of every capability the plugin declares, and of the core slots. */
     static long mask(PluginDescriptor d) {
-        Set<String> used = new java.util.HashSet<>(Set.of("core"));
+        Set<String> used = new HashSet<>(Set.of("core"));
         d.source().ifPresent(source -> used.add("source"));
         d.extract().ifPresent(extract -> used.add("extract"));
         d.parse().ifPresent(parse -> used.add("parse"));

@@ -1,6 +1,9 @@
 package dev.falcojava.cli.generation;
 
+import dev.falcojava.sdk.abi.BridgeSlot;
+
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Everything the templates of one project see. Texts are escaped per target language: {@code j*} for Java
@@ -78,14 +81,14 @@ public record ProjectModel(
                           List<Item> userImports) {
         /** The glue's slot enum, in the SDK's order. */
         public List<Item> bridgeSlots() {
-            dev.falcojava.sdk.abi.BridgeSlot[] slots = dev.falcojava.sdk.abi.BridgeSlot.values();
-            return java.util.stream.IntStream.range(0, slots.length)
+            BridgeSlot[] slots = BridgeSlot.values();
+            return IntStream.range(0, slots.length)
                     .mapToObj(i -> new Item(slots[i].name(), i == slots.length - 1)).toList();
         }
 
         /** The version of the glue's table layout the SDK expects. */
         public int bridgeAbiVersion() {
-            return dev.falcojava.sdk.abi.BridgeSlot.ABI_VERSION;
+            return BridgeSlot.ABI_VERSION;
         }
 
         public boolean hasOpenParams() {

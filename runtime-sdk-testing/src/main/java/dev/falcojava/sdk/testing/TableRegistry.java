@@ -2,6 +2,7 @@ package dev.falcojava.sdk.testing;
 
 import dev.falcojava.sdk.abi.HarnessSupport;
 import dev.falcojava.sdk.abi.LongEntryMap;
+import dev.falcojava.sdk.abi.TableDowncalls;
 import dev.falcojava.sdk.api.tables.FieldKind;
 import dev.falcojava.sdk.api.tables.StateType;
 import dev.falcojava.sdk.api.tables.Table;
@@ -186,7 +187,7 @@ final class TableRegistry {
         long readerVtable = table.input.get(JAVA_LONG, TABLE_INPUT_READER_EXT);
         try (Arena call = Arena.ofConfined()) {
             MemorySegment count = call.allocate(8, 8);
-            long infos = (long) Downcalls.POINTER_OF_2.invokeExact(function(fieldsVtable, FIELDS_LIST_TABLE_FIELDS), t, count.address());
+            long infos = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(fieldsVtable, FIELDS_LIST_TABLE_FIELDS), t, count.address());
             if (infos == 0) {
                 throw new TableException("listing the fields of table " + name + " failed: " + lastError());
             }
@@ -203,7 +204,7 @@ final class TableRegistry {
                 long fieldName = HostMemory.pointer(info + FIELD_INFO_NAME);
                 names.add(HostMemory.string(fieldName, "?"));
                 types.add(type);
-                handles.add((long) Downcalls.POINTER_OF_NAME_TYPE.invokeExact(function(fieldsVtable, FIELDS_GET_TABLE_FIELD),
+                handles.add((long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(function(fieldsVtable, FIELDS_GET_TABLE_FIELD),
                         t, fieldName, type.code()));
             }
             MemorySegment out = call.allocate(8, 8);
@@ -213,7 +214,7 @@ final class TableRegistry {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 0; i < names.size(); i++) {
                     out.set(JAVA_LONG, 0, 0);
-                    int rc = (int) Downcalls.RC_OF_4.invokeExact(read, t, entry, (long) handles.get(i), out.address());
+                    int rc = (int) TableDowncalls.RC_OF_4.invokeExact(read, t, entry, (long) handles.get(i), out.address());
                     if (rc != SUCCESS) {
                         throw new TableException("reading field " + names.get(i) + " of table " + name + " failed: " + lastError());
                     }
@@ -224,10 +225,10 @@ final class TableRegistry {
             MemorySegment iterator = Linker.nativeLinker().upcallStub(MethodHandles.lookup()
                             .findVirtual(RowCollector.class, "visit", java.lang.invoke.MethodType.methodType(int.class, long.class, long.class))
                             .bindTo(collector), FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG), call);
-            int complete = (int) Downcalls.RC_OF_3.invokeExact(function(readerVtable, READER_ITERATE_ENTRIES), t,
+            int complete = (int) TableDowncalls.RC_OF_3.invokeExact(function(readerVtable, READER_ITERATE_ENTRIES), t,
                     iterator.address(), 0L);
             if (collector.failure != null) {
-                throw Downcalls.unchecked(collector.failure);
+                throw TableDowncalls.unchecked(collector.failure);
             }
             if (complete == 0) {
                 throw new TableException("iterating table " + name + " failed: " + lastError());
@@ -459,7 +460,7 @@ final class TableRegistry {
             if (table == null) {
                 return 0;
             }
-            long result = (long) Downcalls.POINTER_OF_2.invokeExact(function(fieldsOf(table), FIELDS_LIST_TABLE_FIELDS),
+            long result = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(fieldsOf(table), FIELDS_LIST_TABLE_FIELDS),
                     inner(table), count);
             if (result == 0) {
                 failedOn(table);
@@ -490,7 +491,7 @@ final class TableRegistry {
                 setError("cannot add field " + HostMemory.string(name, "?") + " of type table to table " + table.name);
                 return 0;
             }
-            long result = (long) Downcalls.POINTER_OF_NAME_TYPE.invokeExact(
+            long result = (long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(
                     function(fieldsOf(table), add ? FIELDS_ADD_TABLE_FIELD : FIELDS_GET_TABLE_FIELD), inner(table), name, type);
             if (result == 0) {
                 failedOn(table);
@@ -518,7 +519,7 @@ final class TableRegistry {
             if (table == null) {
                 return -1;
             }
-            long size = (long) Downcalls.POINTER_OF_1.invokeExact(function(readerOf(table), READER_GET_TABLE_SIZE), inner(table));
+            long size = (long) TableDowncalls.POINTER_OF_1.invokeExact(function(readerOf(table), READER_GET_TABLE_SIZE), inner(table));
             if (size == -1) {
                 failedOn(table);
             }
@@ -535,7 +536,7 @@ final class TableRegistry {
             if (table == null) {
                 return 0;
             }
-            long entry = (long) Downcalls.POINTER_OF_2.invokeExact(function(readerOf(table), READER_GET_TABLE_ENTRY), inner(table), key);
+            long entry = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(readerOf(table), READER_GET_TABLE_ENTRY), inner(table), key);
             if (entry == 0) {
                 failedOn(table);
             }
@@ -553,7 +554,7 @@ final class TableRegistry {
                 return FAILURE;
             }
             HostMemory.putU64(out, 0);
-            int rc = (int) Downcalls.RC_OF_4.invokeExact(function(readerOf(table), READER_READ_ENTRY_FIELD), inner(table), entry, field, out);
+            int rc = (int) TableDowncalls.RC_OF_4.invokeExact(function(readerOf(table), READER_READ_ENTRY_FIELD), inner(table), entry, field, out);
             if (rc != SUCCESS) {
                 failedOn(table);
             }
@@ -568,7 +569,7 @@ final class TableRegistry {
         try {
             Registered table = allowed("release_table_entry", false, false) ? table(t, "release_table_entry") : null;
             if (table != null) {
-                Downcalls.VOID_OF_2.invokeExact(function(readerOf(table), READER_RELEASE_TABLE_ENTRY), inner(table), entry);
+                TableDowncalls.VOID_OF_2.invokeExact(function(readerOf(table), READER_RELEASE_TABLE_ENTRY), inner(table), entry);
             }
         } catch (Throwable e) {
             setError("release_table_entry: " + e);
@@ -581,7 +582,7 @@ final class TableRegistry {
             if (table == null) {
                 return 0;
             }
-            return (int) Downcalls.RC_OF_3.invokeExact(function(readerOf(table), READER_ITERATE_ENTRIES), inner(table), iterator, state);
+            return (int) TableDowncalls.RC_OF_3.invokeExact(function(readerOf(table), READER_ITERATE_ENTRIES), inner(table), iterator, state);
         } catch (Throwable e) {
             setError("iterate_entries: " + e);
             return 0;
@@ -594,7 +595,7 @@ final class TableRegistry {
             if (table == null) {
                 return FAILURE;
             }
-            int rc = (int) Downcalls.RC_OF_1.invokeExact(function(writerOf(table), WRITER_CLEAR_TABLE), inner(table));
+            int rc = (int) TableDowncalls.RC_OF_1.invokeExact(function(writerOf(table), WRITER_CLEAR_TABLE), inner(table));
             if (rc != SUCCESS) {
                 failedOn(table);
             }
@@ -611,7 +612,7 @@ final class TableRegistry {
             if (table == null) {
                 return FAILURE;
             }
-            int rc = (int) Downcalls.RC_OF_2.invokeExact(function(writerOf(table), WRITER_ERASE_TABLE_ENTRY), inner(table), key);
+            int rc = (int) TableDowncalls.RC_OF_2.invokeExact(function(writerOf(table), WRITER_ERASE_TABLE_ENTRY), inner(table), key);
             if (rc != SUCCESS) {
                 failedOn(table);
             }
@@ -628,7 +629,7 @@ final class TableRegistry {
             if (table == null) {
                 return 0;
             }
-            long entry = (long) Downcalls.POINTER_OF_1.invokeExact(function(writerOf(table), WRITER_CREATE_TABLE_ENTRY), inner(table));
+            long entry = (long) TableDowncalls.POINTER_OF_1.invokeExact(function(writerOf(table), WRITER_CREATE_TABLE_ENTRY), inner(table));
             if (entry == 0) {
                 failedOn(table);
             }
@@ -643,7 +644,7 @@ final class TableRegistry {
         try {
             Registered table = allowed("destroy_table_entry", true, false) ? table(t, "destroy_table_entry") : null;
             if (table != null) {
-                Downcalls.VOID_OF_2.invokeExact(function(writerOf(table), WRITER_DESTROY_TABLE_ENTRY), inner(table), entry);
+                TableDowncalls.VOID_OF_2.invokeExact(function(writerOf(table), WRITER_DESTROY_TABLE_ENTRY), inner(table), entry);
             }
         } catch (Throwable e) {
             setError("destroy_table_entry: " + e);
@@ -656,7 +657,7 @@ final class TableRegistry {
             if (table == null) {
                 return 0;
             }
-            long added = (long) Downcalls.POINTER_OF_3.invokeExact(function(writerOf(table), WRITER_ADD_TABLE_ENTRY), inner(table), key, entry);
+            long added = (long) TableDowncalls.POINTER_OF_3.invokeExact(function(writerOf(table), WRITER_ADD_TABLE_ENTRY), inner(table), key, entry);
             if (added == 0) {
                 failedOn(table);
             }
@@ -673,7 +674,7 @@ final class TableRegistry {
             if (table == null) {
                 return FAILURE;
             }
-            int rc = (int) Downcalls.RC_OF_4.invokeExact(function(writerOf(table), WRITER_WRITE_ENTRY_FIELD), inner(table), entry, field, in);
+            int rc = (int) TableDowncalls.RC_OF_4.invokeExact(function(writerOf(table), WRITER_WRITE_ENTRY_FIELD), inner(table), entry, field, in);
             if (rc != SUCCESS) {
                 failedOn(table);
             }

@@ -12,38 +12,39 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * to call, taken from the vtable of the current call (see {@link TableCall}). Constant handles let the JIT compile
  * each call site into a direct native call. Pointers cross as {@code long}s, which the x86-64 and AArch64 calling
  * conventions pass exactly like pointers; {@code ss_plugin_rc}, {@code ss_plugin_bool} and
- * {@code ss_plugin_state_type} are 32-bit.
+ * {@code ss_plugin_state_type} are 32-bit. Internal to the SDK and its test harness (which plays the host's side of the
+ * same vtables); not for plugin code.
  */
-final class TableDowncalls {
+public final class TableDowncalls {
 
     private TableDowncalls() {
     }
 
     /** {@code (t) -> pointer or size}: get_table_name, get_table_size, create_table_entry. */
-    static final MethodHandle POINTER_OF_1 = handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+    public static final MethodHandle POINTER_OF_1 = handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
     /** {@code (t, p) -> pointer}: get_table_entry, list_table_fields, list_tables, get_owner_last_error. */
-    static final MethodHandle POINTER_OF_2 = handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    public static final MethodHandle POINTER_OF_2 = handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
     /** {@code (t, p, q) -> pointer}: add_table_entry. */
-    static final MethodHandle POINTER_OF_3 = handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    public static final MethodHandle POINTER_OF_3 = handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
     /** {@code (t, name, type) -> pointer}: get_table_field, add_table_field, get_table. */
-    static final MethodHandle POINTER_OF_NAME_TYPE = handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
+    public static final MethodHandle POINTER_OF_NAME_TYPE = handle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
     /** {@code (t) -> rc}: clear_table. */
-    static final MethodHandle RC_OF_1 = handle(FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
+    public static final MethodHandle RC_OF_1 = handle(FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
     /** {@code (t, p) -> rc}: erase_table_entry, add_table. */
-    static final MethodHandle RC_OF_2 = handle(FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
+    public static final MethodHandle RC_OF_2 = handle(FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
     /** {@code (t, it, state) -> bool}: iterate_entries. */
-    static final MethodHandle RC_OF_3 = handle(FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    public static final MethodHandle RC_OF_3 = handle(FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
     /** {@code (t, e, f, data) -> rc}: read_entry_field, write_entry_field. */
-    static final MethodHandle RC_OF_4 = handle(FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    public static final MethodHandle RC_OF_4 = handle(FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
     /** {@code (t, e)}: release_table_entry, destroy_table_entry. */
-    static final MethodHandle VOID_OF_2 = handle(FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG));
+    public static final MethodHandle VOID_OF_2 = handle(FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG));
 
     private static MethodHandle handle(FunctionDescriptor descriptor) {
         return Linker.nativeLinker().downcallHandle(descriptor);
     }
 
     /** A Throwable from {@code invokeExact} as an unchecked exception; downcalls themselves throw nothing checked. */
-    static RuntimeException unchecked(Throwable t) {
+    public static RuntimeException unchecked(Throwable t) {
         if (t instanceof RuntimeException runtime) {
             return runtime;
         }
