@@ -1,5 +1,7 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.logging.LogSink;
+import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.api.Plugin;
 
 import java.lang.foreign.MemorySegment;
@@ -33,7 +35,7 @@ public final class Bootstrap {
     public static String install(long tableAddress, String pluginClassName) {
         try {
             ClassLoader loader = Bootstrap.class.getClassLoader();
-            HostLog.name(pluginClassName.substring(pluginClassName.lastIndexOf('.') + 1));
+            LogSink.name(pluginClassName.substring(pluginClassName.lastIndexOf('.') + 1));
             Class<?> type = Class.forName(pluginClassName, true, loader);
             install(tableAddress, factory(type), loader);
             return null;

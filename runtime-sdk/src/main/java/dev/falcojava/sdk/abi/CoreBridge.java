@@ -1,5 +1,7 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.logging.LogSink;
+import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.logging.ConfiguredLevel;
 
 import static dev.falcojava.sdk.abi.Layouts.*;
@@ -43,7 +45,7 @@ final class CoreBridge {
             try {
                 String config = "";
                 long tables = 0;
-                HostLog.name(state.plugin.info().name());
+                LogSink.name(state.plugin.info().name());
                 if (initInput != 0) {
                     config = NativeMemory.string(NativeMemory.pointer(initInput + INIT_INPUT_CONFIG), "");
                     if (ApiVersion.parse(state.plugin.info().requiredApiVersion()).atLeast(LOG_FN_VERSION)) {

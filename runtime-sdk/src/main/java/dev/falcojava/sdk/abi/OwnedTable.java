@@ -1,5 +1,6 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.api.tables.Entry;
 import dev.falcojava.sdk.api.tables.EntryVisitor;
 import dev.falcojava.sdk.api.tables.FieldInfo;

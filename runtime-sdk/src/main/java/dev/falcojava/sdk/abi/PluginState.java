@@ -1,5 +1,6 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.ParsePlugin;
 import dev.falcojava.sdk.api.Plugin;

@@ -1,6 +1,6 @@
 package dev.falcojava.sdk.api;
 
-import dev.falcojava.sdk.abi.HostLog;
+import dev.falcojava.sdk.logging.LogSink;
 
 /**
  * Loggers whose lines go to the host's logger (Falco's log, with its severities) through the {@code log_fn} the
@@ -20,17 +20,17 @@ public final class PluginLog {
 
     /** A logger whose lines the host attributes to the plugin itself. */
     public static System.Logger logger() {
-        return HostLog.logger(null);
+        return LogSink.logger(null);
     }
 
     /** A logger whose lines name {@code component}, which the host shows instead of the plugin's name. */
     public static System.Logger logger(String component) {
-        return HostLog.logger(component);
+        return LogSink.logger(component);
     }
 
     /** Lines below {@code level} are dropped, for every logger of the plugin. */
     public static void setLevel(System.Logger.Level level) {
-        HostLog.setLevel(level);
+        LogSink.setLevel(level);
     }
 
     /**
@@ -40,15 +40,15 @@ public final class PluginLog {
      * @throws IllegalArgumentException for any other name
      */
     public static void setLevel(String level) {
-        System.Logger.Level parsed = HostLog.parseLevel(level);
+        System.Logger.Level parsed = LogSink.parseLevel(level);
         if (parsed == null) {
             throw new IllegalArgumentException("unknown log level '" + level + "': use trace, debug, info, warn, error or off");
         }
-        HostLog.setLevel(parsed);
+        LogSink.setLevel(parsed);
     }
 
     /** The lowest level logged. */
     public static System.Logger.Level level() {
-        return HostLog.level();
+        return LogSink.level();
     }
 }

@@ -1,6 +1,5 @@
 package dev.falcojava.sdk.logging;
 
-import dev.falcojava.sdk.abi.HostLog;
 import dev.falcojava.sdk.config.ConfigObject;
 import dev.falcojava.sdk.config.InvalidConfigException;
 
@@ -23,11 +22,11 @@ public final class ConfiguredLevel {
         if (name == null) {
             return;
         }
-        System.Logger.Level level = HostLog.parseLevel(name);
+        System.Logger.Level level = LogSink.parseLevel(name);
         if (level == null) {
             throw new InvalidConfigException("init_config key '" + KEY + "' is '" + name
                     + "': use trace, debug, info, warn, error or off");
         }
-        HostLog.setLevel(level);
+        LogSink.setLevel(level);
     }
 }

@@ -1,6 +1,5 @@
 package dev.falcojava.sdk.logging;
 
-import dev.falcojava.sdk.abi.HostLog;
 
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -49,7 +48,7 @@ final class JulRoute extends Handler implements Predicate<ClassLoader> {
             }
             installed = new JulRoute(pluginLoader);
             root.addHandler(installed);
-            lowerRootLevel(HostLog.level());
+            lowerRootLevel(LogSink.level());
         }
     }
 
@@ -106,8 +105,8 @@ final class JulRoute extends Handler implements Predicate<ClassLoader> {
             ClassLoader owner = owner();
             if (test(owner)) {
                 System.Logger.Level level = level(record.getLevel());
-                if (HostLog.enabled(level)) {
-                    HostLog.log(null, level, LoggerNames.prefix(record.getLoggerName()) + formatter.formatMessage(record),
+                if (LogSink.enabled(level)) {
+                    LogSink.log(null, level, LoggerNames.prefix(record.getLoggerName()) + formatter.formatMessage(record),
                             record.getThrown());
                 }
             } else if (isFirstRoute() && !claimedByAnotherRoute(owner)) {

@@ -1,6 +1,5 @@
 package dev.falcojava.sdk.logging;
 
-import dev.falcojava.sdk.abi.HostLog;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
@@ -35,27 +34,27 @@ final class Slf4jLogger extends LegacyAbstractLogger {
 
     @Override
     public boolean isTraceEnabled() {
-        return HostLog.enabled(System.Logger.Level.TRACE);
+        return LogSink.enabled(System.Logger.Level.TRACE);
     }
 
     @Override
     public boolean isDebugEnabled() {
-        return HostLog.enabled(System.Logger.Level.DEBUG);
+        return LogSink.enabled(System.Logger.Level.DEBUG);
     }
 
     @Override
     public boolean isInfoEnabled() {
-        return HostLog.enabled(System.Logger.Level.INFO);
+        return LogSink.enabled(System.Logger.Level.INFO);
     }
 
     @Override
     public boolean isWarnEnabled() {
-        return HostLog.enabled(System.Logger.Level.WARNING);
+        return LogSink.enabled(System.Logger.Level.WARNING);
     }
 
     @Override
     public boolean isErrorEnabled() {
-        return HostLog.enabled(System.Logger.Level.ERROR);
+        return LogSink.enabled(System.Logger.Level.ERROR);
     }
 
     @Override
@@ -67,6 +66,6 @@ final class Slf4jLogger extends LegacyAbstractLogger {
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern, Object[] arguments,
             Throwable throwable) {
         LogFormat.Line line = LogFormat.format(messagePattern, arguments);
-        HostLog.log(null, level(level), prefix + line.text(), throwable != null ? throwable : line.thrown());
+        LogSink.log(null, level(level), prefix + line.text(), throwable != null ? throwable : line.thrown());
     }
 }

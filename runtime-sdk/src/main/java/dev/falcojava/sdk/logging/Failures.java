@@ -1,19 +1,21 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.logging;
 
 import dev.falcojava.sdk.config.InvalidConfigException;
 
 /**
  * Turns a Throwable from plugin code into the text the host reads with {@code plugin_get_last_error}: the call,
  * the message, where in the plugin's code it was thrown and its causes. A config error is the user's, not the code's: only its message.
+ * Log lines describe a thrown exception the same way. Internal to the SDK; not for plugin code.
  */
-final class Failures {
+public final class Failures {
 
     private static final String SDK_PACKAGE = "dev.falcojava.sdk.";
 
     private Failures() {
     }
 
-    static String describe(String context, Throwable failure) {
+    /** {@code context}, then what {@code failure} says, where the plugin's code threw it and its causes. */
+    public static String describe(String context, Throwable failure) {
         if (failure instanceof InvalidConfigException invalid) {
             return context + ": " + invalid.getMessage();
         }
