@@ -1,8 +1,8 @@
 package dev.falcojava.sdk.testing;
 
-import dev.falcojava.sdk.abi.HarnessSupport;
-import dev.falcojava.sdk.abi.LongEntryMap;
-import dev.falcojava.sdk.abi.TableDowncalls;
+import dev.falcojava.sdk.abi.tables.LongEntryMap;
+import dev.falcojava.sdk.abi.tables.OwnedTable;
+import dev.falcojava.sdk.abi.tables.TableDowncalls;
 import dev.falcojava.sdk.api.tables.FieldKind;
 import dev.falcojava.sdk.api.tables.StateType;
 import dev.falcojava.sdk.api.tables.Table;
@@ -89,7 +89,7 @@ final class TableRegistry {
      */
     static TableRegistry withThreads() {
         TableRegistry registry = new TableRegistry();
-        Table threads = registry.addHostTable("threads", StateType.INT64);
+        OwnedTable threads = registry.addHostTable("threads", StateType.INT64);
         for (String name : List.of("tid", "pid", "ptid", "sid", "vtid", "vpid", "pgid")) {
             threads.addField(name, FieldKind.INT64);
         }
@@ -100,7 +100,7 @@ final class TableRegistry {
         for (String name : List.of("uid", "gid", "loginuid", "tty")) {
             threads.addField(name, FieldKind.UINT32);
         }
-        HarnessSupport.addReadOnlyField(threads, "cwd", FieldKind.STRING);
+        threads.addReadOnlyField("cwd", FieldKind.STRING);
         return registry;
     }
 
@@ -109,12 +109,12 @@ final class TableRegistry {
         return addHostTable(name, keyType);
     }
 
-    private Table addHostTable(String name, StateType keyType) {
+    private OwnedTable addHostTable(String name, StateType keyType) {
         if (tables.containsKey(name)) {
             throw new TableException("table " + name + " is already registered");
         }
-        Table table = HarnessSupport.javaTable(name, keyType, this::setError);
-        register(name, keyType, HarnessSupport.exported(table), table);
+        OwnedTable table = new OwnedTable(name, keyType, this::setError);
+        register(name, keyType, table.exported(), table);
         return table;
     }
 

@@ -1,5 +1,6 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.abi.events.NativeAsyncEvents;
 import dev.falcojava.sdk.api.AsyncPlugin;
 
 import static dev.falcojava.sdk.abi.BridgeContext.capability;

@@ -1,5 +1,6 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.abi.tables.PluginTables;
 import dev.falcojava.sdk.logging.LogSink;
 import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.logging.ConfiguredLevel;
@@ -58,7 +59,7 @@ final class CoreBridge {
                 }
                 try {
                     ConfiguredLevel.apply(config);
-                    state.plugin.init(config, new HostTables(state, tables != 0));
+                    state.plugin.init(config, new PluginTables(state.tableCall, tables != 0, state::fail, state.ownedTables::add));
                 } finally {
                     state.tableCall.end();
                 }

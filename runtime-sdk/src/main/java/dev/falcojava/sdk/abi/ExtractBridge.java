@@ -1,5 +1,7 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.abi.events.NativeExtractRequest;
+import dev.falcojava.sdk.abi.tables.TableCall;
 import dev.falcojava.sdk.api.ExtractPlugin;
 
 import static dev.falcojava.sdk.abi.BridgeContext.capability;

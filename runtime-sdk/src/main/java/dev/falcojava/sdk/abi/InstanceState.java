@@ -1,5 +1,6 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.abi.events.NativeEventBatch;
 import dev.falcojava.sdk.api.SourceInstance;
 
 /** One open source instance, the native memory of its batches and of its progress text. */

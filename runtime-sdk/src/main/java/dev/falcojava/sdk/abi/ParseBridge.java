@@ -1,5 +1,6 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.abi.tables.TableCall;
 import dev.falcojava.sdk.api.ParsePlugin;
 
 import static dev.falcojava.sdk.abi.BridgeContext.capability;

@@ -1,5 +1,10 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.abi.events.NativeAsyncEvents;
+import dev.falcojava.sdk.abi.events.NativeExtractRequest;
+import dev.falcojava.sdk.abi.events.NativePluginEvent;
+import dev.falcojava.sdk.abi.tables.OwnedTable;
+import dev.falcojava.sdk.abi.tables.TableCall;
 import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.ParsePlugin;

@@ -9,15 +9,15 @@ import java.lang.foreign.ValueLayout;
  * steady state allocates nothing; a replaced segment is freed by the garbage collector once unreachable, which
  * is after the host was allowed to read it (the next call of the same function).
  */
-final class ScratchBuffer {
+public final class ScratchBuffer {
 
     /**
      * Limit of the events of one batch. Native memory from {@code Arena.ofAuto()} counts against the JVM's
      * direct memory limit (by default the heap size, 64 MiB with the generated options), so limits stay below it.
      */
-    static final long BATCH_LIMIT = 32L << 20;
+    public static final long BATCH_LIMIT = 32L << 20;
     /** Limit of one call's other results: extracted values, strings. */
-    static final long RESULT_LIMIT = 16L << 20;
+    public static final long RESULT_LIMIT = 16L << 20;
 
     private final String what;
     private final long limit;
@@ -28,14 +28,14 @@ final class ScratchBuffer {
      * @param initialBytes its first size
      * @param limit        the most it may grow to
      */
-    ScratchBuffer(String what, long initialBytes, long limit) {
+    public ScratchBuffer(String what, long initialBytes, long limit) {
         this.what = what;
         this.limit = limit;
         segment = Arena.ofAuto().allocate(initialBytes, 16);
     }
 
     /** The current segment, at least {@code bytes} long; contents are not preserved across growth. */
-    MemorySegment reserve(long bytes) {
+    public MemorySegment reserve(long bytes) {
         if (bytes > segment.byteSize()) {
             segment = Arena.ofAuto().allocate(grownSize(bytes), 16);
         }
@@ -43,7 +43,7 @@ final class ScratchBuffer {
     }
 
     /** Like {@link #reserve} but keeps the first {@code used} bytes. */
-    MemorySegment grow(long bytes, long used) {
+    public MemorySegment grow(long bytes, long used) {
         if (bytes > segment.byteSize()) {
             MemorySegment bigger = Arena.ofAuto().allocate(grownSize(bytes), 16);
             MemorySegment.copy(segment, 0, bigger, 0, used);
@@ -52,12 +52,12 @@ final class ScratchBuffer {
         return segment;
     }
 
-    MemorySegment segment() {
+    public MemorySegment segment() {
         return segment;
     }
 
     /** Writes {@code s} as a NUL-terminated UTF-8 string at the start and returns its address. */
-    long cString(CharSequence s) {
+    public long cString(CharSequence s) {
         long length = Utf8.encodedLength(s);
         MemorySegment target = reserve(length + 1);
         long end = Utf8.encode(s, target, 0);

@@ -1,5 +1,6 @@
 package dev.falcojava.sdk.abi;
 
+import dev.falcojava.sdk.abi.events.NativeEventBatch;
 import dev.falcojava.sdk.api.BatchResult;
 import dev.falcojava.sdk.api.OpenParam;
 import dev.falcojava.sdk.api.Progress;

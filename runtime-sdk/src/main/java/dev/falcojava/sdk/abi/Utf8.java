@@ -4,13 +4,13 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /** UTF-8 encoding of Java strings straight into native memory, without intermediate arrays. */
-final class Utf8 {
+public final class Utf8 {
 
     private Utf8() {
     }
 
     /** Number of bytes {@link #encode} writes for {@code s}, not counting a terminator. */
-    static long encodedLength(CharSequence s) {
+    public static long encodedLength(CharSequence s) {
         int n = s.length();
         long bytes = n;
         for (int i = 0; i < n; i++) {
@@ -33,7 +33,7 @@ final class Utf8 {
      * Encodes {@code s} at {@code offset} of {@code target}; an unpaired surrogate becomes {@code '?'} as in
      * {@link String#getBytes}. Returns the offset after the last byte written.
      */
-    static long encode(CharSequence s, MemorySegment target, long offset) {
+    public static long encode(CharSequence s, MemorySegment target, long offset) {
         int n = s.length();
         long p = offset;
         for (int i = 0; i < n; i++) {

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * nothing, whatever the characters. An unpaired surrogate becomes {@code '?'}, as in {@link String#getBytes}.
  * Not thread-safe: one per plugin state.
  */
-final class Utf8Writer {
+public final class Utf8Writer {
 
     private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
@@ -27,12 +27,12 @@ final class Utf8Writer {
     private ByteBuffer out = ByteBuffer.wrap(bytes);
 
     /** The most bytes {@link #write} writes for a string of {@code length} chars. */
-    static long maxBytes(int length) {
+    public static long maxBytes(int length) {
         return 3L * length;
     }
 
     /** Writes {@code s} at {@code offset} of {@code target}, which has room for {@link #maxBytes}; returns the end. */
-    long write(String s, MemorySegment target, long offset) {
+    public long write(String s, MemorySegment target, long offset) {
         int n = s.length();
         if (n > chars.length) {
             chars = new char[Math.max(n, Math.max(64, chars.length * 2))];

@@ -1,5 +1,9 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.abi.events;
 
+import dev.falcojava.sdk.abi.NativeMemory;
+import dev.falcojava.sdk.abi.ScratchBuffer;
+import dev.falcojava.sdk.abi.Utf8;
+import dev.falcojava.sdk.abi.Utf8Writer;
 import dev.falcojava.sdk.api.EventBatch;
 
 import java.lang.foreign.MemorySegment;
@@ -12,7 +16,7 @@ import static dev.falcojava.sdk.abi.Layouts.*;
  * Writes plugin events contiguously into native memory owned by one source instance, then publishes the array
  * of event pointers the host reads until the next {@code next_batch} or {@code close}.
  */
-final class NativeEventBatch implements EventBatch {
+public final class NativeEventBatch implements EventBatch {
 
     private static final short PLUGIN_EVENT = 322;
     private static final long NO_THREAD = -1L;
@@ -27,11 +31,11 @@ final class NativeEventBatch implements EventBatch {
     /** Text payloads up to this worst-case size are encoded in one pass into room for the worst case. */
     private static final long ONE_PASS_MAX_BYTES = 1L << 20;
 
-    NativeEventBatch(int pluginId) {
+    public NativeEventBatch(int pluginId) {
         this.pluginId = pluginId;
     }
 
-    void begin() {
+    public void begin() {
         used = 0;
         count = 0;
     }
@@ -97,7 +101,7 @@ final class NativeEventBatch implements EventBatch {
     }
 
     /** Writes the event pointer array and returns its address. */
-    long publish() {
+    public long publish() {
         MemorySegment array = pointers.reserve(8L * Math.max(1, count));
         long base = events.segment().address();
         for (int i = 0; i < count; i++) {

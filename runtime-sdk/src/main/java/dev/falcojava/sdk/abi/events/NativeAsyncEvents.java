@@ -1,5 +1,6 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.abi.events;
 
+import dev.falcojava.sdk.abi.ReturnCode;
 import dev.falcojava.sdk.api.AsyncEventRejectedException;
 import dev.falcojava.sdk.api.AsyncEvents;
 import dev.falcojava.sdk.api.PluginEvent;
@@ -25,7 +26,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * memory belongs to the pushing call and is released when the handler returned, as the API allows. Once
  * {@linkplain #withdraw() withdrawn}, no push reaches the handler: a push in progress finishes first.
  */
-final class NativeAsyncEvents implements AsyncEvents {
+public final class NativeAsyncEvents implements AsyncEvents {
 
     /** {@code PLUGIN_MAX_ERRLEN}: the size of the error buffer the handler may fill. */
     private static final int ERROR_BYTES = 1024;
@@ -37,7 +38,7 @@ final class NativeAsyncEvents implements AsyncEvents {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean withdrawn;
 
-    NativeAsyncEvents(long owner, long handler, List<String> names) {
+    public NativeAsyncEvents(long owner, long handler, List<String> names) {
         this.owner = MemorySegment.ofAddress(owner);
         this.handler = Linker.nativeLinker().downcallHandle(MemorySegment.ofAddress(handler), HANDLER);
         this.names = Set.copyOf(names);
@@ -93,7 +94,7 @@ final class NativeAsyncEvents implements AsyncEvents {
     }
 
     /** From now on pushes fail; waits for the pushes in progress. */
-    void withdraw() {
+    public void withdraw() {
         lock.writeLock().lock();
         try {
             withdrawn = true;

@@ -1,4 +1,4 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.abi.tables;
 
 import dev.falcojava.sdk.api.tables.FieldKind;
 import dev.falcojava.sdk.api.tables.IntField;

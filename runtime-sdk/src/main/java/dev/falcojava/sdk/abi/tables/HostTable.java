@@ -1,5 +1,6 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.abi.tables;
 
+import dev.falcojava.sdk.abi.NativeMemory;
 import dev.falcojava.sdk.api.tables.Entry;
 import dev.falcojava.sdk.api.tables.EntryVisitor;
 import dev.falcojava.sdk.api.tables.FieldInfo;

@@ -1,4 +1,4 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.abi.tables;
 
 import java.util.Arrays;
 

@@ -1,5 +1,7 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.abi.tables;
 
+import dev.falcojava.sdk.abi.NativeMemory;
+import dev.falcojava.sdk.abi.ReturnCode;
 import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.api.tables.Entry;
 import dev.falcojava.sdk.api.tables.EntryVisitor;
@@ -38,7 +40,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * catches everything: a failure returns the API's failure value and becomes the owning plugin's last error, which
  * the host passes on to the plugin that made the call.
  */
-final class OwnedTable implements Table {
+public final class OwnedTable implements Table {
 
     private static final MemorySegment EMPTY_TEXT = Arena.ofAuto().allocateFrom("");
 
@@ -69,7 +71,7 @@ final class OwnedTable implements Table {
     record Column(String name, StateType type, int index, TableFieldHandle handle, MemorySegment cName, boolean readOnly) {
     }
 
-    OwnedTable(String name, StateType keyType, Consumer<String> errors) {
+    public OwnedTable(String name, StateType keyType, Consumer<String> errors) {
         this.name = name;
         this.keyType = keyType;
         this.errors = errors;
@@ -116,7 +118,7 @@ final class OwnedTable implements Table {
      * Adds a field that plugins may read but not write through the host (the owner writes it through its own
      * entries), as the host's read-only fields are.
      */
-    <F extends TableField> F addReadOnlyField(String fieldName, FieldKind<F> kind) {
+    public <F extends TableField> F addReadOnlyField(String fieldName, FieldKind<F> kind) {
         return kind.handleType().cast(addColumn(fieldName, kind.type(), true).handle);
     }
 
@@ -318,7 +320,7 @@ final class OwnedTable implements Table {
     /* ---- the host's side: the exported ss_plugin_table_input and its upcalls ---- */
 
     /** The {@code ss_plugin_table_input} describing this table, created on first use. */
-    long exported() {
+    public long exported() {
         if (input == null) {
             input = arena.allocate(TABLE_INPUT);
             cName = arena.allocateFrom(name);

@@ -1,5 +1,8 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.abi.tables;
 
+import dev.falcojava.sdk.abi.NativeMemory;
+import dev.falcojava.sdk.abi.ReturnCode;
+import dev.falcojava.sdk.abi.ScratchBuffer;
 import dev.falcojava.sdk.api.tables.EntryVisitor;
 import dev.falcojava.sdk.api.tables.FieldInfo;
 import dev.falcojava.sdk.api.tables.StateType;
@@ -25,13 +28,13 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * memory for keys and values. Functions are read from the current vtable on every use; the segment wrapping each
  * function address is cached and replaced only when the address changes, so steady-state calls allocate nothing.
  */
-final class TableCall {
+public final class TableCall {
 
     static final String INIT = "plugin_init";
-    static final String PARSE = "parse_event";
-    static final String EXTRACT = "extract_fields";
-    static final String CAPTURE_OPEN = "capture_open";
-    static final String CAPTURE_CLOSE = "capture_close";
+    public static final String PARSE = "parse_event";
+    public static final String EXTRACT = "extract_fields";
+    public static final String CAPTURE_OPEN = "capture_open";
+    public static final String CAPTURE_CLOSE = "capture_close";
 
     private static final int NAME = 0, SIZE = 1, GET = 2, READ = 3, RELEASE = 4, ITERATE = 5, CLEAR = 6, ERASE = 7,
             CREATE = 8, DESTROY = 9, ADD = 10, WRITE = 11, LIST_FIELDS = 12, GET_FIELD = 13, ADD_FIELD = 14,
@@ -69,7 +72,7 @@ final class TableCall {
     private int depth;
 
     /** Starts a host call whose input gave these vtables (0: not given). */
-    void begin(String call, long owner, long ownerLastError, long reader, long writer) {
+    public void begin(String call, long owner, long ownerLastError, long reader, long writer) {
         this.call = call;
         this.owner = owner;
         this.ownerLastError = ownerLastError;
@@ -80,7 +83,7 @@ final class TableCall {
     }
 
     /** Starts plugin_init with the init input's tables input (0 when the host gave none). */
-    void beginInit(long owner, long ownerLastError, long tablesInput) {
+    public void beginInit(long owner, long ownerLastError, long tablesInput) {
         begin(INIT, owner, ownerLastError, tablesInput == 0 ? 0 : NativeMemory.pointer(tablesInput + TABLES_READER_EXT),
                 tablesInput == 0 ? 0 : NativeMemory.pointer(tablesInput + TABLES_WRITER_EXT));
         this.tablesInput = tablesInput;
@@ -88,7 +91,7 @@ final class TableCall {
     }
 
     /** Ends the call: releases the entries got during it and forgets its vtables. Never throws. */
-    void end() {
+    public void end() {
         MemorySegment release = null;
         if (entriesInUse > 0 && reader != 0) {
             try {

@@ -1,5 +1,9 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.abi.events;
 
+import dev.falcojava.sdk.abi.NativeMemory;
+import dev.falcojava.sdk.abi.ScratchBuffer;
+import dev.falcojava.sdk.abi.Utf8;
+import dev.falcojava.sdk.abi.Utf8Writer;
 import dev.falcojava.sdk.api.ExtractRequest;
 import dev.falcojava.sdk.api.FieldArgument;
 import dev.falcojava.sdk.api.FieldDefinition;
@@ -25,7 +29,7 @@ import static dev.falcojava.sdk.abi.Layouts.*;
  * {@code uint32_t} for bools, {@code char*} for strings, {@code ss_plugin_byte_buffer} for addresses), then the
  * bytes the strings and addresses point to.
  */
-final class NativeExtractRequest implements ExtractRequest {
+public final class NativeExtractRequest implements ExtractRequest {
 
     private static final long BYTE_BUFFER_SIZE = 16;
 
@@ -69,7 +73,7 @@ final class NativeExtractRequest implements ExtractRequest {
     private long fieldStruct;
     private boolean noValueMarked;
 
-    NativeExtractRequest(List<FieldDefinition> fields) {
+    public NativeExtractRequest(List<FieldDefinition> fields) {
         this.fields = fields.toArray(FieldDefinition[]::new);
         this.kinds = fields.stream().mapToInt(field -> switch (field.type()) {
             case BOOL -> BOOL;
@@ -86,7 +90,7 @@ final class NativeExtractRequest implements ExtractRequest {
         this.arguments = fields.stream().map(FieldDefinition::argument).toArray(FieldArgument[]::new);
     }
 
-    void beginEvent(long eventInput, int fieldCount) {
+    public void beginEvent(long eventInput, int fieldCount) {
         fieldStruct = 0;
         values = 0;
         event.resetFromInput(eventInput);
@@ -98,7 +102,7 @@ final class NativeExtractRequest implements ExtractRequest {
     }
 
     /** Selects the {@code i}-th requested field, checking it against the declared fields. */
-    void selectField(int i, long extractField) {
+    public void selectField(int i, long extractField) {
         int id = NativeMemory.u32(extractField + FIELD_ID);
         if (id < 0 || id >= fields.length) {
             throw new IllegalArgumentException("unknown field id " + Integer.toUnsignedString(id) + " (plugin has "
@@ -133,12 +137,12 @@ final class NativeExtractRequest implements ExtractRequest {
     }
 
     /** What the call was doing, for error messages: the field being extracted, if any. */
-    String context() {
+    public String context() {
         return fieldStruct == 0 ? "extract_fields" : "extracting " + fields[fieldId].name();
     }
 
     /** Writes the collected values and points each host field struct at its values. */
-    void publish(long fieldsArray, int count) {
+    public void publish(long fieldsArray, int count) {
         fieldStruct = 0;
         if (count == 1 && valueCount[0] == 1) {
             int kind = kinds[requestedIds[0]];
@@ -298,7 +302,7 @@ final class NativeExtractRequest implements ExtractRequest {
         return end + 1;
     }
 
-    void clearReferences() {
+    public void clearReferences() {
         Arrays.fill(references, 0, values, null);
         values = 0;
     }

@@ -1,4 +1,4 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.abi.tables;
 
 import dev.falcojava.sdk.api.tables.StateType;
 import dev.falcojava.sdk.api.tables.Table;
@@ -11,20 +11,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** The registry of the init input ({@code ss_plugin_init_tables_input}), for one plugin state. */
-final class HostTables implements Tables {
+/**
+ * The {@link Tables} a plugin gets at init: the registry of the init input ({@code ss_plugin_init_tables_input})
+ * through the plugin state's {@link TableCall}, where the plugin finds the host's tables and adds its own.
+ */
+public final class PluginTables implements Tables {
 
-    private final PluginState state;
     private final TableCall call;
     private final boolean available;
+    private final Consumer<String> errors;
+    private final Consumer<OwnedTable> added;
     private final Map<String, Table> tables = new HashMap<>();
 
-    HostTables(PluginState state, boolean available) {
-        this.state = state;
-        this.call = state.tableCall;
+    /**
+     * The registry of {@code call}'s init input, {@code available} when the host gave one; a table the plugin adds
+     * reports its failed calls to {@code errors} and is handed to {@code added}, which keeps it while the host may
+     * call it.
+     */
+    public PluginTables(TableCall call, boolean available, Consumer<String> errors, Consumer<OwnedTable> added) {
+        this.call = call;
         this.available = available;
+        this.errors = errors;
+        this.added = added;
     }
 
     @Override
@@ -83,11 +94,11 @@ final class HostTables implements Tables {
             throw new IllegalArgumentException("table " + name + ": keys of type " + keyType.yamlName()
                     + " are not supported; use an integer type or string");
         }
-        OwnedTable table = new OwnedTable(name, keyType, state::fail);
+        OwnedTable table = new OwnedTable(name, keyType, errors);
         if (!call.addTable(table.exported())) {
             throw new TableException("the host refused to add table " + name + ": " + call.ownerError());
         }
-        state.ownedTables.add(table);
+        added.accept(table);
         tables.put(name, table);
         return table;
     }

@@ -1,5 +1,6 @@
-package dev.falcojava.sdk.abi;
+package dev.falcojava.sdk.abi.events;
 
+import dev.falcojava.sdk.abi.NativeMemory;
 import dev.falcojava.sdk.api.PluginEvent;
 
 import java.lang.foreign.MemorySegment;
@@ -15,7 +16,7 @@ import static dev.falcojava.sdk.abi.Layouts.*;
  * <p>Parameter lengths are {@code uint32} for the large-payload types (plugin and async events) and
  * {@code uint16} for every other event, as in libscap.
  */
-final class NativePluginEvent implements PluginEvent {
+public final class NativePluginEvent implements PluginEvent {
 
     private long address;
     private long number;
@@ -27,7 +28,7 @@ final class NativePluginEvent implements PluginEvent {
     private String source = "";
 
     /** Points this view at the event of an {@code ss_plugin_event_input}. */
-    void resetFromInput(long eventInput) {
+    public void resetFromInput(long eventInput) {
         if (eventInput == 0) {
             throw new IllegalArgumentException("event input is NULL");
         }
