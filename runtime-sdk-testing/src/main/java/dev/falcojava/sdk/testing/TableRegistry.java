@@ -3,6 +3,7 @@ package dev.falcojava.sdk.testing;
 import dev.falcojava.sdk.abi.tables.LongEntryMap;
 import dev.falcojava.sdk.abi.tables.OwnedTable;
 import dev.falcojava.sdk.abi.tables.TableDowncalls;
+import dev.falcojava.sdk.abi.tables.TableVtable;
 import dev.falcojava.sdk.api.tables.FieldKind;
 import dev.falcojava.sdk.api.tables.StateType;
 import dev.falcojava.sdk.api.tables.Table;
@@ -33,8 +34,8 @@ final class TableRegistry {
 
     private static final int MAX_ERROR = 4096;
     /** {@code ss_plugin_rc} values. */
-    private static final int SUCCESS = 0;
-    private static final int FAILURE = 1;
+    static final int SUCCESS = 0;
+    static final int FAILURE = 1;
 
     private final Arena arena = Arena.ofShared();
     private final Map<String, Registered> tables = new LinkedHashMap<>();
@@ -45,41 +46,22 @@ final class TableRegistry {
     private final MemorySegment reader = arena.allocate(TABLE_READER_EXT);
     private final MemorySegment writer = arena.allocate(TABLE_WRITER);
     private final MemorySegment fields = arena.allocate(TABLE_FIELDS);
-    private final MemorySegment ownerLastError;
-    private MemorySegment tableInfos;
+    private final RegistryUpcalls upcalls;
     private boolean hasError;
     private String call;
     private String violation;
     private Supplier<String> pluginLastError = () -> null;
 
     /** A registered table: a copy of its input, whose address is the table pointer plugins get. */
-    private record Registered(String name, StateType keyType, MemorySegment input, MemorySegment cName, Table local) {
+    record Registered(String name, StateType keyType, MemorySegment input, MemorySegment cName, Table local) {
     }
 
     TableRegistry() {
-        put(initInput, TABLES_LIST_TABLES, "listTables", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
-        put(initInput, TABLES_GET_TABLE, "getTable", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
-        put(initInput, TABLES_ADD_TABLE, "addTable", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
-        put(fields, FIELDS_LIST_TABLE_FIELDS, "listFields", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
-        put(fields, FIELDS_GET_TABLE_FIELD, "getField", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
-        put(fields, FIELDS_ADD_TABLE_FIELD, "addField", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
-        put(reader, READER_GET_TABLE_NAME, "tableName", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-        put(reader, READER_GET_TABLE_SIZE, "tableSize", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-        put(reader, READER_GET_TABLE_ENTRY, "getEntry", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
-        put(reader, READER_READ_ENTRY_FIELD, "read", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
-        put(reader, READER_RELEASE_TABLE_ENTRY, "release", FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG));
-        put(reader, READER_ITERATE_ENTRIES, "iterate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
-        put(writer, WRITER_CLEAR_TABLE, "clear", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
-        put(writer, WRITER_ERASE_TABLE_ENTRY, "erase", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
-        put(writer, WRITER_CREATE_TABLE_ENTRY, "create", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-        put(writer, WRITER_DESTROY_TABLE_ENTRY, "destroy", FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG));
-        put(writer, WRITER_ADD_TABLE_ENTRY, "add", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
-        put(writer, WRITER_WRITE_ENTRY_FIELD, "write", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        upcalls = new RegistryUpcalls(this, initInput, reader, writer, fields, arena);
         MemorySegment.copy(fields, 0, initInput, offset(INIT_TABLES_INPUT, "fields"), TABLE_FIELDS.byteSize());
         initInput.set(JAVA_LONG, TABLES_FIELDS_EXT, fields.address());
         initInput.set(JAVA_LONG, TABLES_READER_EXT, reader.address());
         initInput.set(JAVA_LONG, TABLES_WRITER_EXT, writer.address());
-        ownerLastError = stub("ownerLastError", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
     }
 
     /**
@@ -154,7 +136,7 @@ final class TableRegistry {
 
     /** The {@code get_owner_last_error} function to pass in every input. */
     long ownerLastErrorFunction() {
-        return ownerLastError.address();
+        return upcalls.ownerLastError();
     }
 
     /** Marks the start of a plugin call ({@code plugin_init}, {@code parse_event}, ...); tables are used in calls. */
@@ -222,9 +204,8 @@ final class TableRegistry {
                 }
                 rows.add(row);
             });
-            MemorySegment iterator = Linker.nativeLinker().upcallStub(MethodHandles.lookup()
-                            .findVirtual(RowCollector.class, "visit", java.lang.invoke.MethodType.methodType(int.class, long.class, long.class))
-                            .bindTo(collector), FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG), call);
+            MemorySegment iterator = TableVtable.ITERATOR.upcall(MethodHandles.lookup().findVirtual(RowCollector.class, "visit",
+                    TableVtable.ITERATOR.descriptor().toMethodType()).bindTo(collector), call);
             int complete = (int) TableDowncalls.RC_OF_3.invokeExact(function(readerVtable, READER_ITERATE_ENTRIES), t,
                     iterator.address(), 0L);
             if (collector.failure != null) {
@@ -283,32 +264,47 @@ final class TableRegistry {
 
     /* ---- registration ---- */
 
-    private void register(String name, StateType keyType, long input, Table local) {
+    void register(String name, StateType keyType, long input, Table local) {
         MemorySegment copy = arena.allocate(TABLE_INPUT);
         MemorySegment.copy(MemorySegment.ofAddress(input).reinterpret(TABLE_INPUT.byteSize()), 0, copy, 0, TABLE_INPUT.byteSize());
         Registered registered = new Registered(name, keyType, copy, arena.allocateFrom(name), local);
         tables.put(name, registered);
         byPointer.put(copy.address(), registered);
-        tableInfos = null;
+        upcalls.tablesChanged();
     }
 
-    private void setError(String message) {
+    void setError(String message) {
         String text = message.length() > MAX_ERROR / 4 ? message.substring(0, MAX_ERROR / 4) : message;
         errorText.setString(0, text);
         hasError = true;
+    }
+
+    /** The address of the registry's last error text, or 0 while there is none. */
+    long errorAddress() {
+        return hasError ? errorText.address() : 0;
+    }
+
+    /** The registered table of that name, or null. */
+    Registered registered(String name) {
+        return tables.get(name);
+    }
+
+    /** Every registered table, in order of registration. */
+    java.util.Collection<Registered> registered() {
+        return tables.values();
     }
 
     private String lastError() {
         return hasError ? errorText.getString(0) : "no reason given";
     }
 
-    private void violated(String what) {
+    void violated(String what) {
         if (violation == null) {
             violation = what;
         }
     }
 
-    private boolean allowed(String function, boolean write, boolean fieldsOnly) {
+    boolean allowed(String function, boolean write, boolean fieldsOnly) {
         if (call == null) {
             violated(function + " was called outside plugin_init, parse_event, extract_fields and capture_open/close");
             return false;
@@ -324,7 +320,7 @@ final class TableRegistry {
         return true;
     }
 
-    private Registered table(long t, String function) {
+    Registered table(long t, String function) {
         Registered registered = byPointer.get(t);
         if (registered == null) {
             violated(function + " got a table pointer the registry did not give: " + t);
@@ -332,7 +328,7 @@ final class TableRegistry {
         return registered;
     }
 
-    private MemorySegment function(long vtable, long offset) {
+    MemorySegment function(long vtable, long offset) {
         long address = HostMemory.pointer(vtable + offset);
         MemorySegment segment = functions.get(address);
         if (segment == null) {
@@ -343,23 +339,10 @@ final class TableRegistry {
     }
 
     /** After a failed call on {@code table}: the error is its owner's (a host table set it already). */
-    private void failedOn(Registered table) {
+    void failedOn(Registered table) {
         if (table.local == null) {
             String error = pluginLastError.get();
             setError(error == null || error.isEmpty() ? "the plugin owning table " + table.name + " gave no error" : error);
-        }
-    }
-
-    private void put(MemorySegment vtable, long offset, String method, FunctionDescriptor descriptor) {
-        vtable.set(JAVA_LONG, offset, stub(method, descriptor).address());
-    }
-
-    private MemorySegment stub(String method, FunctionDescriptor descriptor) {
-        try {
-            return Linker.nativeLinker().upcallStub(MethodHandles.lookup()
-                    .findVirtual(TableRegistry.class, method, descriptor.toMethodType()).bindTo(this), descriptor, arena);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -367,337 +350,4 @@ final class TableRegistry {
         return layout.byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement(name));
     }
 
-    /* ---- the upcalls ---- */
-
-    private long ownerLastError(long owner) {
-        return hasError ? errorText.address() : 0;
-    }
-
-    private long listTables(long owner, long count) {
-        try {
-            if (!allowed("list_tables", false, true)) {
-                return 0;
-            }
-            if (tableInfos == null) {
-                MemorySegment infos = arena.allocate(TABLE_INFO_SIZE * Math.max(1, tables.size()), 8);
-                int i = 0;
-                for (Registered table : tables.values()) {
-                    infos.set(JAVA_LONG, i * TABLE_INFO_SIZE + TABLE_INFO_NAME, table.cName.address());
-                    infos.set(JAVA_INT, i * TABLE_INFO_SIZE + TABLE_INFO_KEY_TYPE, table.keyType.code());
-                    i++;
-                }
-                tableInfos = infos;
-            }
-            HostMemory.putU32(count, tables.size());
-            return tableInfos.address();
-        } catch (Throwable t) {
-            setError("list_tables: " + t);
-            return 0;
-        }
-    }
-
-    private long getTable(long owner, long name, int keyType) {
-        try {
-            if (!allowed("get_table", false, true)) {
-                return 0;
-            }
-            Registered table = tables.get(HostMemory.string(name, ""));
-            if (table == null) {
-                return 0;
-            }
-            if (table.keyType.code() != keyType) {
-                StateType asked = StateType.ofCode(keyType);
-                setError("table " + table.name + " has keys of type " + table.keyType.yamlName() + ", not "
-                        + (asked == null ? "type code " + keyType : asked.yamlName()));
-                return 0;
-            }
-            return table.input.address();
-        } catch (Throwable t) {
-            setError("get_table: " + t);
-            return 0;
-        }
-    }
-
-    private int addTable(long owner, long input) {
-        try {
-            if (!allowed("add_table", false, true)) {
-                return FAILURE;
-            }
-            if (input == 0) {
-                setError("add_table: the input is NULL");
-                return FAILURE;
-            }
-            String name = HostMemory.string(HostMemory.pointer(input + TABLE_INPUT_NAME), null);
-            StateType keyType = StateType.ofCode(HostMemory.u32(input + TABLE_INPUT_KEY_TYPE));
-            if (name == null || HostMemory.pointer(input + TABLE_INPUT_TABLE) == 0) {
-                setError("add_table: the name or the table pointer is NULL");
-                return FAILURE;
-            }
-            if (keyType == null || keyType == StateType.TABLE || keyType == StateType.BOOL) {
-                setError("add_table " + name + ": unsupported key type");
-                return FAILURE;
-            }
-            if (HostMemory.pointer(input + TABLE_INPUT_READER_EXT) == 0 || HostMemory.pointer(input + TABLE_INPUT_WRITER_EXT) == 0
-                    || HostMemory.pointer(input + TABLE_INPUT_FIELDS_EXT) == 0) {
-                setError("add_table " + name + ": the extended vtables must all be set");
-                return FAILURE;
-            }
-            if (tables.containsKey(name)) {
-                setError("add_table " + name + ": a table of that name is already registered");
-                return FAILURE;
-            }
-            register(name, keyType, input, null);
-            return SUCCESS;
-        } catch (Throwable t) {
-            setError("add_table: " + t);
-            return FAILURE;
-        }
-    }
-
-    private long listFields(long t, long count) {
-        try {
-            Registered table = allowed("list_table_fields", false, true) ? table(t, "list_table_fields") : null;
-            if (table == null) {
-                return 0;
-            }
-            long result = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(fieldsOf(table), FIELDS_LIST_TABLE_FIELDS),
-                    inner(table), count);
-            if (result == 0) {
-                failedOn(table);
-            }
-            return result;
-        } catch (Throwable e) {
-            setError("list_table_fields: " + e);
-            return 0;
-        }
-    }
-
-    private long getField(long t, long name, int type) {
-        return field(t, name, type, false);
-    }
-
-    private long addField(long t, long name, int type) {
-        return field(t, name, type, true);
-    }
-
-    private long field(long t, long name, int type, boolean add) {
-        String function = add ? "add_table_field" : "get_table_field";
-        try {
-            Registered table = allowed(function, false, true) ? table(t, function) : null;
-            if (table == null) {
-                return 0;
-            }
-            if (add && type == StateType.TABLE.code()) {
-                setError("cannot add field " + HostMemory.string(name, "?") + " of type table to table " + table.name);
-                return 0;
-            }
-            long result = (long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(
-                    function(fieldsOf(table), add ? FIELDS_ADD_TABLE_FIELD : FIELDS_GET_TABLE_FIELD), inner(table), name, type);
-            if (result == 0) {
-                failedOn(table);
-            }
-            return result;
-        } catch (Throwable e) {
-            setError(function + ": " + e);
-            return 0;
-        }
-    }
-
-    private long tableName(long t) {
-        try {
-            Registered table = allowed("get_table_name", false, false) ? table(t, "get_table_name") : null;
-            return table == null ? 0 : table.cName.address();
-        } catch (Throwable e) {
-            setError("get_table_name: " + e);
-            return 0;
-        }
-    }
-
-    private long tableSize(long t) {
-        try {
-            Registered table = allowed("get_table_size", false, false) ? table(t, "get_table_size") : null;
-            if (table == null) {
-                return -1;
-            }
-            long size = (long) TableDowncalls.POINTER_OF_1.invokeExact(function(readerOf(table), READER_GET_TABLE_SIZE), inner(table));
-            if (size == -1) {
-                failedOn(table);
-            }
-            return size;
-        } catch (Throwable e) {
-            setError("get_table_size: " + e);
-            return -1;
-        }
-    }
-
-    private long getEntry(long t, long key) {
-        try {
-            Registered table = allowed("get_table_entry", false, false) ? table(t, "get_table_entry") : null;
-            if (table == null) {
-                return 0;
-            }
-            long entry = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(readerOf(table), READER_GET_TABLE_ENTRY), inner(table), key);
-            if (entry == 0) {
-                failedOn(table);
-            }
-            return entry;
-        } catch (Throwable e) {
-            setError("get_table_entry: " + e);
-            return 0;
-        }
-    }
-
-    private int read(long t, long entry, long field, long out) {
-        try {
-            Registered table = allowed("read_entry_field", false, false) ? table(t, "read_entry_field") : null;
-            if (table == null) {
-                return FAILURE;
-            }
-            HostMemory.putU64(out, 0);
-            int rc = (int) TableDowncalls.RC_OF_4.invokeExact(function(readerOf(table), READER_READ_ENTRY_FIELD), inner(table), entry, field, out);
-            if (rc != SUCCESS) {
-                failedOn(table);
-            }
-            return rc;
-        } catch (Throwable e) {
-            setError("read_entry_field: " + e);
-            return FAILURE;
-        }
-    }
-
-    private void release(long t, long entry) {
-        try {
-            Registered table = allowed("release_table_entry", false, false) ? table(t, "release_table_entry") : null;
-            if (table != null) {
-                TableDowncalls.VOID_OF_2.invokeExact(function(readerOf(table), READER_RELEASE_TABLE_ENTRY), inner(table), entry);
-            }
-        } catch (Throwable e) {
-            setError("release_table_entry: " + e);
-        }
-    }
-
-    private int iterate(long t, long iterator, long state) {
-        try {
-            Registered table = allowed("iterate_entries", false, false) ? table(t, "iterate_entries") : null;
-            if (table == null) {
-                return 0;
-            }
-            return (int) TableDowncalls.RC_OF_3.invokeExact(function(readerOf(table), READER_ITERATE_ENTRIES), inner(table), iterator, state);
-        } catch (Throwable e) {
-            setError("iterate_entries: " + e);
-            return 0;
-        }
-    }
-
-    private int clear(long t) {
-        try {
-            Registered table = allowed("clear_table", true, false) ? table(t, "clear_table") : null;
-            if (table == null) {
-                return FAILURE;
-            }
-            int rc = (int) TableDowncalls.RC_OF_1.invokeExact(function(writerOf(table), WRITER_CLEAR_TABLE), inner(table));
-            if (rc != SUCCESS) {
-                failedOn(table);
-            }
-            return rc;
-        } catch (Throwable e) {
-            setError("clear_table: " + e);
-            return FAILURE;
-        }
-    }
-
-    private int erase(long t, long key) {
-        try {
-            Registered table = allowed("erase_table_entry", true, false) ? table(t, "erase_table_entry") : null;
-            if (table == null) {
-                return FAILURE;
-            }
-            int rc = (int) TableDowncalls.RC_OF_2.invokeExact(function(writerOf(table), WRITER_ERASE_TABLE_ENTRY), inner(table), key);
-            if (rc != SUCCESS) {
-                failedOn(table);
-            }
-            return rc;
-        } catch (Throwable e) {
-            setError("erase_table_entry: " + e);
-            return FAILURE;
-        }
-    }
-
-    private long create(long t) {
-        try {
-            Registered table = allowed("create_table_entry", true, false) ? table(t, "create_table_entry") : null;
-            if (table == null) {
-                return 0;
-            }
-            long entry = (long) TableDowncalls.POINTER_OF_1.invokeExact(function(writerOf(table), WRITER_CREATE_TABLE_ENTRY), inner(table));
-            if (entry == 0) {
-                failedOn(table);
-            }
-            return entry;
-        } catch (Throwable e) {
-            setError("create_table_entry: " + e);
-            return 0;
-        }
-    }
-
-    private void destroy(long t, long entry) {
-        try {
-            Registered table = allowed("destroy_table_entry", true, false) ? table(t, "destroy_table_entry") : null;
-            if (table != null) {
-                TableDowncalls.VOID_OF_2.invokeExact(function(writerOf(table), WRITER_DESTROY_TABLE_ENTRY), inner(table), entry);
-            }
-        } catch (Throwable e) {
-            setError("destroy_table_entry: " + e);
-        }
-    }
-
-    private long add(long t, long key, long entry) {
-        try {
-            Registered table = allowed("add_table_entry", true, false) ? table(t, "add_table_entry") : null;
-            if (table == null) {
-                return 0;
-            }
-            long added = (long) TableDowncalls.POINTER_OF_3.invokeExact(function(writerOf(table), WRITER_ADD_TABLE_ENTRY), inner(table), key, entry);
-            if (added == 0) {
-                failedOn(table);
-            }
-            return added;
-        } catch (Throwable e) {
-            setError("add_table_entry: " + e);
-            return 0;
-        }
-    }
-
-    private int write(long t, long entry, long field, long in) {
-        try {
-            Registered table = allowed("write_entry_field", true, false) ? table(t, "write_entry_field") : null;
-            if (table == null) {
-                return FAILURE;
-            }
-            int rc = (int) TableDowncalls.RC_OF_4.invokeExact(function(writerOf(table), WRITER_WRITE_ENTRY_FIELD), inner(table), entry, field, in);
-            if (rc != SUCCESS) {
-                failedOn(table);
-            }
-            return rc;
-        } catch (Throwable e) {
-            setError("write_entry_field: " + e);
-            return FAILURE;
-        }
-    }
-
-    private static long inner(Registered table) {
-        return table.input.get(JAVA_LONG, TABLE_INPUT_TABLE);
-    }
-
-    private static long readerOf(Registered table) {
-        return table.input.get(JAVA_LONG, TABLE_INPUT_READER_EXT);
-    }
-
-    private static long writerOf(Registered table) {
-        return table.input.get(JAVA_LONG, TABLE_INPUT_WRITER_EXT);
-    }
-
-    private static long fieldsOf(Registered table) {
-        return table.input.get(JAVA_LONG, TABLE_INPUT_FIELDS_EXT);
-    }
 }

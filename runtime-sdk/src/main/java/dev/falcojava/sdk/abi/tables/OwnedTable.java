@@ -1,8 +1,5 @@
 package dev.falcojava.sdk.abi.tables;
 
-import dev.falcojava.sdk.abi.NativeMemory;
-import dev.falcojava.sdk.abi.ReturnCode;
-import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.api.tables.Entry;
 import dev.falcojava.sdk.api.tables.EntryVisitor;
 import dev.falcojava.sdk.api.tables.FieldInfo;
@@ -13,11 +10,7 @@ import dev.falcojava.sdk.api.tables.TableException;
 import dev.falcojava.sdk.api.tables.TableField;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,19 +19,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import static dev.falcojava.sdk.abi.Layouts.*;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 /**
- * A table owned by the plugin: typed columns in Java memory, usable directly by the plugin, and exported to the
- * host through an {@code ss_plugin_table_input} whose vtables are upcall stubs into this object, so that the host
- * and other plugins read and write it. Entries keep insertion order. Not synchronized: the host calls the plugins of
- * one event source from one thread; a plugin that also uses the table from threads of its own must synchronize.
- *
- * <p>The host sees an entry as {@code generation << 32 | slot + 1} and a field as its column index + 1. Every upcall
- * catches everything: a failure returns the API's failure value and becomes the owning plugin's last error, which
- * the host passes on to the plugin that made the call.
+ * A table owned by the plugin: typed columns in Java memory, usable directly by the plugin, and {@link #exported}
+ * to the host through {@link OwnedTableUpcalls}, so that the host and other plugins read and write it. Entries keep
+ * insertion order. Not synchronized: the host calls the plugins of one event source from one thread; a plugin that
+ * also uses the table from threads of its own must synchronize. The test harness holds the host's tables in it too.
+ * Internal to the SDK and its harness; not for plugin code.
  */
 public final class OwnedTable implements Table {
 
@@ -63,14 +49,12 @@ public final class OwnedTable implements Table {
     private int generation;
 
     private final Arena arena = Arena.ofAuto();
-    private final MemorySegment tableToken = arena.allocate(8);
-    private MemorySegment input;
-    private MemorySegment cName;
-    private MemorySegment fieldInfos;
+    private OwnedTableUpcalls upcalls;
 
     record Column(String name, StateType type, int index, TableFieldHandle handle, MemorySegment cName, boolean readOnly) {
     }
 
+    /** An empty table; {@code errors} receives the reason of each call of the host's that fails. */
     public OwnedTable(String name, StateType keyType, Consumer<String> errors) {
         this.name = name;
         this.keyType = keyType;
@@ -122,7 +106,7 @@ public final class OwnedTable implements Table {
         return kind.handleType().cast(addColumn(fieldName, kind.type(), true).handle);
     }
 
-    private Column addColumn(String fieldName, StateType type, boolean readOnly) {
+    Column addColumn(String fieldName, StateType type, boolean readOnly) {
         Objects.requireNonNull(fieldName, "field name");
         Column existing = columnsByName.get(fieldName);
         if (existing != null) {
@@ -140,7 +124,6 @@ public final class OwnedTable implements Table {
                 arena.allocateFrom(fieldName), readOnly);
         columns.add(column);
         columnsByName.put(fieldName, column);
-        fieldInfos = null;
         return column;
     }
 
@@ -247,7 +230,7 @@ public final class OwnedTable implements Table {
         }
     }
 
-    private OwnedEntry newEntry() {
+    OwnedEntry newEntry() {
         int slot;
         if (freeCount > 0) {
             slot = freeSlots[--freeCount];
@@ -262,7 +245,7 @@ public final class OwnedTable implements Table {
         return entry;
     }
 
-    private void freeSlot(OwnedEntry entry) {
+    void freeSlot(OwnedEntry entry) {
         slots[entry.slot] = null;
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
@@ -270,7 +253,7 @@ public final class OwnedTable implements Table {
         freeSlots[freeCount++] = entry.slot;
     }
 
-    private OwnedEntry insert(long longKey, String stringKey, OwnedEntry entry) {
+    OwnedEntry insert(long longKey, String stringKey, OwnedEntry entry) {
         OwnedEntry replaced = stringKey == null ? byLong.put(longKey, entry) : byString.put(stringKey, entry);
         if (replaced != null) {
             detach(replaced);
@@ -290,7 +273,7 @@ public final class OwnedTable implements Table {
         return entry;
     }
 
-    private void unlink(OwnedEntry entry) {
+    void unlink(OwnedEntry entry) {
         if (entry.stringKey == null) {
             byLong.remove(entry.longKey);
         } else {
@@ -317,407 +300,50 @@ public final class OwnedTable implements Table {
         freeSlot(entry);
     }
 
-    /* ---- the host's side: the exported ss_plugin_table_input and its upcalls ---- */
+    /* ---- what the host's side reads and changes, see OwnedTableUpcalls ---- */
 
-    /** The {@code ss_plugin_table_input} describing this table, created on first use. */
+    /** The {@code ss_plugin_table_input} describing this table, created on first use; valid while the table lives. */
     public long exported() {
-        if (input == null) {
-            input = arena.allocate(TABLE_INPUT);
-            cName = arena.allocateFrom(name);
-            MemorySegment reader = arena.allocate(TABLE_READER_EXT);
-            MemorySegment writer = arena.allocate(TABLE_WRITER);
-            MemorySegment fields = arena.allocate(TABLE_FIELDS);
-            put(reader, READER_GET_TABLE_NAME, "name", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-            put(reader, READER_GET_TABLE_SIZE, "size", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-            put(reader, READER_GET_TABLE_ENTRY, "getEntry", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
-            put(reader, READER_READ_ENTRY_FIELD, "read", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
-            put(reader, READER_RELEASE_TABLE_ENTRY, "release", FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG));
-            put(reader, READER_ITERATE_ENTRIES, "iterate", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
-            put(writer, WRITER_CLEAR_TABLE, "clearAll", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
-            put(writer, WRITER_ERASE_TABLE_ENTRY, "eraseEntry", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG));
-            put(writer, WRITER_CREATE_TABLE_ENTRY, "createEntry", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
-            put(writer, WRITER_DESTROY_TABLE_ENTRY, "destroyEntry", FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG));
-            put(writer, WRITER_ADD_TABLE_ENTRY, "addEntry", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
-            put(writer, WRITER_WRITE_ENTRY_FIELD, "write", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
-            put(fields, FIELDS_LIST_TABLE_FIELDS, "listFields", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
-            put(fields, FIELDS_GET_TABLE_FIELD, "getField", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
-            put(fields, FIELDS_ADD_TABLE_FIELD, "addFieldFromHost", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
-            input.set(JAVA_LONG, TABLE_INPUT_NAME, cName.address());
-            input.set(JAVA_INT, TABLE_INPUT_KEY_TYPE, keyType.code());
-            input.set(JAVA_LONG, TABLE_INPUT_TABLE, tableToken.address());
-            MemorySegment.copy(reader, 0, input, TABLE_INPUT_READER, TABLE_READER.byteSize());
-            MemorySegment.copy(writer, 0, input, TABLE_INPUT_WRITER, TABLE_WRITER.byteSize());
-            MemorySegment.copy(fields, 0, input, TABLE_INPUT_FIELDS, TABLE_FIELDS.byteSize());
-            input.set(JAVA_LONG, TABLE_INPUT_READER_EXT, reader.address());
-            input.set(JAVA_LONG, TABLE_INPUT_WRITER_EXT, writer.address());
-            input.set(JAVA_LONG, TABLE_INPUT_FIELDS_EXT, fields.address());
+        if (upcalls == null) {
+            upcalls = new OwnedTableUpcalls(this);
         }
-        return input.address();
+        return upcalls.input();
     }
 
-    private void put(MemorySegment vtable, long offset, String method, FunctionDescriptor descriptor) {
-        try {
-            var target = MethodHandles.lookup().findVirtual(OwnedTable.class, method, descriptor.toMethodType()).bindTo(this);
-            vtable.set(JAVA_LONG, offset, Linker.nativeLinker().upcallStub(target, descriptor, arena).address());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("upcall " + method, e);
-        }
+    Consumer<String> errors() {
+        return errors;
     }
 
-    private boolean failed(String what, Throwable t) {
-        try {
-            errors.accept(Failures.describe("table " + name + ": " + what, t));
-        } catch (Throwable ignored) {
-            // the error sink failing must not reach the host either
-        }
-        return false;
+    Arena arena() {
+        return arena;
     }
 
-    private void failed(String message) {
-        try {
-            errors.accept("table " + name + ": " + message);
-        } catch (Throwable ignored) {
-            // as above
-        }
+    List<Column> columns() {
+        return columns;
     }
 
-    private boolean ours(long table, String call) {
-        if (table != tableToken.address()) {
-            failed(call + " was called with the table pointer " + table + ", which is not this table's");
-            return false;
-        }
-        return true;
+    Column column(String fieldName) {
+        return columnsByName.get(fieldName);
     }
 
-    private OwnedEntry entryAt(long handle, String call) {
+    OwnedEntry first() {
+        return first;
+    }
+
+    OwnedEntry find(long key) {
+        return byLong.get(key);
+    }
+
+    OwnedEntry find(String key) {
+        return byString.get(key);
+    }
+
+    /** The live entry the host knows as {@code handle}, or null when it was destroyed or never was. */
+    OwnedEntry entryAt(long handle) {
         int slot = (int) (handle & 0xFFFFFFFFL) - 1;
         int expected = (int) (handle >>> 32);
         OwnedEntry entry = slot >= 0 && slot < slotsUsed ? slots[slot] : null;
-        if (entry == null || entry.generation != expected) {
-            failed(call + ": the entry " + Long.toHexString(handle) + " does not exist (any more)");
-            return null;
-        }
-        return entry;
-    }
-
-    private Column columnAt(long field, String call) {
-        if (field < 1 || field > columns.size()) {
-            failed(call + ": the field " + field + " is not one of this table's");
-            return null;
-        }
-        return columns.get((int) field - 1);
-    }
-
-    private String keyText(long key) {
-        return keyType == StateType.STRING ? '"' + NativeMemory.string(NativeMemory.pointer(key), "") + '"'
-                : Long.toString(integerKeyAt(key));
-    }
-
-    private long integerKeyAt(long key) {
-        return switch (keyType) {
-            case INT8 -> NativeMemory.u8(key);
-            case INT16 -> (short) NativeMemory.u16(key);
-            case INT32 -> NativeMemory.u32(key);
-            case UINT8 -> NativeMemory.u8(key) & 0xFF;
-            case UINT16 -> NativeMemory.u16(key);
-            case UINT32 -> Integer.toUnsignedLong(NativeMemory.u32(key));
-            default -> NativeMemory.u64(key);
-        };
-    }
-
-    private OwnedEntry lookup(long key) {
-        if (keyType == StateType.STRING) {
-            long text = NativeMemory.pointer(key);
-            return text == 0 ? null : byString.get(NativeMemory.string(text, ""));
-        }
-        return byLong.get(integerKeyAt(key));
-    }
-
-    private long name(long table) {
-        try {
-            return ours(table, "get_table_name") ? cName.address() : 0;
-        } catch (Throwable t) {
-            failed("get_table_name", t);
-            return 0;
-        }
-    }
-
-    private long size(long table) {
-        try {
-            return ours(table, "get_table_size") ? size : -1;
-        } catch (Throwable t) {
-            failed("get_table_size", t);
-            return -1;
-        }
-    }
-
-    private long getEntry(long table, long key) {
-        try {
-            if (!ours(table, "get_table_entry")) {
-                return 0;
-            }
-            if (key == 0) {
-                failed("get_table_entry: the key is NULL");
-                return 0;
-            }
-            OwnedEntry entry = lookup(key);
-            if (entry == null) {
-                failed("no entry with key " + keyText(key));
-                return 0;
-            }
-            return entry.handle();
-        } catch (Throwable t) {
-            failed("get_table_entry", t);
-            return 0;
-        }
-    }
-
-    private int read(long table, long e, long field, long out) {
-        try {
-            if (!ours(table, "read_entry_field")) {
-                return ReturnCode.FAILURE;
-            }
-            OwnedEntry entry = entryAt(e, "read_entry_field");
-            Column column = columnAt(field, "read_entry_field");
-            if (entry == null || column == null || out == 0) {
-                return ReturnCode.FAILURE;
-            }
-            if (column.type == StateType.STRING) {
-                NativeMemory.putPointer(out, entry.cString(column.index));
-            } else {
-                NativeMemory.putU64(out, entry.number(column.index));
-            }
-            return ReturnCode.SUCCESS;
-        } catch (Throwable t) {
-            failed("read_entry_field", t);
-            return ReturnCode.FAILURE;
-        }
-    }
-
-    private void release(long table, long e) {
-        try {
-            if (ours(table, "release_table_entry")) {
-                entryAt(e, "release_table_entry");
-            }
-        } catch (Throwable t) {
-            failed("release_table_entry", t);
-        }
-    }
-
-    private int iterate(long table, long iterator, long state) {
-        try {
-            if (!ours(table, "iterate_entries")) {
-                return 0;
-            }
-            if (iterator == 0) {
-                failed("iterate_entries: the iterator is NULL");
-                return 0;
-            }
-            MemorySegment function = MemorySegment.ofAddress(iterator);
-            for (OwnedEntry entry = first; entry != null; ) {
-                OwnedEntry next = entry.next;
-                if ((int) TableDowncalls.RC_OF_2.invokeExact(function, state, entry.handle()) == 0) {
-                    return 0;
-                }
-                entry = next != null && next.inTable ? next : null;
-            }
-            return 1;
-        } catch (Throwable t) {
-            failed("iterate_entries", t);
-            return 0;
-        }
-    }
-
-    private int clearAll(long table) {
-        try {
-            if (!ours(table, "clear_table")) {
-                return ReturnCode.FAILURE;
-            }
-            clear();
-            return ReturnCode.SUCCESS;
-        } catch (Throwable t) {
-            failed("clear_table", t);
-            return ReturnCode.FAILURE;
-        }
-    }
-
-    private int eraseEntry(long table, long key) {
-        try {
-            if (!ours(table, "erase_table_entry")) {
-                return ReturnCode.FAILURE;
-            }
-            OwnedEntry entry = key == 0 ? null : lookup(key);
-            if (entry == null) {
-                failed("no entry with key " + (key == 0 ? "NULL" : keyText(key)) + " to erase");
-                return ReturnCode.FAILURE;
-            }
-            unlink(entry);
-            return ReturnCode.SUCCESS;
-        } catch (Throwable t) {
-            failed("erase_table_entry", t);
-            return ReturnCode.FAILURE;
-        }
-    }
-
-    private long createEntry(long table) {
-        try {
-            return ours(table, "create_table_entry") ? newEntry().handle() : 0;
-        } catch (Throwable t) {
-            failed("create_table_entry", t);
-            return 0;
-        }
-    }
-
-    private void destroyEntry(long table, long e) {
-        try {
-            OwnedEntry entry = ours(table, "destroy_table_entry") ? entryAt(e, "destroy_table_entry") : null;
-            if (entry != null && entry.inTable) {
-                failed("destroy_table_entry: the entry was added to the table; erase it instead");
-            } else if (entry != null) {
-                freeSlot(entry);
-            }
-        } catch (Throwable t) {
-            failed("destroy_table_entry", t);
-        }
-    }
-
-    private long addEntry(long table, long key, long e) {
-        try {
-            OwnedEntry entry = ours(table, "add_table_entry") ? entryAt(e, "add_table_entry") : null;
-            if (entry == null) {
-                return 0;
-            }
-            if (entry.inTable) {
-                failed("add_table_entry: the entry is already in the table");
-                return 0;
-            }
-            if (key == 0) {
-                failed("add_table_entry: the key is NULL");
-                return 0;
-            }
-            if (keyType == StateType.STRING) {
-                long text = NativeMemory.pointer(key);
-                if (text == 0) {
-                    failed("add_table_entry: the key text is NULL");
-                    return 0;
-                }
-                insert(0, NativeMemory.string(text, ""), entry);
-            } else {
-                insert(integerKeyAt(key), null, entry);
-            }
-            return entry.handle();
-        } catch (Throwable t) {
-            failed("add_table_entry", t);
-            return 0;
-        }
-    }
-
-    private int write(long table, long e, long field, long in) {
-        try {
-            if (!ours(table, "write_entry_field")) {
-                return ReturnCode.FAILURE;
-            }
-            OwnedEntry entry = entryAt(e, "write_entry_field");
-            Column column = columnAt(field, "write_entry_field");
-            if (entry == null || column == null || in == 0) {
-                return ReturnCode.FAILURE;
-            }
-            if (column.readOnly) {
-                failed("field " + column.name + " is read-only");
-                return ReturnCode.FAILURE;
-            }
-            switch (column.type) {
-                case STRING -> {
-                    long text = NativeMemory.pointer(in);
-                    if (text == 0) {
-                        failed("write_entry_field: a NULL string for field " + column.name);
-                        return ReturnCode.FAILURE;
-                    }
-                    entry.setText(column.index, NativeMemory.string(text, ""));
-                }
-                case INT8 -> entry.setNumber(column.index, NativeMemory.u8(in));
-                case INT16 -> entry.setNumber(column.index, (short) NativeMemory.u16(in));
-                case UINT8 -> entry.setNumber(column.index, NativeMemory.u8(in) & 0xFF);
-                case UINT16 -> entry.setNumber(column.index, NativeMemory.u16(in));
-                case INT32, UINT32 -> entry.setNumber(column.index, NativeMemory.u32(in));
-                case BOOL -> entry.setNumber(column.index, NativeMemory.u32(in) != 0 ? 1 : 0);
-                default -> entry.setNumber(column.index, NativeMemory.u64(in));
-            }
-            return ReturnCode.SUCCESS;
-        } catch (Throwable t) {
-            failed("write_entry_field", t);
-            return ReturnCode.FAILURE;
-        }
-    }
-
-    private long listFields(long table, long count) {
-        try {
-            if (!ours(table, "list_table_fields")) {
-                return 0;
-            }
-            if (fieldInfos == null) {
-                MemorySegment infos = arena.allocate(FIELD_INFO_SIZE * Math.max(1, columns.size()), 8);
-                for (Column column : columns) {
-                    long at = column.index * FIELD_INFO_SIZE;
-                    infos.set(JAVA_LONG, at + FIELD_INFO_NAME, column.cName.address());
-                    infos.set(JAVA_INT, at + FIELD_INFO_TYPE, column.type.code());
-                    infos.set(JAVA_INT, at + FIELD_INFO_READ_ONLY, column.readOnly ? 1 : 0);
-                }
-                fieldInfos = infos;
-            }
-            NativeMemory.putU32(count, columns.size());
-            return fieldInfos.address();
-        } catch (Throwable t) {
-            failed("list_table_fields", t);
-            return 0;
-        }
-    }
-
-    private long getField(long table, long fieldName, int type) {
-        try {
-            if (!ours(table, "get_table_field")) {
-                return 0;
-            }
-            String wanted = NativeMemory.string(fieldName, null);
-            Column column = wanted == null ? null : columnsByName.get(wanted);
-            if (column == null) {
-                failed("no field " + wanted);
-                return 0;
-            }
-            if (column.type.code() != type) {
-                StateType asked = StateType.ofCode(type);
-                failed("field " + wanted + " is of type " + column.type.yamlName() + ", not "
-                        + (asked == null ? "type code " + type : asked.yamlName()));
-                return 0;
-            }
-            return column.index + 1L;
-        } catch (Throwable t) {
-            failed("get_table_field", t);
-            return 0;
-        }
-    }
-
-    private long addFieldFromHost(long table, long fieldName, int type) {
-        try {
-            if (!ours(table, "add_table_field")) {
-                return 0;
-            }
-            StateType asked = StateType.ofCode(type);
-            String wanted = NativeMemory.string(fieldName, null);
-            if (wanted == null || asked == null || asked == StateType.TABLE) {
-                failed("add_table_field: " + (wanted == null ? "the name is NULL" : "fields of type code " + type + " are not supported"));
-                return 0;
-            }
-            Column existing = columnsByName.get(wanted);
-            if (existing != null && existing.readOnly) {
-                failed("field " + wanted + " is defined by the table's owner and cannot be added");
-                return 0;
-            }
-            return addColumn(wanted, asked, false).index + 1L;
-        } catch (Throwable t) {
-            failed("add_table_field", t);
-            return 0;
-        }
+        return entry == null || entry.generation != expected ? null : entry;
     }
 
     static MemorySegment emptyText() {

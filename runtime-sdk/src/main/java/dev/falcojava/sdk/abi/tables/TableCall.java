@@ -394,9 +394,8 @@ public final class TableCall {
     private MemorySegment iterator() {
         if (iterator == null) {
             try {
-                iterator = Linker.nativeLinker().upcallStub(MethodHandles.lookup()
-                                .findVirtual(TableCall.class, "visit", MethodType.methodType(int.class, long.class, long.class)).bindTo(this),
-                        FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG), Arena.ofAuto());
+                iterator = TableVtable.ITERATOR.upcall(MethodHandles.lookup().findVirtual(TableCall.class, "visit",
+                        TableVtable.ITERATOR.descriptor().toMethodType()).bindTo(this), Arena.ofAuto());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
