@@ -40,7 +40,7 @@ final class HostTable implements Table {
 
     @Override
     public List<FieldInfo> fields() {
-        return call.listFields(this);
+        return call.init().listFields(this);
     }
 
     @Override
@@ -56,7 +56,7 @@ final class HostTable implements Table {
     private <F extends TableField> F resolve(String fieldName, FieldKind<F> kind, boolean add) {
         Objects.requireNonNull(fieldName, "field name");
         Objects.requireNonNull(kind, "field kind");
-        long field = call.field(this, fieldName, kind.type(), add);
+        long field = call.init().field(this, fieldName, kind.type(), add);
         if (field == 0) {
             throw new TableException("table " + name + ": " + (add ? "adding" : "looking up") + " field " + fieldName
                     + " of type " + kind + " failed: " + call.ownerError());

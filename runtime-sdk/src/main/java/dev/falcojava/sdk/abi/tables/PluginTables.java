@@ -46,13 +46,13 @@ public final class PluginTables implements Tables {
     @Override
     public List<TableInfo> list() {
         requireAvailable();
-        return call.listTables();
+        return call.init().listTables();
     }
 
     @Override
     public Table table(String name, StateType keyType) {
         return find(name, keyType).orElseThrow(() -> {
-            List<TableInfo> known = call.listTables();
+            List<TableInfo> known = call.init().listTables();
             for (TableInfo info : known) {
                 if (info.name().equals(name)) {
                     return new TableException("table " + name + " has keys of type "
@@ -73,7 +73,7 @@ public final class PluginTables implements Tables {
         if (known != null && known.keyType() == keyType) {
             return Optional.of(known);
         }
-        long address = call.getTable(name, keyType);
+        long address = call.init().getTable(name, keyType);
         if (address == 0) {
             return Optional.empty();
         }
@@ -95,7 +95,7 @@ public final class PluginTables implements Tables {
                     + " are not supported; use an integer type or string");
         }
         OwnedTable table = new OwnedTable(name, keyType, errors);
-        if (!call.addTable(table.exported())) {
+        if (!call.init().addTable(table.exported())) {
             throw new TableException("the host refused to add table " + name + ": " + call.ownerError());
         }
         added.accept(table);
