@@ -4,19 +4,15 @@ import dev.falcojava.sdk.abi.Bootstrap;
 import dev.falcojava.sdk.abi.BridgeSlot;
 import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.FieldDefinition;
-import dev.falcojava.sdk.api.IpNetwork;
 import dev.falcojava.sdk.api.ParsePlugin;
 import dev.falcojava.sdk.api.Plugin;
 import dev.falcojava.sdk.api.SourcePlugin;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -53,6 +49,7 @@ public final class PluginHarness implements AutoCloseable {
     private final HostCallbacks callbacks = new HostCallbacks(owner, arena);
     private final HostTables tables = new HostTables(TableRegistry.withThreads());
     private final boolean tablesGiven;
+    private final PluginInputs inputs;
     private long state;
     private MemorySegment bridgeTable = MemorySegment.NULL;
 
@@ -61,6 +58,7 @@ public final class PluginHarness implements AutoCloseable {
         fields = metadata instanceof ExtractPlugin extract ? extract.fields() : List.of();
         eventSource = metadata instanceof SourcePlugin source ? source.eventSource() : "";
         tablesGiven = metadata instanceof ExtractPlugin || metadata instanceof ParsePlugin;
+        inputs = new PluginInputs(owner, callbacks, tables.registry(), eventSource);
         tables.registry().pluginLastError(this::lastError);
         MemorySegment table = arena.allocate(BridgeSlot.tableBytes(), 8);
         BridgeSlot.writeHeader(table, BridgeSlot.ALL);
@@ -101,14 +99,7 @@ public final class PluginHarness implements AutoCloseable {
             throw new IllegalStateException("cannot load " + type.getName() + ": " + t, t);
         }
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment input = call.allocate(INIT_INPUT);
-            input.set(ValueLayout.ADDRESS, INIT_INPUT_CONFIG, call.allocateFrom(config));
-            input.set(ValueLayout.ADDRESS, INIT_INPUT_OWNER, harness.owner);
-            input.set(ValueLayout.ADDRESS, INIT_INPUT_LOG_FN, harness.callbacks.logFunction());
-            input.set(ValueLayout.JAVA_LONG, INIT_INPUT_GET_OWNER_LAST_ERROR, harness.tables.registry().ownerLastErrorFunction());
-            if (harness.tablesGiven) {
-                input.set(ValueLayout.JAVA_LONG, INIT_INPUT_TABLES, harness.tables.registry().initInput());
-            }
+            MemorySegment input = harness.inputs.init(config, harness.tablesGiven, call);
             setup.accept(harness.tables);
             MemorySegment rc = call.allocate(ValueLayout.JAVA_INT);
             harness.state = (long) harness.tableCall("plugin_init", () -> harness.invoke(BridgeSlot.INIT, input.address(), rc.address()));
@@ -147,17 +138,10 @@ public final class PluginHarness implements AutoCloseable {
             MemorySegment requests = call.allocate(EXTRACT_FIELD_SIZE * Math.max(1, fieldNames.length), 8);
             FieldDefinition[] definitions = new FieldDefinition[fieldNames.length];
             for (int i = 0; i < fieldNames.length; i++) {
-                definitions[i] = describeRequest(fieldNames[i], requests.asSlice(i * EXTRACT_FIELD_SIZE, EXTRACT_FIELD_SIZE), call);
+                definitions[i] = FieldRequests.describe(fields, fieldNames[i], requests.asSlice(i * EXTRACT_FIELD_SIZE, EXTRACT_FIELD_SIZE), call);
             }
-            MemorySegment input = call.allocate(EXTRACT_INPUT);
-            input.set(ValueLayout.JAVA_LONG, EXTRACT_INPUT_OWNER, owner.address());
-            input.set(ValueLayout.JAVA_LONG, EXTRACT_INPUT_GET_OWNER_LAST_ERROR, tables.registry().ownerLastErrorFunction());
-            input.set(ValueLayout.JAVA_INT, EXTRACT_INPUT_NUM_FIELDS, fieldNames.length);
-            input.set(ValueLayout.ADDRESS, EXTRACT_INPUT_FIELDS, requests);
-            input.set(ValueLayout.JAVA_LONG, EXTRACT_INPUT_TABLE_READER_EXT, tables.registry().reader());
-            MemorySegment.copy(MemorySegment.ofAddress(tables.registry().reader()).reinterpret(TABLE_READER.byteSize()), 0,
-                    input, EXTRACT_INPUT.byteOffset(MemoryLayout.PathElement.groupElement("table_reader")), TABLE_READER.byteSize());
-            MemorySegment in = eventInput(event, call);
+            MemorySegment input = inputs.extract(requests, fieldNames.length, call);
+            MemorySegment in = inputs.event(event, call);
             int code = (int) tableCall("extract_fields",
                     () -> invoke(BridgeSlot.EXTRACT_FIELDS, state, in.address(), input.address()));
             if (code != SUCCESS) {
@@ -165,7 +149,7 @@ public final class PluginHarness implements AutoCloseable {
             }
             List<Object> values = new ArrayList<>(fieldNames.length);
             for (int i = 0; i < fieldNames.length; i++) {
-                values.add(readValue(definitions[i], requests.asSlice(i * EXTRACT_FIELD_SIZE, EXTRACT_FIELD_SIZE)));
+                values.add(FieldRequests.readValue(definitions[i], requests.asSlice(i * EXTRACT_FIELD_SIZE, EXTRACT_FIELD_SIZE)));
             }
             return values;
         }
@@ -174,7 +158,7 @@ public final class PluginHarness implements AutoCloseable {
     /** Calls {@code plugin_event_to_string}. */
     public String eventToString(CapturedEvent event) {
         try (Arena call = Arena.ofConfined()) {
-            long text = (long) invoke(BridgeSlot.EVENT_TO_STRING, state, eventInput(event, call).address());
+            long text = (long) invoke(BridgeSlot.EVENT_TO_STRING, state, inputs.event(event, call).address());
             if (text == 0) {
                 throw new PluginCallException("plugin_event_to_string", 1, lastError());
             }
@@ -209,77 +193,11 @@ public final class PluginHarness implements AutoCloseable {
         arena.close();
     }
 
-    private FieldDefinition describeRequest(String requested, MemorySegment field, Arena call) {
-        String name = requested;
-        String argument = null;
-        int bracket = requested.indexOf('[');
-        if (bracket > 0 && requested.endsWith("]")) {
-            name = requested.substring(0, bracket);
-            argument = requested.substring(bracket + 1, requested.length() - 1);
-        }
-        int id = -1;
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).name().equals(name)) {
-                id = i;
-            }
-        }
-        if (id < 0) {
-            throw new IllegalArgumentException("the plugin has no field " + name);
-        }
-        FieldDefinition definition = fields.get(id);
-        field.set(ValueLayout.JAVA_INT, FIELD_ID, id);
-        field.set(ValueLayout.ADDRESS, FIELD_NAME, call.allocateFrom(name));
-        field.set(ValueLayout.JAVA_INT, FIELD_TYPE, definition.type().code());
-        if (argument != null) {
-            field.set(ValueLayout.JAVA_INT, FIELD_ARG_PRESENT, 1);
-            if (!argument.isEmpty() && argument.chars().allMatch(Character::isDigit)) {
-                field.set(ValueLayout.JAVA_LONG, FIELD_ARG_INDEX, Long.parseLong(argument));
-            } else {
-                field.set(ValueLayout.ADDRESS, FIELD_ARG_KEY, call.allocateFrom(argument));
-            }
-        }
-        return definition;
-    }
-
-    private static Object readValue(FieldDefinition definition, MemorySegment field) {
-        long count = field.get(ValueLayout.JAVA_LONG, FIELD_RES_LEN);
-        if (count == 0) {
-            return definition.list() ? List.of() : null;
-        }
-        MemorySegment values = field.get(ValueLayout.ADDRESS, FIELD_RES).reinterpret(16 * count);
-        List<Object> list = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            list.add(switch (definition.type()) {
-                case UINT64, RELTIME, ABSTIME -> values.getAtIndex(ValueLayout.JAVA_LONG, i);
-                case BOOL -> values.getAtIndex(ValueLayout.JAVA_INT, i) != 0;
-                case STRING -> values.getAtIndex(ValueLayout.ADDRESS, i).reinterpret(Long.MAX_VALUE).getString(0);
-                case IPADDR -> address(values, i);
-                case IPNET -> new IpNetwork(address(values, i));
-            });
-        }
-        return definition.list() ? List.copyOf(list) : list.getFirst();
-    }
-
-    private static InetAddress address(MemorySegment buffers, int i) {
-        int length = buffers.get(ValueLayout.JAVA_INT, 16L * i);
-        byte[] bytes = buffers.get(ValueLayout.ADDRESS, 16L * i + 8).reinterpret(length).toArray(ValueLayout.JAVA_BYTE);
-        try {
-            return InetAddress.getByAddress(bytes);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("the plugin returned an address of " + length + " bytes", e);
-        }
-    }
-
     /** Calls {@code plugin_parse_event} on {@code event}. */
     public void parse(CapturedEvent event) {
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment input = call.allocate(PARSE_INPUT);
-            input.set(ValueLayout.JAVA_LONG, PARSE_INPUT_OWNER, owner.address());
-            input.set(ValueLayout.JAVA_LONG, PARSE_INPUT_GET_OWNER_LAST_ERROR, tables.registry().ownerLastErrorFunction());
-            setVtables(input, PARSE_INPUT, "table_reader", "table_writer");
-            input.set(ValueLayout.JAVA_LONG, PARSE_INPUT_TABLE_READER_EXT, tables.registry().reader());
-            input.set(ValueLayout.JAVA_LONG, PARSE_INPUT_TABLE_WRITER_EXT, tables.registry().writer());
-            MemorySegment in = eventInput(event, call);
+            MemorySegment input = inputs.parse(call);
+            MemorySegment in = inputs.event(event, call);
             int code = (int) tableCall("parse_event", () -> invoke(BridgeSlot.PARSE_EVENT, state, in.address(), input.address()));
             if (code != SUCCESS) {
                 throw new PluginCallException("plugin_parse_event", code, lastError());
@@ -327,11 +245,7 @@ public final class PluginHarness implements AutoCloseable {
     private void captureCall(BridgeSlot slot, String name) {
         int code;
         try (Arena call = Arena.ofConfined()) {
-            MemorySegment input = call.allocate(CAPTURE_LISTEN_INPUT);
-            input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_OWNER, owner.address());
-            input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_GET_OWNER_LAST_ERROR, tables.registry().ownerLastErrorFunction());
-            input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_TABLE_READER_EXT, tables.registry().reader());
-            input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_TABLE_WRITER_EXT, tables.registry().writer());
+            MemorySegment input = inputs.capture(call);
             code = (int) tableCall(name.substring("plugin_".length()), () -> invoke(slot, state, input.address()));
         }
         if (code != SUCCESS) {
@@ -374,25 +288,6 @@ public final class PluginHarness implements AutoCloseable {
         }
     }
 
-    private MemorySegment eventInput(CapturedEvent event, Arena call) {
-        byte[] payload = event.payload();
-        MemorySegment evt = call.allocate(PLUGIN_EVENT_PAYLOAD + payload.length, 8);
-        evt.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TS, event.timestamp());
-        evt.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TID, event.threadId());
-        evt.set(ValueLayout.JAVA_INT_UNALIGNED, EVENT_LEN, (int) (PLUGIN_EVENT_PAYLOAD + payload.length));
-        evt.set(ValueLayout.JAVA_SHORT_UNALIGNED, EVENT_TYPE, (short) 322);
-        evt.set(ValueLayout.JAVA_INT_UNALIGNED, EVENT_NPARAMS, 2);
-        evt.set(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PARAM_LENS, 4);
-        evt.set(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PARAM_LENS + 4, payload.length);
-        evt.set(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PLUGIN_ID, event.pluginId());
-        MemorySegment.copy(payload, 0, evt, ValueLayout.JAVA_BYTE, PLUGIN_EVENT_PAYLOAD, payload.length);
-        MemorySegment input = call.allocate(EVENT_INPUT);
-        input.set(ValueLayout.ADDRESS, EVENT_INPUT_EVT, evt);
-        input.set(ValueLayout.JAVA_LONG, EVENT_INPUT_EVTNUM, event.number());
-        input.set(ValueLayout.ADDRESS, EVENT_INPUT_EVTSRC, call.allocateFrom(eventSource));
-        return input;
-    }
-
     /** The host's tables: the threads table, tables added by the test, and the plugin's own (see {@link HostTables#rows}). */
     public HostTables hostTables() {
         return tables;
@@ -412,13 +307,6 @@ public final class PluginHarness implements AutoCloseable {
             throw new IllegalStateException("the plugin broke a rule of the tables API: " + violation);
         }
         return result;
-    }
-
-    private void setVtables(MemorySegment input, java.lang.foreign.StructLayout layout, String readerName, String writerName) {
-        MemorySegment.copy(MemorySegment.ofAddress(tables.registry().reader()).reinterpret(TABLE_READER.byteSize()), 0,
-                input, layout.byteOffset(MemoryLayout.PathElement.groupElement(readerName)), TABLE_READER.byteSize());
-        MemorySegment.copy(MemorySegment.ofAddress(tables.registry().writer()).reinterpret(TABLE_WRITER.byteSize()), 0,
-                input, layout.byteOffset(MemoryLayout.PathElement.groupElement(writerName)), TABLE_WRITER.byteSize());
     }
 
     private Object invoke(BridgeSlot slot, Object... arguments) {
@@ -454,7 +342,8 @@ public final class PluginHarness implements AutoCloseable {
                 List<CapturedEvent> events = new ArrayList<>(n);
                 MemorySegment pointers = array.get(ValueLayout.ADDRESS, 0).reinterpret(8L * n);
                 for (int i = 0; i < n; i++) {
-                    events.add(copy(pointers.getAtIndex(ValueLayout.ADDRESS, i)));
+                    events.add(PluginInputs.captured(pointers.getAtIndex(ValueLayout.ADDRESS, i), taken + 1));
+                    taken++;
                 }
                 var result = switch (code) {
                     case SUCCESS -> dev.falcojava.sdk.api.BatchResult.EVENTS;
@@ -485,23 +374,6 @@ public final class PluginHarness implements AutoCloseable {
                 }
             }
             return events.size() > n ? new ArrayList<>(events.subList(0, n)) : events;
-        }
-
-        private CapturedEvent copy(MemorySegment address) {
-            MemorySegment header = address.reinterpret(PLUGIN_EVENT_PAYLOAD);
-            long length = Integer.toUnsignedLong(header.get(ValueLayout.JAVA_INT_UNALIGNED, EVENT_LEN));
-            int type = Short.toUnsignedInt(header.get(ValueLayout.JAVA_SHORT_UNALIGNED, EVENT_TYPE));
-            int params = header.get(ValueLayout.JAVA_INT_UNALIGNED, EVENT_NPARAMS);
-            int payloadLength = header.get(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PARAM_LENS + 4);
-            if (type != 322 || params != 2 || length != PLUGIN_EVENT_PAYLOAD + Integer.toUnsignedLong(payloadLength)) {
-                throw new IllegalStateException("malformed plugin event: type " + type + ", " + params
-                        + " parameters, length " + length + ", payload length " + payloadLength);
-            }
-            MemorySegment whole = address.reinterpret(length);
-            byte[] payload = whole.asSlice(PLUGIN_EVENT_PAYLOAD, payloadLength).toArray(ValueLayout.JAVA_BYTE);
-            return new CapturedEvent(++taken, whole.get(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TS),
-                    whole.get(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PLUGIN_ID), payload,
-                    whole.get(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TID));
         }
 
         /** Calls {@code plugin_get_progress}: basis points and text, or {@code null} text when the plugin gave none. */
