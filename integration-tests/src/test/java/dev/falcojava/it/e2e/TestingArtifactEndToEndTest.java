@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A project whose pom.xml is as earlier versions made it (no falco-plugin-sdk-testing dependency; its tests use the
  * harness): the build's generate step says to upgrade, {@code falco-plugin upgrade} adds the dependency, and the
  * project builds, its generated tests running through the JUnit extension. The plugin jar, and so the library that
- * embeds it, holds the SDK but no class of the test harness.
+ * embeds it, holds the SDK but no class of the test harness, nor any SDK class only the harness uses.
  */
 class TestingArtifactEndToEndTest {
 
@@ -60,9 +60,13 @@ class TestingArtifactEndToEndTest {
             assertTrue(names.contains("dev/falcojava/sdk/abi/Bootstrap.class"), names.toString());
             assertTrue(names.contains("com/example/upg/UpgPlugin.class"), names.toString());
             assertEquals(List.of(), names.stream().filter(name -> name.startsWith("dev/falcojava/sdk/testing/")).toList());
+            assertTrue(names.contains("dev/falcojava/sdk/abi/tables/OwnedTable.class"), names.toString());
+            assertEquals(List.of(), names.stream().filter(name -> name.contains("HarnessSupport")).toList(),
+                    "the SDK holds nothing only the harness uses");
         }
         String library = new String(Files.readAllBytes(project.resolve("target/libupg.so")), StandardCharsets.ISO_8859_1);
         assertTrue(library.contains("dev/falcojava/sdk/abi/Bootstrap.class"), "the library embeds the plugin jar");
         assertFalse(library.contains("dev/falcojava/sdk/testing/"), "no harness class in the library");
+        assertFalse(library.contains("HarnessSupport"), "no harness-only SDK class in the library");
     }
 }
