@@ -1,8 +1,8 @@
 package dev.falcojava.sdk.abi;
 
-import dev.falcojava.sdk.logging.LogSink;
-import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.api.Plugin;
+import dev.falcojava.sdk.logging.Failures;
+import dev.falcojava.sdk.logging.LogSink;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;

@@ -1,9 +1,9 @@
 package dev.falcojava.sdk.abi;
 
 import dev.falcojava.sdk.abi.tables.PluginTables;
-import dev.falcojava.sdk.logging.LogSink;
-import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.logging.ConfiguredLevel;
+import dev.falcojava.sdk.logging.Failures;
+import dev.falcojava.sdk.logging.LogSink;
 
 import static dev.falcojava.sdk.abi.Layouts.*;
 

@@ -5,10 +5,10 @@ import dev.falcojava.sdk.abi.events.NativeExtractRequest;
 import dev.falcojava.sdk.abi.events.NativePluginEvent;
 import dev.falcojava.sdk.abi.tables.OwnedTable;
 import dev.falcojava.sdk.abi.tables.TableCall;
-import dev.falcojava.sdk.logging.Failures;
 import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.ParsePlugin;
 import dev.falcojava.sdk.api.Plugin;
+import dev.falcojava.sdk.logging.Failures;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -62,20 +62,19 @@ final class OwnedTableUpcalls {
         return input.address();
     }
 
-    private boolean failed(String what, Throwable t) {
+    private void failed(String what, Throwable t) {
         try {
-            table.errors().accept(Failures.describe("table " + table.name() + ": " + what, t));
+            failed(Failures.describe(what, t));
         } catch (Throwable ignored) {
-            // the error sink failing must not reach the host either
+            // describing the failure must not reach the host either
         }
-        return false;
     }
 
     private void failed(String message) {
         try {
             table.errors().accept("table " + table.name() + ": " + message);
         } catch (Throwable ignored) {
-            // as above
+            // the error sink failing must not reach the host either
         }
     }
 
@@ -309,17 +308,16 @@ final class OwnedTableUpcalls {
                 failed("field " + column.name() + " is read-only");
                 return ReturnCode.FAILURE;
             }
-            switch (column.type()) {
-                case STRING -> {
-                    long text = NativeMemory.pointer(in);
-                    if (text == 0) {
-                        failed("write_entry_field: a NULL string for field " + column.name());
-                        return ReturnCode.FAILURE;
-                    }
-                    entry.setText(column.index(), NativeMemory.string(text, ""));
-                }
-                default -> entry.setNumber(column.index(), StateData.number(column.type(), in));
+            if (column.type() != StateType.STRING) {
+                entry.setNumber(column.index(), StateData.number(column.type(), in));
+                return ReturnCode.SUCCESS;
             }
+            long text = NativeMemory.pointer(in);
+            if (text == 0) {
+                failed("write_entry_field: a NULL string for field " + column.name());
+                return ReturnCode.FAILURE;
+            }
+            entry.setText(column.index(), NativeMemory.string(text, ""));
             return ReturnCode.SUCCESS;
         } catch (Throwable t) {
             failed("write_entry_field", t);
