@@ -135,249 +135,231 @@ final class RegistryUpcalls {
     }
 
     private long listTableFields(long t, long count) {
+        TableVtable function = TableVtable.LIST_TABLE_FIELDS;
         try {
-            Registered table = registry.allowed("list_table_fields", false, true) ? registry.table(t, "list_table_fields") : null;
-            if (table == null) {
-                return 0;
-            }
-            long result = (long) TableDowncalls.POINTER_OF_2.invokeExact(registry.function(fieldsOf(table), FIELDS_LIST_TABLE_FIELDS),
-                    inner(table), count);
-            if (result == 0) {
-                registry.failedOn(table);
-            }
-            return result;
+            Registered table = enter(function, t);
+            return table == null ? 0 : checked(table, (long) TableDowncalls.POINTER_OF_2.invokeExact(target(table, function),
+                    inner(table), count), 0);
         } catch (Throwable e) {
-            registry.setError("list_table_fields: " + e);
+            failed(function, e);
             return 0;
         }
     }
 
     private long getTableField(long t, long name, int type) {
-        return field(t, name, type, false);
+        return field(TableVtable.GET_TABLE_FIELD, t, name, type);
     }
 
     private long addTableField(long t, long name, int type) {
-        return field(t, name, type, true);
+        return field(TableVtable.ADD_TABLE_FIELD, t, name, type);
     }
 
-    private long field(long t, long name, int type, boolean add) {
-        String function = add ? "add_table_field" : "get_table_field";
+    private long field(TableVtable function, long t, long name, int type) {
         try {
-            Registered table = registry.allowed(function, false, true) ? registry.table(t, function) : null;
+            Registered table = enter(function, t);
             if (table == null) {
                 return 0;
             }
-            if (add && type == StateType.TABLE.code()) {
+            if (function == TableVtable.ADD_TABLE_FIELD && type == StateType.TABLE.code()) {
                 registry.setError("cannot add field " + HostMemory.string(name, "?") + " of type table to table " + table.name());
                 return 0;
             }
-            long result = (long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(
-                    registry.function(fieldsOf(table), add ? FIELDS_ADD_TABLE_FIELD : FIELDS_GET_TABLE_FIELD), inner(table), name, type);
-            if (result == 0) {
-                registry.failedOn(table);
-            }
-            return result;
+            return checked(table, (long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(target(table, function), inner(table),
+                    name, type), 0);
         } catch (Throwable e) {
-            registry.setError(function + ": " + e);
+            failed(function, e);
             return 0;
         }
     }
 
     private long getTableName(long t) {
         try {
-            Registered table = registry.allowed("get_table_name", false, false) ? registry.table(t, "get_table_name") : null;
+            Registered table = enter(TableVtable.GET_TABLE_NAME, t);
             return table == null ? 0 : table.cName().address();
         } catch (Throwable e) {
-            registry.setError("get_table_name: " + e);
+            failed(TableVtable.GET_TABLE_NAME, e);
             return 0;
         }
     }
 
     private long getTableSize(long t) {
+        TableVtable function = TableVtable.GET_TABLE_SIZE;
         try {
-            Registered table = registry.allowed("get_table_size", false, false) ? registry.table(t, "get_table_size") : null;
-            if (table == null) {
-                return -1;
-            }
-            long size = (long) TableDowncalls.POINTER_OF_1.invokeExact(registry.function(readerOf(table), READER_GET_TABLE_SIZE), inner(table));
-            if (size == -1) {
-                registry.failedOn(table);
-            }
-            return size;
+            Registered table = enter(function, t);
+            return table == null ? -1 : checked(table, (long) TableDowncalls.POINTER_OF_1.invokeExact(target(table, function),
+                    inner(table)), -1);
         } catch (Throwable e) {
-            registry.setError("get_table_size: " + e);
+            failed(function, e);
             return -1;
         }
     }
 
     private long getTableEntry(long t, long key) {
+        TableVtable function = TableVtable.GET_TABLE_ENTRY;
         try {
-            Registered table = registry.allowed("get_table_entry", false, false) ? registry.table(t, "get_table_entry") : null;
-            if (table == null) {
-                return 0;
-            }
-            long entry = (long) TableDowncalls.POINTER_OF_2.invokeExact(registry.function(readerOf(table), READER_GET_TABLE_ENTRY), inner(table), key);
-            if (entry == 0) {
-                registry.failedOn(table);
-            }
-            return entry;
+            Registered table = enter(function, t);
+            return table == null ? 0 : checked(table, (long) TableDowncalls.POINTER_OF_2.invokeExact(target(table, function),
+                    inner(table), key), 0);
         } catch (Throwable e) {
-            registry.setError("get_table_entry: " + e);
+            failed(function, e);
             return 0;
         }
     }
 
     private int readEntryField(long t, long entry, long field, long out) {
+        TableVtable function = TableVtable.READ_ENTRY_FIELD;
         try {
-            Registered table = registry.allowed("read_entry_field", false, false) ? registry.table(t, "read_entry_field") : null;
+            Registered table = enter(function, t);
             if (table == null) {
                 return FAILURE;
             }
             HostMemory.putU64(out, 0);
-            int rc = (int) TableDowncalls.RC_OF_4.invokeExact(registry.function(readerOf(table), READER_READ_ENTRY_FIELD), inner(table), entry, field, out);
-            if (rc != SUCCESS) {
-                registry.failedOn(table);
-            }
-            return rc;
+            return checked(table, (int) TableDowncalls.RC_OF_4.invokeExact(target(table, function), inner(table), entry, field, out));
         } catch (Throwable e) {
-            registry.setError("read_entry_field: " + e);
+            failed(function, e);
             return FAILURE;
         }
     }
 
     private void releaseTableEntry(long t, long entry) {
+        TableVtable function = TableVtable.RELEASE_TABLE_ENTRY;
         try {
-            Registered table = registry.allowed("release_table_entry", false, false) ? registry.table(t, "release_table_entry") : null;
+            Registered table = enter(function, t);
             if (table != null) {
-                TableDowncalls.VOID_OF_2.invokeExact(registry.function(readerOf(table), READER_RELEASE_TABLE_ENTRY), inner(table), entry);
+                TableDowncalls.VOID_OF_2.invokeExact(target(table, function), inner(table), entry);
             }
         } catch (Throwable e) {
-            registry.setError("release_table_entry: " + e);
+            failed(function, e);
         }
     }
 
     private int iterateEntries(long t, long iterator, long state) {
+        TableVtable function = TableVtable.ITERATE_ENTRIES;
         try {
-            Registered table = registry.allowed("iterate_entries", false, false) ? registry.table(t, "iterate_entries") : null;
-            if (table == null) {
-                return 0;
-            }
-            return (int) TableDowncalls.RC_OF_3.invokeExact(registry.function(readerOf(table), READER_ITERATE_ENTRIES), inner(table), iterator, state);
+            Registered table = enter(function, t);
+            return table == null ? 0
+                    : (int) TableDowncalls.RC_OF_3.invokeExact(target(table, function), inner(table), iterator, state);
         } catch (Throwable e) {
-            registry.setError("iterate_entries: " + e);
+            failed(function, e);
             return 0;
         }
     }
 
     private int clearTable(long t) {
+        TableVtable function = TableVtable.CLEAR_TABLE;
         try {
-            Registered table = registry.allowed("clear_table", true, false) ? registry.table(t, "clear_table") : null;
-            if (table == null) {
-                return FAILURE;
-            }
-            int rc = (int) TableDowncalls.RC_OF_1.invokeExact(registry.function(writerOf(table), WRITER_CLEAR_TABLE), inner(table));
-            if (rc != SUCCESS) {
-                registry.failedOn(table);
-            }
-            return rc;
+            Registered table = enter(function, t);
+            return table == null ? FAILURE : checked(table, (int) TableDowncalls.RC_OF_1.invokeExact(target(table, function),
+                    inner(table)));
         } catch (Throwable e) {
-            registry.setError("clear_table: " + e);
+            failed(function, e);
             return FAILURE;
         }
     }
 
     private int eraseTableEntry(long t, long key) {
+        TableVtable function = TableVtable.ERASE_TABLE_ENTRY;
         try {
-            Registered table = registry.allowed("erase_table_entry", true, false) ? registry.table(t, "erase_table_entry") : null;
-            if (table == null) {
-                return FAILURE;
-            }
-            int rc = (int) TableDowncalls.RC_OF_2.invokeExact(registry.function(writerOf(table), WRITER_ERASE_TABLE_ENTRY), inner(table), key);
-            if (rc != SUCCESS) {
-                registry.failedOn(table);
-            }
-            return rc;
+            Registered table = enter(function, t);
+            return table == null ? FAILURE : checked(table, (int) TableDowncalls.RC_OF_2.invokeExact(target(table, function),
+                    inner(table), key));
         } catch (Throwable e) {
-            registry.setError("erase_table_entry: " + e);
+            failed(function, e);
             return FAILURE;
         }
     }
 
     private long createTableEntry(long t) {
+        TableVtable function = TableVtable.CREATE_TABLE_ENTRY;
         try {
-            Registered table = registry.allowed("create_table_entry", true, false) ? registry.table(t, "create_table_entry") : null;
-            if (table == null) {
-                return 0;
-            }
-            long entry = (long) TableDowncalls.POINTER_OF_1.invokeExact(registry.function(writerOf(table), WRITER_CREATE_TABLE_ENTRY), inner(table));
-            if (entry == 0) {
-                registry.failedOn(table);
-            }
-            return entry;
+            Registered table = enter(function, t);
+            return table == null ? 0 : checked(table, (long) TableDowncalls.POINTER_OF_1.invokeExact(target(table, function),
+                    inner(table)), 0);
         } catch (Throwable e) {
-            registry.setError("create_table_entry: " + e);
+            failed(function, e);
             return 0;
         }
     }
 
     private void destroyTableEntry(long t, long entry) {
+        TableVtable function = TableVtable.DESTROY_TABLE_ENTRY;
         try {
-            Registered table = registry.allowed("destroy_table_entry", true, false) ? registry.table(t, "destroy_table_entry") : null;
+            Registered table = enter(function, t);
             if (table != null) {
-                TableDowncalls.VOID_OF_2.invokeExact(registry.function(writerOf(table), WRITER_DESTROY_TABLE_ENTRY), inner(table), entry);
+                TableDowncalls.VOID_OF_2.invokeExact(target(table, function), inner(table), entry);
             }
         } catch (Throwable e) {
-            registry.setError("destroy_table_entry: " + e);
+            failed(function, e);
         }
     }
 
     private long addTableEntry(long t, long key, long entry) {
+        TableVtable function = TableVtable.ADD_TABLE_ENTRY;
         try {
-            Registered table = registry.allowed("add_table_entry", true, false) ? registry.table(t, "add_table_entry") : null;
-            if (table == null) {
-                return 0;
-            }
-            long added = (long) TableDowncalls.POINTER_OF_3.invokeExact(registry.function(writerOf(table), WRITER_ADD_TABLE_ENTRY), inner(table), key, entry);
-            if (added == 0) {
-                registry.failedOn(table);
-            }
-            return added;
+            Registered table = enter(function, t);
+            return table == null ? 0 : checked(table, (long) TableDowncalls.POINTER_OF_3.invokeExact(target(table, function),
+                    inner(table), key, entry), 0);
         } catch (Throwable e) {
-            registry.setError("add_table_entry: " + e);
+            failed(function, e);
             return 0;
         }
     }
 
     private int writeEntryField(long t, long entry, long field, long in) {
+        TableVtable function = TableVtable.WRITE_ENTRY_FIELD;
         try {
-            Registered table = registry.allowed("write_entry_field", true, false) ? registry.table(t, "write_entry_field") : null;
-            if (table == null) {
-                return FAILURE;
-            }
-            int rc = (int) TableDowncalls.RC_OF_4.invokeExact(registry.function(writerOf(table), WRITER_WRITE_ENTRY_FIELD), inner(table), entry, field, in);
-            if (rc != SUCCESS) {
-                registry.failedOn(table);
-            }
-            return rc;
+            Registered table = enter(function, t);
+            return table == null ? FAILURE : checked(table, (int) TableDowncalls.RC_OF_4.invokeExact(target(table, function),
+                    inner(table), entry, field, in));
         } catch (Throwable e) {
-            registry.setError("write_entry_field: " + e);
+            failed(function, e);
             return FAILURE;
         }
     }
 
+    /**
+     * The table {@code t} for a call of {@code function}, or null when the call breaks an access rule (writers never
+     * during extract_fields, fields only during init) or {@code t} is not a table the registry gave.
+     */
+    private Registered enter(TableVtable function, long t) {
+        String name = function.cName();
+        boolean write = function.group() == TableVtable.Group.WRITER;
+        boolean fieldsOnly = function.group() == TableVtable.Group.FIELDS;
+        return registry.allowed(name, write, fieldsOnly) ? registry.table(t, name) : null;
+    }
+
+    /** {@code function} of the vtables {@code table} was registered with. */
+    private MemorySegment target(Registered table, TableVtable function) {
+        long vtable = table.input().get(JAVA_LONG, switch (function.group()) {
+            case READER -> TABLE_INPUT_READER_EXT;
+            case WRITER -> TABLE_INPUT_WRITER_EXT;
+            case FIELDS -> TABLE_INPUT_FIELDS_EXT;
+            default -> throw new IllegalArgumentException(function.cName() + " is not a function of a table's vtables");
+        });
+        return registry.function(vtable, function.offset());
+    }
+
+    /** {@code result} of a call of {@code table}'s own function; when it is {@code failure}, the error is its owner's. */
+    private long checked(Registered table, long result, long failure) {
+        if (result == failure) {
+            registry.failedOn(table);
+        }
+        return result;
+    }
+
+    /** {@code rc} of a call of {@code table}'s own function; when it is not success, the error is its owner's. */
+    private int checked(Registered table, int rc) {
+        if (rc != SUCCESS) {
+            registry.failedOn(table);
+        }
+        return rc;
+    }
+
+    private void failed(TableVtable function, Throwable e) {
+        registry.setError(function.cName() + ": " + e);
+    }
+
     private static long inner(Registered table) {
         return table.input().get(JAVA_LONG, TABLE_INPUT_TABLE);
-    }
-
-    private static long readerOf(Registered table) {
-        return table.input().get(JAVA_LONG, TABLE_INPUT_READER_EXT);
-    }
-
-    private static long writerOf(Registered table) {
-        return table.input().get(JAVA_LONG, TABLE_INPUT_WRITER_EXT);
-    }
-
-    private static long fieldsOf(Registered table) {
-        return table.input().get(JAVA_LONG, TABLE_INPUT_FIELDS_EXT);
     }
 }

@@ -62,11 +62,13 @@ public enum TableVtable {
     private final Group group;
     private final long offset;
     private final FunctionDescriptor descriptor;
+    private final String cName;
 
     TableVtable(Group group, long offset, FunctionDescriptor descriptor) {
         this.group = group;
         this.offset = offset;
         this.descriptor = descriptor;
+        this.cName = name().toLowerCase(Locale.ROOT);
     }
 
     public Group group() {
@@ -85,7 +87,7 @@ public enum TableVtable {
 
     /** The C name, as in the plugin API's header: {@code get_table_entry}. */
     public String cName() {
-        return name().toLowerCase(Locale.ROOT);
+        return cName;
     }
 
     /** The name of the Java method an upcall of this function binds to: {@code getTableEntry}. */
