@@ -222,7 +222,11 @@ final class RegistryUpcalls {
     }
 
     private void releaseTableEntry(long t, long entry) {
-        TableVtable function = TableVtable.RELEASE_TABLE_ENTRY;
+        forgetEntry(TableVtable.RELEASE_TABLE_ENTRY, t, entry);
+    }
+
+    /** release_table_entry or destroy_table_entry: {@code (t, e)}, nothing returned. */
+    private void forgetEntry(TableVtable function, long t, long entry) {
         try {
             Registered table = enter(function, t);
             if (table != null) {
@@ -282,15 +286,7 @@ final class RegistryUpcalls {
     }
 
     private void destroyTableEntry(long t, long entry) {
-        TableVtable function = TableVtable.DESTROY_TABLE_ENTRY;
-        try {
-            Registered table = enter(function, t);
-            if (table != null) {
-                TableDowncalls.VOID_OF_2.invokeExact(target(table, function), inner(table), entry);
-            }
-        } catch (Throwable e) {
-            failed(function, e);
-        }
+        forgetEntry(TableVtable.DESTROY_TABLE_ENTRY, t, entry);
     }
 
     private long addTableEntry(long t, long key, long entry) {
