@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Rules in the style of Falco's k8saudit plugin rules (macros, lists, exceptions), each mistake with its place. */
@@ -88,10 +89,10 @@ class RulesCheckerTest {
     void rulesInTheStyleOfFalcosK8sAuditRulesPass() {
         List<Finding> findings = K8sAuditPlugin.check(GOOD);
         assertEquals(List.of(), problems(findings));
-        assertTrue(findings.stream().anyMatch(f -> f.severity() == Severity.NOTE
-                && f.message().startsWith("jevt.value is not a field of plugin k8sjava")), findings.toString());
-        assertTrue(findings.stream().anyMatch(f -> f.severity() == Severity.NOTE
-                && f.message().contains("plugin json is not checked")), findings.toString());
+        assertThat(findings).anyMatch(f -> f.severity() == Severity.NOTE
+                && f.message().startsWith("jevt.value is not a field of plugin k8sjava"));
+        assertThat(findings).anyMatch(f -> f.severity() == Severity.NOTE
+                && f.message().contains("plugin json is not checked"));
     }
 
     @Test
@@ -310,7 +311,7 @@ class RulesCheckerTest {
     void notValidYamlIsOneErrorWithItsPosition() {
         List<Finding> findings = K8sAuditPlugin.check("- rule: a\n  condition: [x\n");
         assertEquals(1, findings.size(), findings.toString());
-        assertTrue(findings.getFirst().message().startsWith("not valid YAML"), findings.toString());
+        assertThat(findings.getFirst().message()).as(findings::toString).startsWith("not valid YAML");
         assertEquals(Severity.ERROR, findings.getFirst().severity());
     }
 
@@ -393,10 +394,8 @@ class RulesCheckerTest {
     }
 
     static void assertFinding(List<Finding> findings, Severity severity, String position, String message) {
-        assertTrue(findings.stream().anyMatch(f -> f.severity() == severity && f.position().toString().equals(position)
-                        && f.message().contains(message)),
-                "no " + severity.label() + " at " + position + " containing \"" + message + "\" in:\n"
-                        + findings.stream().map(Finding::toString).collect(Collectors.joining("\n")));
+        assertThat(findings).anyMatch(f -> f.severity() == severity && f.position().toString().equals(position)
+                        && f.message().contains(message));
     }
 
     static List<Finding> problems(List<Finding> findings) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +31,9 @@ class BuildChecksEndToEndTest {
                 """));
         FalcoPluginCli.Result build = FalcoPluginCli.run(environment, "build", "--dir", project.toString());
         assertEquals(1, build.exitCode(), build.output());
-        assertTrue(build.output().contains("com.example.undeclared.UndeclaredPlugin implements ParsePlugin but plugin.yaml "
-                + "does not declare parse: run falco-plugin add-capability parse, or remove 'implements ParsePlugin'"), build.output());
+        assertThat(build.output())
+                .contains("com.example.undeclared.UndeclaredPlugin implements ParsePlugin but plugin.yaml "
+                + "does not declare parse: run falco-plugin add-capability parse, or remove 'implements ParsePlugin'");
         assertFalse(Files.exists(project.resolve("target/libundeclared.so")), "no library is built");
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -123,9 +124,9 @@ class ConfigClassEndToEndTest {
     void initGetsTheRecordBound() throws Exception {
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--config", CONFIG, "--events", "1", "--cycles", "1");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("cc.message = \"CcSettings[aws=Aws[region=eu-west-3, profile=Optional[audit]],"
-                + " rules=[Rule[user=root, weight=5]], mode=VERY_LOUD, maxEvents=99999999999, nickname=Optional.empty]: cc event 1\""),
-                run.stdout());
+        assertThat(run.stdout())
+                .contains("cc.message = \"CcSettings[aws=Aws[region=eu-west-3, profile=Optional[audit]],"
+                + " rules=[Rule[user=root, weight=5]], mode=VERY_LOUD, maxEvents=99999999999, nickname=Optional.empty]: cc event 1\"");
     }
 
     @Test
@@ -133,8 +134,8 @@ class ConfigClassEndToEndTest {
         String config = CONFIG.replace("\"eu-west-3\"", "5").replace("\"weight\":5", "\"weight\":-5").replace("very-loud", "loud");
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--config", config, "--expect-init-failure");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("init failed: init: 3 problems: /aws/region: must be a string, not 5;"
-                + " /rules/0: weight must not be negative, not -5; /mode: must be one of quiet, very-loud, not the string \"loud\""),
-                run.describe());
+        assertThat(run.stdout()).as(run::describe)
+                .contains("init failed: init: 3 problems: /aws/region: must be a string, not 5;"
+                + " /rules/0: weight must not be negative, not -5; /mode: must be one of quiet, very-loud, not the string \"loud\"");
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ final class GeneratedProjects {
         build.addAll(List.of(buildOptions));
         FalcoPluginCli.Result built = FalcoPluginCli.run(environment, build.toArray(String[]::new));
         assertEquals(0, built.exitCode(), built.output());
-        assertTrue(built.output().contains("built " + project.resolve("target")), built.output());
+        assertThat(built.output()).contains("built " + project.resolve("target"));
         return project;
     }
 }

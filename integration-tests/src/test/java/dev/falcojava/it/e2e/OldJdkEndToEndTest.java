@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -47,8 +48,9 @@ class OldJdkEndToEndTest {
             assertTrue(message.getFirst().matches("\\[ERROR] falco-plugin: this project needs JDK 25 or newer; Maven runs "
                     + "on Java 17\\.[0-9.]+ at " + OLD_JDK.toRealPath() + "; set JAVA_HOME to a JDK 25 home \\(export "
                     + "JAVA_HOME=/path/to/jdk-25\\) or build with falco-plugin build, which finds one"), message.getFirst());
-            assertFalse(output.contains("Unrecognized option"), output);
-            assertFalse(output.contains("falco-plugin-generate"), "nothing runs before the check:\n" + output);
+            assertThat(output).doesNotContain("Unrecognized option");
+            assertThat(output).as(() -> "nothing runs before the check:\n" + output)
+                    .doesNotContain("falco-plugin-generate");
         }
         assertFalse(Files.exists(project.resolve("target")), "the build stopped before writing anything");
     }
