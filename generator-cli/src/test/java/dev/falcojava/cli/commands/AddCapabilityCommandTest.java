@@ -5,7 +5,6 @@ import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.PluginDescriptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,32 +13,17 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
-class AddCapabilityCommandTest {
-
-    @TempDir
-    Path tmp;
-    private Path project;
-    private Path userClass;
-    private Path descriptor;
-
-    private static String run(int expectedExit, String... args) {
-        return CliRun.expecting(expectedExit, args);
-    }
+class AddCapabilityCommandTest extends EditedProject {
 
     @BeforeEach
     void anExtractOnlyProjectEditedByHand() throws Exception {
-        project = tmp.resolve("demo");
-        run(0, "new", "demo", "--capabilities", "extract", "--dir", project.toString());
-        userClass = project.resolve("src/main/java/com/example/demo/DemoPlugin.java");
-        descriptor = project.resolve("plugin.yaml");
-        Files.writeString(userClass, Files.readString(userClass).replace("public class DemoPlugin extends AbstractDemoPlugin {", """
+        newProjectEditedByHand(new String[] {"--capabilities", "extract"}, """
                 /* a comment of mine */
                 public class DemoPlugin extends AbstractDemoPlugin {
 
                     // state I keep, oddly formatted on purpose
                     private   int    seen =  0 ;
-                """));
-        Files.writeString(descriptor, Files.readString(descriptor).replace("capabilities:\n", "capabilities:   # keep me\n"));
+                """, "capabilities:\n", "capabilities:   # keep me\n");
     }
 
     @Test

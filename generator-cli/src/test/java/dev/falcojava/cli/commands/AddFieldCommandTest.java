@@ -4,7 +4,6 @@ import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.FieldSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,25 +12,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
-class AddFieldCommandTest {
-
-    @TempDir
-    Path tmp;
-    private Path project;
-    private Path userClass;
-    private Path descriptor;
-
-    private static String run(int expectedExit, String... args) {
-        return CliRun.expecting(expectedExit, args);
-    }
+class AddFieldCommandTest extends EditedProject {
 
     @BeforeEach
     void aProjectWhoseUserClassAndDescriptorWereEditedByHand() throws Exception {
-        project = tmp.resolve("demo");
-        run(0, "new", "demo", "--dir", project.toString());
-        userClass = project.resolve("src/main/java/com/example/demo/DemoPlugin.java");
-        descriptor = project.resolve("plugin.yaml");
-        Files.writeString(userClass, Files.readString(userClass).replace("public class DemoPlugin extends AbstractDemoPlugin {", """
+        newProjectEditedByHand(new String[0], """
                 /* a comment of mine */
                 public class DemoPlugin extends AbstractDemoPlugin {
 
@@ -40,9 +25,7 @@ class AddFieldCommandTest {
 
 
                     String   helper( ) { return "x" ; }   // trailing comment
-                """));
-        Files.writeString(descriptor, Files.readString(descriptor)
-                .replace("    fields:\n", "    fields:   # my fields, keep this comment\n"));
+                """, "    fields:\n", "    fields:   # my fields, keep this comment\n");
     }
 
     @Test
