@@ -17,9 +17,8 @@ class BuildChecksEndToEndTest {
     @Test
     void aCapabilityImplementedButNotDeclaredFailsTheBuildWithTheFix() throws Exception {
         GeneratedProjects projects = new GeneratedProjects("checks-");
-        Path project = projects.work().resolve("undeclared");
+        Path project = projects.newProject("undeclared");
         Map<String, String> environment = Map.of("JAVA_HOME", projects.jdk().toString());
-        assertEquals(0, FalcoPluginCli.run(environment, "new", "undeclared", "--dir", project.toString()).exitCode());
         Path plugin = project.resolve("src/main/java/com/example/undeclared/UndeclaredPlugin.java");
         Files.writeString(plugin, Files.readString(plugin).replace(
                 "public class UndeclaredPlugin extends AbstractUndeclaredPlugin {", """

@@ -168,11 +168,7 @@ class BundledRuntimeEndToEndTest {
     }
 
     private Path newProject(String name) throws Exception {
-        Path project = projects.work().resolve(name);
-        FalcoPluginCli.Result created = FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()), "new", name,
-                "--dir", project.toString());
-        assertEquals(0, created.exitCode(), created.output());
-        return project;
+        return projects.newProject(name);
     }
 
     private String build(Path project, String... options) throws Exception {

@@ -72,24 +72,7 @@ class ConfigClassEndToEndTest {
                           <version>2.20</version>
                         </dependency>""" + text.substring(sdk));
             Files.writeString(project.resolve("src/main/java/com/example/cc/CcSettings.java"), SETTINGS);
-            Path plugin = project.resolve("src/main/java/com/example/cc/CcPlugin.java");
-            Files.writeString(plugin, Files.readString(plugin)
-                    .replace("""
-                                @Override
-                                public void init(String config) {
-                                    // config is the init_config of this plugin in falco.yaml
-                                }
-                            """, """
-                                private CcSettings config;
-
-                                @Override
-                                protected void init(CcSettings config) {
-                                    this.config = config;
-                                }
-                            """)
-                    .replace("return request.event().payloadAsString();",
-                            "return config + \": \" + request.event().payloadAsString();"));
-            Files.delete(project.resolve("src/test/java/com/example/cc/CcPluginTest.java"));
+            GeneratedProjects.useTypedConfig(project, "Cc", "CcSettings", "config + \": \"");
         }, "--shared").resolve("target/libcc.so");
     }
 

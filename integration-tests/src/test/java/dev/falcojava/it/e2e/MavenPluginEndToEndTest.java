@@ -34,9 +34,7 @@ class MavenPluginEndToEndTest {
     @Test
     void aNewProjectGeneratesItsSourcesAndBuildsItsLibraryWithPlainMaven() throws Exception {
         GeneratedProjects projects = new GeneratedProjects("mojo-");
-        Path project = projects.work().resolve("mvnplug");
-        assertEquals(0, FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()), "new", "mvnplug", "--dir",
-                project.toString()).exitCode());
+        Path project = projects.newProject("mvnplug");
         String pom = Files.readString(project.resolve("pom.xml"));
         assertThat(pom).doesNotContain("exec-maven-plugin");
         assertThat(pom).contains("<artifactId>falco-plugin-maven-plugin</artifactId>");
@@ -66,9 +64,7 @@ class MavenPluginEndToEndTest {
     @Test
     void aPomOfThePreviousVersionKeepsBuildingAndUpgradeMovesItToThePlugin() throws Exception {
         GeneratedProjects projects = new GeneratedProjects("mojo-old-");
-        Path project = projects.work().resolve("demo");
-        assertEquals(0, FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()), "new", "demo", "--dir",
-                project.toString()).exitCode());
+        Path project = projects.newProject("demo");
         Path pom = project.resolve("pom.xml");
         String old = Files.readString(EXEC_STEPS_POM).replaceFirst("<falco-plugin-sdk.version>[^<]*<",
                 "<falco-plugin-sdk.version>" + VERSION + "<");

@@ -28,10 +28,7 @@ class OldJdkEndToEndTest {
     void mavenOnJava17SaysTheProjectNeedsJdk25AndHowToSetIt() throws Exception {
         assumeTrue(Files.isExecutable(OLD_JDK.resolve("bin/java")), "no JDK 17 at " + OLD_JDK);
         GeneratedProjects projects = new GeneratedProjects("old-jdk-");
-        Path project = projects.work().resolve("oldjdk");
-        FalcoPluginCli.Result created = FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()),
-                "new", "oldjdk", "--dir", project.toString());
-        assertEquals(0, created.exitCode(), created.output());
+        Path project = projects.newProject("oldjdk");
 
         String path = OLD_JDK.resolve("bin") + ":" + System.getenv("PATH");
         String onPath = mavenPackage(project, env -> {

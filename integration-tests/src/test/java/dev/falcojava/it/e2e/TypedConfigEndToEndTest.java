@@ -86,26 +86,10 @@ class TypedConfigEndToEndTest {
                         optional: true
                     capabilities:
                     """));
-            Path plugin = project.resolve("src/main/java/com/example/cfg/CfgPlugin.java");
-            Files.writeString(plugin, Files.readString(plugin)
-                    .replace("""
-                                @Override
-                                public void init(String config) {
-                                    // config is the init_config of this plugin in falco.yaml
-                                }
-                            """, """
-                                private CfgConfig config;
-
-                                @Override
-                                protected void init(CfgConfig config) {
-                                    this.config = config;
-                                }
-                            """)
-                    .replace("return request.event().payloadAsString();",
-                            "return config.greeting() + \" \" + config.maxEvents() + \" \" + config.token() + \" \" + config.aws() + \" \""
-                                    + " + config.rules() + \" \" + config.level() + \" \" + (config.port() + 1) + \" \""
-                                    + " + config.nickname().map(String::toUpperCase).orElse(\"-\") + \": \" + request.event().payloadAsString();"));
-            Files.delete(project.resolve("src/test/java/com/example/cfg/CfgPluginTest.java"));
+            GeneratedProjects.useTypedConfig(project, "Cfg", "CfgConfig", "config.greeting() + \" \" + config.maxEvents()"
+                    + " + \" \" + config.token() + \" \" + config.aws() + \" \" + config.rules() + \" \" + config.level()"
+                    + " + \" \" + (config.port() + 1) + \" \" + config.nickname().map(String::toUpperCase).orElse(\"-\")"
+                    + " + \": \"");
         }, "--shared").resolve("target/libcfg.so");
     }
 
