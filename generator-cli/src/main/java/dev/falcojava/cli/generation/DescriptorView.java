@@ -2,6 +2,8 @@ package dev.falcojava.cli.generation;
 
 import dev.falcojava.cli.generation.escape.YamlString;
 
+import java.util.List;
+
 /**
  * What the YAML files (plugin.yaml, the Falco configuration, rules and registry entry) see beside the model: the
  * plugin's texts as quoted YAML scalars.
@@ -38,5 +40,14 @@ public record DescriptorView(ProjectModel model) {
 
     public String yamlJavaHome() {
         return YamlString.quote(model.javaHome());
+    }
+
+    /** The JVM options, each as {@code yamlOption}. */
+    public List<Option> jvmOptions() {
+        return model.jvmOptions().stream().map(o -> new Option(YamlString.quote(o))).toList();
+    }
+
+    /** A JVM option as a quoted YAML scalar. */
+    public record Option(String yamlOption) {
     }
 }

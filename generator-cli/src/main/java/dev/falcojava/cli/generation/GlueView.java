@@ -2,6 +2,8 @@ package dev.falcojava.cli.generation;
 
 import dev.falcojava.cli.generation.escape.CString;
 
+import java.util.List;
+
 /**
  * What the native glue and header (templates/native) see beside the model: the plugin's texts as the bodies of C
  * string literals, under the tag names those templates use. Identifiers are validated, and pass as they are.
@@ -58,5 +60,14 @@ public record GlueView(ProjectModel model) {
 
     public String cHeaderGuard() {
         return model.headerGuard();
+    }
+
+    /** The JVM options, each as {@code cOption}. */
+    public List<Option> jvmOptions() {
+        return model.jvmOptions().stream().map(o -> new Option(CString.escape(o))).toList();
+    }
+
+    /** A JVM option as the body of a C string literal. */
+    public record Option(String cOption) {
     }
 }

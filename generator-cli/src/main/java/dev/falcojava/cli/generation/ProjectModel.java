@@ -49,7 +49,7 @@ public record ProjectModel(
         List<Item> interfaces,
         List<FieldView> fields,
         List<YamlFieldView> yamlFields,
-        List<JvmOptionView> jvmOptions,
+        List<String> jvmOptions,
         Versions versions,
         Natives natives,
         Deployment deployment) {
@@ -108,10 +108,6 @@ public record ProjectModel(
         public boolean hasParseOptions() {
             return parseEventSources.present() || parseEventTypes.present();
         }
-    }
-
-    /** A JVM option, for the C glue and for plugin.yaml. */
-    public record JvmOptionView(String cOption, String yamlOption) {
     }
 
     /**

@@ -75,9 +75,6 @@ public final class ProjectModelFactory {
         List<ProjectModel.YamlFieldView> yamlFields = fields.stream()
                 .map(ProjectModelFactory::yamlField)
                 .toList();
-        List<ProjectModel.JvmOptionView> jvmOptions = d.jvm().options().stream()
-                .map(o -> new ProjectModel.JvmOptionView(CString.escape(o), YamlString.quote(o)))
-                .toList();
 
         return new ProjectModel(
                 d.name(), d.javaPackage(), d.javaPackage().replace('.', '/'), d.className(), baseClass, instanceClass,
@@ -92,7 +89,7 @@ public final class ProjectModelFactory {
                 fieldsJson(fields), d.configClass().map(c -> c.schema().orElse(PENDING_SCHEMA)).orElse(initSchema(d.config())),
                 TablesView.of(d),
                 d.source().isPresent(), d.extract().isPresent(),
-                interfaces, fieldViews, yamlFields, jvmOptions, versions, natives(d), deployment(d));
+                interfaces, fieldViews, yamlFields, d.jvm().options(), versions, natives(d), deployment(d));
     }
 
     private static ProjectModel.Deployment deployment(PluginDescriptor d) {
