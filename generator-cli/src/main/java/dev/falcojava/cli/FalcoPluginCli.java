@@ -11,6 +11,7 @@ import dev.falcojava.cli.commands.HostCommand;
 import dev.falcojava.cli.commands.InfoCommand;
 import dev.falcojava.cli.commands.LinkCommand;
 import dev.falcojava.cli.commands.NewCommand;
+import dev.falcojava.cli.commands.OptionTypes;
 import dev.falcojava.cli.commands.PackageCommand;
 import dev.falcojava.cli.commands.RunCommand;
 import dev.falcojava.cli.commands.UpgradeCommand;
@@ -35,9 +36,14 @@ public final class FalcoPluginCli implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line; {@code host} passes the options it does not know to the native host. */
+    /**
+     * The command line; {@code host} passes the options it does not know to the native host. What a command throws
+     * is reported by {@link CommandErrors}, with the exit code {@link ExitCodes} maps it to.
+     */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new FalcoPluginCli());
+        CommandLine cli = OptionTypes.register(new CommandLine(new FalcoPluginCli()));
+        cli.setExecutionExceptionHandler(new CommandErrors());
+        cli.setExitCodeExceptionMapper(new ExitCodes());
         cli.getSubcommands().get("host").setUnmatchedOptionsArePositionalParams(true);
         return cli;
     }

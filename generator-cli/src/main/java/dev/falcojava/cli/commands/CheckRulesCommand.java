@@ -1,13 +1,12 @@
 package dev.falcojava.cli.commands;
 
+import dev.falcojava.cli.CliException;
 import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.model.PluginDescriptor;
 import dev.falcojava.cli.rules.RulesCheck;
 import dev.falcojava.cli.rules.RulesReport;
 import dev.falcojava.cli.rules.Severity;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,18 +15,16 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /** {@code falco-plugin check-rules}: checks Falco rules files against the plugin's plugin.yaml. */
-@Command(name = "check-rules", mixinStandardHelpOptions = true,
+@Command(name = "check-rules",
         description = "Check Falco rules files against the plugin, as Falco compiles them: fields, arguments, "
                 + "operators and values, sources, macros and lists, outputs, required_plugin_versions. Each problem "
                 + "is reported as file:line:column: error|warning: what is wrong and how to fix it.",
         footer = {"", "Exit codes: 0 no errors (warnings are printed), 2 an error Falco would refuse the rules for, "
                 + "or bad usage.", "Examples:", "  falco-plugin check-rules                      # falco/*_rules.yaml of ./",
                 "  falco-plugin check-rules --dir my-plugin my-plugin/falco/extra_rules.yaml"})
-public final class CheckRulesCommand implements Callable<Integer> {
+public final class CheckRulesCommand extends ProjectCommand {
 
     @Parameters(arity = "0..*", paramLabel = "FILE",
             description = "Rules files, loaded in this order (default: the rules files in falco/ of --dir).")
@@ -36,32 +33,19 @@ public final class CheckRulesCommand implements Callable<Integer> {
     @Option(names = "--notes", description = "Also list the fields that could not be checked (of other plugins).")
     private boolean notes;
 
-    @Mixin
-    private ProjectDirOption project;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<PluginDescriptor> descriptor = project.readDescriptor("check-rules", err);
-        if (descriptor.isEmpty()) {
-            return ExitCodes.USAGE;
-        }
-        List<Path> checked = files.isEmpty() ? RulesCheck.projectRulesFiles(project.projectDir()) : files;
+    public Integer call() throws Exception {
+        PluginDescriptor descriptor = descriptor();
+        List<Path> checked = files.isEmpty() ? RulesCheck.projectRulesFiles(projectDir()) : files;
         for (Path file : checked) {
             if (!Files.isRegularFile(file)) {
-                err.println("falco-plugin check-rules: no file " + file);
-                return ExitCodes.USAGE;
+                throw CliException.usage("no file " + file);
             }
         }
         if (checked.isEmpty()) {
-            err.println("falco-plugin check-rules: no rules file in " + project.projectDir().resolve("falco")
-                    + "; pass the files to check");
-            return ExitCodes.USAGE;
+            throw CliException.usage("no rules file in " + projectDir().resolve("falco") + "; pass the files to check");
         }
-        return run(descriptor.get(), checked, spec.commandLine().getOut(), err, notes);
+        return run(descriptor, checked, out(), err(), notes);
     }
 
     /** Checks and prints; the exit code is {@link ExitCodes#USAGE} when Falco would refuse the rules. */
@@ -87,5 +71,14 @@ public final class CheckRulesCommand implements Callable<Integer> {
             report.print(out, err, false);
         }
         return !report.hasErrors();
+    }
+
+    /** {@link #projectRulesPass}, stopping the command when Falco would refuse the rules. */
+    static void requireProjectRulesPass(PluginDescriptor descriptor, Path projectDir, PrintWriter out, PrintWriter err)
+            throws IOException {
+        if (!projectRulesPass(descriptor, projectDir, out, err)) {
+            throw CliException.usage("Falco would refuse the rules in " + projectDir.resolve("falco")
+                    + "; fix them (falco-plugin check-rules) and build again");
+        }
     }
 }

@@ -4,24 +4,19 @@ import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.building.BuildException;
 import dev.falcojava.cli.building.BuildTool;
 import dev.falcojava.cli.building.Jdk;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code falco-plugin doctor}: checks what building plugins needs, and says how to fix what is missing. */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor",
         description = "Check the tools plugin builds need: a JDK 25 or newer with JNI headers, Maven, gcc, ar.")
-public final class DoctorCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+public final class DoctorCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         boolean healthy = true;
         Map<String, String> environment = Map.of();
         try {

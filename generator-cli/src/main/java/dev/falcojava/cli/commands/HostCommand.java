@@ -1,9 +1,9 @@
 package dev.falcojava.cli.commands;
 
+import dev.falcojava.cli.CliException;
 import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.building.BuildException;
 import dev.falcojava.cli.building.TestHostBinary;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -12,14 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code falco-plugin host}: the strict native test host that ships in the CLI, compiled on first use, run with the
  * arguments as given; its exit code is the command's. Picocli passes unknown options through as parameters (see
  * {@link dev.falcojava.cli.FalcoPluginCli#commandLine()}).
  */
-@Command(name = "host", mixinStandardHelpOptions = true,
+@Command(name = "host",
         description = "Run the strict native test host on plugin libraries: it loads each the way libsinsp does"
                 + " and fails with FAIL: and exit 1 where Falco would. Every option is the host's own (docs/testing.md);"
                 + " without arguments the host prints its usage. Compiled with gcc on first use, cached in"
@@ -27,31 +26,21 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  falco-plugin host target/libmy-plugin.so --events 5 --fields my.count",
                 "  falco-plugin host --metadata-only target/libmy-plugin.so"})
-public final class HostCommand implements Callable<Integer> {
+public final class HostCommand extends BaseCommand {
 
     @Parameters(paramLabel = "ARGUMENT", arity = "0..*", description = "Plugin libraries (lib<name>.so) and host options.")
     private List<String> arguments = List.of();
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
-    public Integer call() {
-        Path binary;
-        try {
-            binary = TestHostBinary.ensure(System.getenv(), spec.commandLine().getErr());
-        } catch (BuildException e) {
-            spec.commandLine().getErr().println("falco-plugin host: " + e.getMessage());
-            return ExitCodes.BUILD_FAILED;
-        }
+    public Integer call() throws BuildException {
+        Path binary = TestHostBinary.ensure(System.getenv(), err());
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         arguments.stream().map(HostCommand::asLibraryPath).forEach(command::add);
         try {
             return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (IOException e) {
-            spec.commandLine().getErr().println("falco-plugin host: cannot run " + binary + ": " + e.getMessage());
-            return ExitCodes.BUILD_FAILED;
+            throw CliException.failed("cannot run " + binary + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.BUILD_FAILED;

@@ -1,37 +1,33 @@
 package dev.falcojava.cli.commands;
 
+import dev.falcojava.cli.CliException;
 import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.inspecting.Capabilities;
 import dev.falcojava.cli.inspecting.FieldRow;
 import dev.falcojava.cli.inspecting.PluginLibrary;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code falco-plugin info}: what Falco learns from a plugin library before starting it: the metadata functions
  * only, never {@code plugin_init}, so no JVM starts.
  */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info",
         description = "Show a plugin library's name, version, required API version, capabilities, fields and init "
                 + "schema, read the way Falco reads them (no plugin_init).",
         footer = {"", "Example:", "  falco-plugin info target/libmy-plugin.so"})
-public final class InfoCommand implements Callable<Integer> {
+public final class InfoCommand extends BaseCommand {
 
     @Parameters(paramLabel = "LIBRARY", description = "The plugin library (lib<name>.so).")
     private Path libraryPath;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (PluginLibrary library = PluginLibrary.open(libraryPath)) {
             for (String required : List.of("get_required_api_version", "get_version", "get_name", "get_description",
                     "get_contact", "init", "destroy", "get_last_error")) {
@@ -62,9 +58,8 @@ public final class InfoCommand implements Callable<Integer> {
             }
             library.initSchema().ifPresent(schema -> out.printf("init schema:  %s%n", schema));
             return ExitCodes.OK;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            spec.commandLine().getErr().println("falco-plugin info: " + e.getMessage());
-            return ExitCodes.USAGE;
+        } catch (IllegalStateException e) {
+            throw CliException.usage(e.getMessage());
         }
     }
 }

@@ -1,10 +1,12 @@
 package dev.falcojava.cli.commands;
 
 import dev.falcojava.cli.CliVersion;
+import dev.falcojava.cli.CliException;
 import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.generation.ProjectGenerator;
 import dev.falcojava.cli.generation.ProjectModelFactory;
 import dev.falcojava.cli.generation.StarterCapabilities;
+import dev.falcojava.cli.model.CapabilityKind;
 import dev.falcojava.cli.generation.TemplateRenderer;
 import dev.falcojava.cli.model.Capability;
 import dev.falcojava.cli.model.DescriptorException;
@@ -13,7 +15,6 @@ import dev.falcojava.cli.model.JvmSettings;
 import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.Names;
 import dev.falcojava.cli.model.PluginDescriptor;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,18 +28,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** {@code falco-plugin new}: writes plugin.yaml and a Maven project for a new plugin. */
-@Command(name = "new", mixinStandardHelpOptions = true,
+@Command(name = "new",
         description = "Create a plugin project: plugin.yaml, a Maven project with your plugin class, and the native glue.",
         footer = {"", "Without NAME on a terminal, new asks for the name, capabilities and package.", "Examples:",
                 "  falco-plugin new my-plugin --capabilities source,extract --id 999 --event-source my_source",
                 "  falco-plugin new k8sjava --prefix ka",
                 "  falco-plugin new --from plugin.yaml --dir my-plugin"})
-public final class NewCommand implements Callable<Integer> {
+public final class NewCommand extends BaseCommand {
 
     @Parameters(paramLabel = "NAME", arity = "0..1",
             description = "The plugin name: lowercase letters, digits, '-' and '_'. Asked for on a terminal when missing.")
@@ -51,9 +53,9 @@ public final class NewCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing non-empty directory; it is moved to DIR.previous.")
     private boolean force;
 
-    @Option(names = "--capabilities", split = ",", paramLabel = "CAP",
-            description = "Capabilities: source, extract, parse, async, capture-listen (default: ${DEFAULT-VALUE}).", defaultValue = "source,extract")
-    private List<String> capabilities;
+    @Option(names = "--capabilities", split = ",", paramLabel = "CAP", defaultValue = "source,extract",
+            description = "Capabilities, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private List<CapabilityKind> capabilities;
 
     @Option(names = "--id", description = "Plugin id for event sourcing (default: ${DEFAULT-VALUE}, for development).",
             defaultValue = "999")
@@ -72,13 +74,18 @@ public final class NewCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to create the project (default: ./NAME).")
     private Path dir;
 
-    @Option(names = "--linkage", paramLabel = "shared|static", defaultValue = "shared",
-            description = "shared: lib<name>.so for Falco's library_path (default); static: lib<name>.a and <name>.h "
-                    + "for hosts that link plugins in and register a plugin_api struct.")
-    private String linkage;
+    @Option(names = "--linkage", paramLabel = "LINKAGE", defaultValue = "shared", completionCandidates = Linkages.class,
+            description = "${COMPLETION-CANDIDATES}. shared: lib<name>.so for Falco's library_path (default); static: "
+                    + "lib<name>.a and <name>.h for hosts that link plugins in and register a plugin_api struct.")
+    private LinkageChoice linkage;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+    /** The linkages a new project can declare. */
+    static final class Linkages implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Stream.of(LinkageChoice.SHARED, LinkageChoice.STATIC).map(LinkageChoice::toString).iterator();
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -100,35 +107,29 @@ public final class NewCommand implements Callable<Integer> {
                 descriptor = descriptorFromOptions();
             }
         } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println("falco-plugin new: no file " + e.getFile());
-            return ExitCodes.USAGE;
+            throw CliException.usage("no file " + e.getFile());
         } catch (DescriptorException e) {
-            spec.commandLine().getErr().println("falco-plugin new: " + (from != null ? from + " is not a valid plugin.yaml"
+            throw CliException.usage((from != null ? from + " is not a valid plugin.yaml"
                     : "the options do not make a valid plugin") + ":\n" + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("falco-plugin new: " + e.getMessage());
-            return ExitCodes.USAGE;
         }
         Path target = dir != null ? dir : Path.of(descriptor.name());
         ProjectGenerator.Created created;
         try {
             created = new ProjectGenerator(CliVersion.projectVersions()).create(descriptor, target, descriptorText, force);
         } catch (FileAlreadyExistsException e) {
-            spec.commandLine().getErr().println("falco-plugin new: " + e.getFile() + " exists and is not empty; "
+            throw CliException.usage(e.getFile() + " exists and is not empty; "
                     + "choose another --dir, remove it, or pass --force to move it aside");
-            return ExitCodes.USAGE;
         }
-        created.previous().ifPresent(previous -> spec.commandLine().getOut().println("moved the existing " + target
+        created.previous().ifPresent(previous -> out().println("moved the existing " + target
                 + " to " + previous));
-        spec.commandLine().getOut().println("created " + target.toAbsolutePath().normalize() + " (plugin " + descriptor.name()
+        out().println("created " + target.toAbsolutePath().normalize() + " (plugin " + descriptor.name()
                 + "); build it with: falco-plugin build --dir " + target);
         return ExitCodes.OK;
     }
 
     private void rejectOptionsBesideFrom() {
         for (String option : List.of("--capabilities", "--id", "--event-source", "--prefix", "--package", "--linkage")) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            if (given(option)) {
                 throw new IllegalArgumentException("--from takes everything from the file; drop " + option
                         + " or change it in the file");
             }
@@ -147,11 +148,13 @@ public final class NewCommand implements Callable<Integer> {
     void ask(Prompter prompter) throws IOException {
         name = prompter.ask("Plugin name", null, n -> Names.PLUGIN_NAME.matcher(n).matches(),
                 "lowercase letters, digits, '-' and '_', starting with a letter");
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--capabilities")) {
-            capabilities = List.of(prompter.ask("Capabilities (" + String.join(", ", StarterCapabilities.KEYS) + ")",
-                    String.join(",", capabilities), c -> Arrays.stream(c.split(",")).map(String::strip)
-                            .allMatch(StarterCapabilities.KEYS::contains), "a comma-separated list of "
-                            + String.join(", ", StarterCapabilities.KEYS)).split(","));
+        if (!given("--capabilities")) {
+            String keys = String.join(", ", CapabilityKind.keys());
+            String answer = prompter.ask("Capabilities (" + keys + ")",
+                    String.join(",", capabilities.stream().map(CapabilityKind::key).toList()),
+                    c -> Arrays.stream(c.split(",")).map(String::strip).allMatch(CapabilityKind.keys()::contains),
+                    "a comma-separated list of " + keys);
+            capabilities = Arrays.stream(answer.split(",")).map(CapabilityKind::of).toList();
         }
         if (javaPackage == null) {
             javaPackage = prompter.ask("Java package", Names.defaultPackage(name), Names::isJavaPackage,
@@ -167,17 +170,18 @@ public final class NewCommand implements Callable<Integer> {
         List<Capability> declared = new ArrayList<>();
         boolean nameValid = Names.PLUGIN_NAME.matcher(name).matches();
         String prefix = fieldPrefix != null ? FieldPrefixOption.parse(fieldPrefix) : null;
-        for (String capability : capabilities) {
+        for (CapabilityKind capability : capabilities) {
             declared.add(StarterCapabilities.of(capability, name, eventSource, prefix));
         }
         if (prefix != null && declared.stream().noneMatch(Capability.Extract.class::isInstance)) {
             throw new IllegalArgumentException("--prefix names the fields of the extract capability, and --capabilities "
-                    + String.join(",", capabilities) + " has none; add extract or drop --prefix");
+                    + String.join(",", capabilities.stream().map(CapabilityKind::key).toList())
+                    + " has none; add extract or drop --prefix");
         }
         Linkage chosen = switch (linkage) {
-            case "shared" -> new Linkage.Shared();
-            case "static" -> new Linkage.Static(Linkage.defaultApiSymbol(nameValid ? name : "plugin"));
-            default -> throw new IllegalArgumentException("--linkage must be shared or static, not '" + linkage + "'");
+            case SHARED -> new Linkage.Shared();
+            case STATIC -> new Linkage.Static(Linkage.defaultApiSymbol(nameValid ? name : "plugin"));
+            case DECLARED -> throw CliException.usage("--linkage must be shared or static, not '" + linkage + "'");
         };
         PluginDescriptor draft = new PluginDescriptor(name, "0.1.0", "A Falco plugin written in Java",
                 "https://example.com", id, javaPackage != null ? javaPackage : Names.defaultPackage(name),

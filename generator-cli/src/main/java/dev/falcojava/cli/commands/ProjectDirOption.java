@@ -1,5 +1,6 @@
 package dev.falcojava.cli.commands;
 
+import dev.falcojava.cli.CliException;
 import dev.falcojava.cli.generation.ProjectContributors;
 import dev.falcojava.cli.model.DescriptorException;
 import dev.falcojava.cli.model.DescriptorReader;
@@ -7,12 +8,10 @@ import dev.falcojava.cli.model.PluginDescriptor;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 
-/** The {@code --dir} option of commands that work on an existing project. */
+/** The {@code --dir} option of commands that work on an existing project, and the plugin.yaml found there. */
 public final class ProjectDirOption {
 
     @Option(names = "--dir", paramLabel = "DIR", description = "The plugin project (default: the current directory).")
@@ -23,19 +22,17 @@ public final class ProjectDirOption {
     }
 
     /**
-     * The project's plugin.yaml, or empty after telling {@code err} why it cannot be read (no file: the project
-     * directory; invalid: every problem with its position).
+     * The project's plugin.yaml.
+     *
+     * @throws CliException naming the project directory when it has no plugin.yaml
+     * @throws DescriptorException with every problem and its position when it is not valid
      */
-    Optional<PluginDescriptor> readDescriptor(String command, PrintWriter err) throws IOException {
+    PluginDescriptor descriptor() throws IOException, DescriptorException {
         Path project = projectDir();
         try {
-            return Optional.of(DescriptorReader.read(project.resolve(ProjectContributors.DESCRIPTOR)));
+            return DescriptorReader.read(project.resolve(ProjectContributors.DESCRIPTOR));
         } catch (NoSuchFileException e) {
-            err.println("falco-plugin " + command + ": no plugin.yaml in " + project
-                    + "; run it in a project made by falco-plugin new, or pass --dir");
-        } catch (DescriptorException e) {
-            err.println(e.getMessage());
+            throw CliException.usage("no plugin.yaml in " + project + "; pass --dir");
         }
-        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.falcojava.cli.commands;
 
+import dev.falcojava.cli.CliException;
 import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.inspecting.Capabilities;
 import dev.falcojava.cli.inspecting.EventPrinter;
@@ -8,7 +9,6 @@ import dev.falcojava.cli.inspecting.PluginLibrary;
 import dev.falcojava.cli.inspecting.RequestedField;
 import dev.falcojava.cli.inspecting.RunningPlugin;
 import dev.falcojava.cli.inspecting.SignalStop;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code falco-plugin run}: loads a source plugin the way Falco does, initializes it, pulls events until the end of
@@ -25,13 +24,13 @@ import java.util.concurrent.Callable;
  * like a Falco output. Events the plugin leaves for the host to timestamp get the time they are read, as Falco
  * stamps them.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
         description = "Run a source plugin library: init, open, pull events and print them with extracted fields,"
                 + " until the end of the stream, -n events, --idle-exit or Ctrl-C (which closes the source, destroys"
                 + " the plugin and exits 0). Each line: time, plugin name, event number, (event_to_string), fields.",
         footer = {"", "Examples:", "  falco-plugin run target/libmy-plugin.so --open-params max=5 -n 5 --fields my.count",
                 "  falco-plugin run target/libmy-plugin.so --idle-exit 30 --keep-going"})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends BaseCommand {
 
     @Parameters(paramLabel = "LIBRARY", description = "The plugin library (lib<name>.so).")
     private Path libraryPath;
@@ -58,17 +57,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-going", description = "Report a failed extraction and go on to the next event (exit 1 at the end).")
     private boolean keepGoing;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (limit < 0 || idleExitSeconds != null && idleExitSeconds <= 0) {
-            err.println("falco-plugin run: " + (limit < 0 ? "-n must be 0 (no limit) or more, not " + limit
-                    : "--idle-exit must be a number of seconds above 0, not " + idleExitSeconds));
-            return ExitCodes.USAGE;
+        PrintWriter out = out();
+        PrintWriter err = err();
+        if (limit < 0) {
+            throw CliException.usage("-n must be 0 (no limit) or more, not " + limit);
+        }
+        if (idleExitSeconds != null && idleExitSeconds <= 0) {
+            throw CliException.usage("--idle-exit must be a number of seconds above 0, not " + idleExitSeconds);
         }
         try (PluginLibrary library = PluginLibrary.open(libraryPath)) {
             if (!Capabilities.of(library).contains("source")) {
@@ -92,12 +89,8 @@ public final class RunCommand implements Callable<Integer> {
                 return ExitCodes.BUILD_FAILED;
             }
             return ExitCodes.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("falco-plugin run: " + e.getMessage());
-            return ExitCodes.USAGE;
         } catch (IllegalStateException e) {
-            err.println("falco-plugin run: " + e.getMessage());
-            return ExitCodes.BUILD_FAILED;
+            throw CliException.failed(e.getMessage());
         } finally {
             out.flush();
             err.flush();

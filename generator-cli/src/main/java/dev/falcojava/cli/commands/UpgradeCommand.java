@@ -1,13 +1,12 @@
 package dev.falcojava.cli.commands;
 
+import dev.falcojava.cli.CliException;
 import dev.falcojava.cli.ExitCodes;
 import dev.falcojava.cli.editing.EditException;
 import dev.falcojava.cli.editing.PomEditor;
 import dev.falcojava.cli.generation.AtomicFiles;
 import dev.falcojava.cli.generation.TemplateRenderer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,29 +16,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code falco-plugin upgrade}: brings a project made by an earlier version up to this one's conventions, touching
  * only its pom.xml: the test-scoped dependency on falco-plugin-sdk-testing, and the falco-plugin steps bound through
  * falco-plugin-maven-plugin instead of exec-maven-plugin. Your code is never changed.
  */
-@Command(name = "upgrade", mixinStandardHelpOptions = true,
+@Command(name = "upgrade",
         description = "Update pom.xml of a project made by an earlier falco-plugin: adds the test-scoped dependency on"
                 + " falco-plugin-sdk-testing (the test harness) and replaces the exec-maven-plugin block of the"
                 + " falco-plugin steps with falco-plugin-maven-plugin. Nothing else is changed.",
         footer = {"", "Example:", "  falco-plugin upgrade --dir my-plugin"})
-public final class UpgradeCommand implements Callable<Integer> {
-
-    @Mixin
-    private ProjectDirOption project;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+public final class UpgradeCommand extends ProjectCommand {
 
     @Override
     public Integer call() throws IOException {
-        Path pom = project.projectDir().resolve("pom.xml");
+        Path pom = projectDir().resolve("pom.xml");
         try {
             PomEditor editor = new PomEditor(new TemplateRenderer());
             String text = Files.readString(pom, StandardCharsets.UTF_8);
@@ -56,18 +48,16 @@ public final class UpgradeCommand implements Callable<Integer> {
                         + " exec-maven-plugin");
             }
             if (changes.isEmpty()) {
-                spec.commandLine().getOut().println("up to date: nothing to change in " + pom);
+                out().println("up to date: nothing to change in " + pom);
             } else {
                 AtomicFiles.write(pom, text);
-                spec.commandLine().getOut().println("upgraded " + pom + ": " + String.join("; ", changes));
+                out().println("upgraded " + pom + ": " + String.join("; ", changes));
             }
             return ExitCodes.OK;
         } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println("falco-plugin upgrade: no pom.xml in " + project.projectDir() + "; pass --dir");
-            return ExitCodes.USAGE;
+            throw CliException.usage("no pom.xml in " + projectDir() + "; pass --dir");
         } catch (EditException e) {
-            spec.commandLine().getErr().println("falco-plugin upgrade: " + e.getMessage() + "; nothing was changed");
-            return ExitCodes.USAGE;
+            throw CliException.usage(e.getMessage() + "; nothing was changed");
         }
     }
 }

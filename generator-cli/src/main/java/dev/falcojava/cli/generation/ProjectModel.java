@@ -6,9 +6,15 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Everything the templates of one project see. Texts are escaped per target language: {@code j*} for Java
- * string literals, {@code c*} for C string literals, {@code doc*} for Javadoc, {@code yaml*} for YAML scalars,
- * {@code xml*} for XML, {@code md*} for Markdown.
+ * Everything the templates of one project see, each value once and as plugin.yaml gives it. The texts are escaped
+ * where they land: {@link TemplateRenderer} puts the view of the template's {@link TargetLanguage} beside the model
+ * ({@link GlueView}, {@link JavaSourceView}, {@link DescriptorView}, {@link PomView}, {@link ReadmeView}).
+ *
+ * @param symbolPrefix the prefix of the glue's C symbols, a C identifier
+ * @param apiSymbol    the struct name of a static plugin (a validated C identifier), empty for a shared one
+ * @param headerGuard  the include guard of a static plugin's header, a C identifier
+ * @param fieldsJson   the JSON array {@code plugin_get_fields} returns
+ * @param initSchema   the JSON schema {@code plugin_get_init_schema} returns
  */
 public record ProjectModel(
         String name,
@@ -18,36 +24,40 @@ public record ProjectModel(
         String baseClassName,
         String instanceClassName,
         String testClassName,
-        String jName, String jVersion, String jDescription, String jContact, String jRequiredApiVersion,
-        String jEventSource,
-        String cName, String cVersion, String cDescription, String cContact, String cRequiredApiVersion,
-        String cEventSource, String cFieldsJson, String cPluginClass, String cSymbolPrefix, String cJavaHome,
-        String docName, String docDescription,
-        String yamlName, String yamlVersion, String yamlDescription, String yamlContact, String yamlPackage,
-        String yamlClass, String yamlEventSource, String yamlJavaHome,
-        String xmlName, String xmlDescription, String xmlGroupId,
-        String mdName, String mdDescription,
+        String version,
+        String description,
+        String contact,
+        String requiredApiVersion,
+        String eventSource,
+        String javaHome,
+        String symbolPrefix,
         long id,
         boolean staticLinkage,
         String linkage,
-        String cApiSymbol,
+        String apiSymbol,
         String headerFile,
-        String cHeaderGuard,
+        String headerGuard,
         boolean hasConfig,
         boolean generatedConfig,
         String configClassName,
         ConfigView config,
-        String cInitSchema,
+        String fieldsJson,
+        String initSchema,
         TablesView tables,
         boolean source,
         boolean extract,
         List<Item> interfaces,
         List<FieldView> fields,
         List<YamlFieldView> yamlFields,
-        List<JvmOptionView> jvmOptions,
+        List<String> jvmOptions,
         Versions versions,
         Natives natives,
         Deployment deployment) {
+
+    /** The plugin class's fully qualified name. */
+    public String pluginClass() {
+        return javaPackage + "." + className;
+    }
 
     /** A name in a comma-separated list. */
     public record Item(String name, boolean last) {
@@ -98,10 +108,6 @@ public record ProjectModel(
         public boolean hasParseOptions() {
             return parseEventSources.present() || parseEventTypes.present();
         }
-    }
-
-    /** A JVM option, for the C glue and for plugin.yaml. */
-    public record JvmOptionView(String cOption, String yamlOption) {
     }
 
     /**

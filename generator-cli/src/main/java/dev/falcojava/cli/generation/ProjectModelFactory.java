@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.falcojava.cli.generation.escape.CString;
 import dev.falcojava.cli.generation.escape.JavaString;
 import dev.falcojava.cli.generation.escape.JavadocText;
-import dev.falcojava.cli.generation.escape.MarkdownText;
-import dev.falcojava.cli.generation.escape.XmlText;
 import dev.falcojava.cli.generation.escape.YamlString;
 import dev.falcojava.cli.model.ConfigClass;
 import dev.falcojava.cli.model.ConfigKey;
@@ -47,7 +45,6 @@ public final class ProjectModelFactory {
         String prefix = fields.isEmpty() ? "" : fields.getFirst().name().substring(0, fields.getFirst().name().indexOf('.') + 1);
         String baseClass = "Abstract" + d.className();
         String instanceClass = Names.upperCamel(d.name()) + "SourceInstance";
-        String pluginClass = d.javaPackage() + "." + d.className();
 
         List<ProjectModel.Item> interfaces = new ArrayList<>();
         d.source().ifPresent(s -> interfaces.add(new ProjectModel.Item("SourcePlugin", false)));
@@ -78,34 +75,21 @@ public final class ProjectModelFactory {
         List<ProjectModel.YamlFieldView> yamlFields = fields.stream()
                 .map(ProjectModelFactory::yamlField)
                 .toList();
-        List<ProjectModel.JvmOptionView> jvmOptions = d.jvm().options().stream()
-                .map(o -> new ProjectModel.JvmOptionView(CString.escape(o), YamlString.quote(o)))
-                .toList();
 
         return new ProjectModel(
                 d.name(), d.javaPackage(), d.javaPackage().replace('.', '/'), d.className(), baseClass, instanceClass,
                 d.className() + "Test",
-                JavaString.escape(d.name()), JavaString.escape(d.version()), JavaString.escape(d.description()),
-                JavaString.escape(d.contact()), JavaString.escape(d.requiredApiVersion()), JavaString.escape(eventSource),
-                CString.escape(d.name()), CString.escape(d.version()), CString.escape(d.description()),
-                CString.escape(d.contact()), CString.escape(d.requiredApiVersion()), CString.escape(eventSource),
-                CString.escape(fieldsJson(fields)), CString.escape(pluginClass), "fjp_" + d.name().replaceAll("[^A-Za-z0-9]", "_"),
-                CString.escape(d.jvm().javaHome()),
-                JavadocText.escape(d.name()), JavadocText.escape(d.description()),
-                YamlString.quote(d.name()), YamlString.quote(d.version()), YamlString.quote(d.description()),
-                YamlString.quote(d.contact()), YamlString.quote(d.javaPackage()), YamlString.quote(d.className()),
-                YamlString.quote(eventSource), YamlString.quote(d.jvm().javaHome()),
-                XmlText.escape(d.name()), XmlText.escape(d.description()), XmlText.escape(d.javaPackage()),
-                MarkdownText.escape(d.name()), MarkdownText.escape(d.description()),
+                d.version(), d.description(), d.contact(), d.requiredApiVersion(), eventSource, d.jvm().javaHome(),
+                "fjp_" + d.name().replaceAll("[^A-Za-z0-9]", "_"),
                 d.id(), d.linkage() instanceof Linkage.Static, linkageName(d.linkage()), apiSymbol(d.linkage()),
                 d.name() + ".h", "FJP_" + d.name().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_H",
                 !d.config().isEmpty() || d.configClass().isPresent(), !d.config().isEmpty(),
                 d.configClass().map(ConfigClass::name).orElse(Names.configClassName(d.name())),
                 ConfigView.of(Names.configClassName(d.name()), d.config()),
-                CString.escape(d.configClass().map(c -> c.schema().orElse(PENDING_SCHEMA)).orElse(initSchema(d.config()))),
+                fieldsJson(fields), d.configClass().map(c -> c.schema().orElse(PENDING_SCHEMA)).orElse(initSchema(d.config())),
                 TablesView.of(d),
                 d.source().isPresent(), d.extract().isPresent(),
-                interfaces, fieldViews, yamlFields, jvmOptions, versions, natives(d), deployment(d));
+                interfaces, fieldViews, yamlFields, d.jvm().options(), versions, natives(d), deployment(d));
     }
 
     private static ProjectModel.Deployment deployment(PluginDescriptor d) {

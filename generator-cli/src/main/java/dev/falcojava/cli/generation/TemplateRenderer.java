@@ -10,8 +10,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * Renders the Mustache templates packaged under {@code templates/}. No HTML escaping: every value reaching a
- * template is already escaped by the model for the language of the file.
+ * Renders the Mustache templates packaged under {@code templates/}. A {@link ProjectModel} is rendered with the
+ * view of the template's {@link TargetLanguage} beside it, which escapes its texts for that language; other models
+ * carry values escaped or validated for the one template they are made for. No HTML escaping.
  */
 public final class TemplateRenderer {
 
@@ -29,9 +30,12 @@ public final class TemplateRenderer {
     /** Renders {@code templates/<template>} with {@code model}. */
     public String render(String template, Object model) {
         Mustache mustache = factory.compile(template);
+        Object[] scopes = model instanceof ProjectModel project
+                ? TargetLanguage.of(template).view(project).map(view -> new Object[] {project, view}).orElse(new Object[] {project})
+                : new Object[] {model};
         StringWriter out = new StringWriter();
         try {
-            mustache.execute(out, model).flush();
+            mustache.execute(out, scopes).flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.falcojava.cli.packaging;
 
 import dev.falcojava.cli.generation.ProjectModel;
+import dev.falcojava.cli.generation.escape.YamlString;
 
 import java.util.List;
 
@@ -25,6 +26,11 @@ public record DistributionModel(ProjectModel plugin, String version, String plug
 
     public DistributionModel {
         rulesFiles = List.copyOf(rulesFiles);
+    }
+
+    /** The plugin's name, quoted for YAML. */
+    public String yamlPluginName() {
+        return YamlString.quote(plugin.name());
     }
 
     public boolean hasRuntime() {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The link step's schema of a config-class, from the record compiled into the plugin jar. */
@@ -72,7 +73,7 @@ class ConfigClassSchemaTest {
                         + " double, boolean, their boxes, String, enums, records, List and Optional of these)",
                 assertThrows(BuildException.class, () -> ConfigClassSchema.derive(descriptor(), other)).getMessage());
         Path empty = jar(tmp.resolve("b"), "package com.example.cc; record Other() {}");
-        assertTrue(assertThrows(BuildException.class, () -> ConfigClassSchema.derive(descriptor(), empty)).getMessage()
-                .startsWith("config-class com.example.cc.Settings of plugin.yaml is not in "));
+        assertThat(assertThrows(BuildException.class, () -> ConfigClassSchema.derive(descriptor(), empty)).getMessage())
+                .startsWith("config-class com.example.cc.Settings of plugin.yaml is not in ");
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 class NativeCompilerTest {
@@ -17,7 +18,7 @@ class NativeCompilerTest {
     void pathsThatCannotBeEmbeddedAreRefusedWithTheReason() {
         for (String path : new String[] {"/tmp/q\"uote", "/tmp/back\\slash", "/tmp/line\nbreak"}) {
             BuildException e = assertThrows(BuildException.class, () -> NativeCompiler.cStringLiteral(Path.of(path)));
-            assertTrue(e.getMessage().contains("contains a quote, backslash or line break"), e.getMessage());
+            assertThat(e.getMessage()).contains("contains a quote, backslash or line break");
         }
     }
 
@@ -25,7 +26,7 @@ class NativeCompilerTest {
     void aProjectWhosePathCannotBeEmbeddedIsRefusedBeforeAnyBuildStep() {
         Jdk jdk = new Jdk(Path.of("/opt/jdk"));
         BuildException e = assertThrows(BuildException.class, () -> NativeCompiler.checkEmbeddable(Path.of("/tmp/my\"plugin"), jdk));
-        assertTrue(e.getMessage().contains("/tmp/my\"plugin/target/falco-plugin-all.jar contains a quote"), e.getMessage());
+        assertThat(e.getMessage()).contains("/tmp/my\"plugin/target/falco-plugin-all.jar contains a quote");
         assertDoesNotThrow(() -> NativeCompiler.checkEmbeddable(Path.of("/tmp/plugin"), jdk));
     }
 }

@@ -5,40 +5,25 @@ import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.PluginDescriptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
-class AddCapabilityCommandTest {
-
-    @TempDir
-    Path tmp;
-    private Path project;
-    private Path userClass;
-    private Path descriptor;
-
-    private static String run(int expectedExit, String... args) {
-        return CliRun.expecting(expectedExit, args);
-    }
+class AddCapabilityCommandTest extends EditedProject {
 
     @BeforeEach
     void anExtractOnlyProjectEditedByHand() throws Exception {
-        project = tmp.resolve("demo");
-        run(0, "new", "demo", "--capabilities", "extract", "--dir", project.toString());
-        userClass = project.resolve("src/main/java/com/example/demo/DemoPlugin.java");
-        descriptor = project.resolve("plugin.yaml");
-        Files.writeString(userClass, Files.readString(userClass).replace("public class DemoPlugin extends AbstractDemoPlugin {", """
+        newProjectEditedByHand(new String[] {"--capabilities", "extract"}, """
                 /* a comment of mine */
                 public class DemoPlugin extends AbstractDemoPlugin {
 
                     // state I keep, oddly formatted on purpose
                     private   int    seen =  0 ;
-                """));
-        Files.writeString(descriptor, Files.readString(descriptor).replace("capabilities:\n", "capabilities:   # keep me\n"));
+                """, "capabilities:\n", "capabilities:   # keep me\n");
     }
 
     @Test
@@ -47,21 +32,22 @@ class AddCapabilityCommandTest {
         String yamlBefore = Files.readString(descriptor);
         for (String capability : List.of("parse", "async", "capture-listen", "source")) {
             String out = run(0, "add-capability", capability, "--dir", project.toString());
-            assertTrue(out.contains("added " + capability + " to "), out);
+            assertThat(out).contains("added " + capability + " to ");
         }
         String classAfter = Files.readString(userClass);
         EditAssertions.assertOnlyAdditions(classBefore.lines().toList(), classAfter.lines().toList());
         EditAssertions.assertOnlyAdditions(yamlBefore.lines().toList(), Files.readString(descriptor).lines().toList());
-        assertTrue(classAfter.contains("""
+        assertThat(classAfter)
+                .contains("""
 
                     @Override
                     public void parse(PluginEvent event) {
-                """), classAfter);
-        assertTrue(classAfter.contains("public void startAsync(AsyncEvents events) {"), classAfter);
-        assertTrue(classAfter.contains("events.push(\"demo_tick\", \"tick \" + ++n);"), classAfter);
-        assertTrue(classAfter.contains("public void captureOpened() {"), classAfter);
-        assertTrue(classAfter.contains("return new DemoSourceInstance(params);"), classAfter);
-        assertTrue(classAfter.contains("import dev.falcojava.sdk.api.PluginEvent;\n"), classAfter);
+                """);
+        assertThat(classAfter).contains("public void startAsync(AsyncEvents events) {");
+        assertThat(classAfter).contains("events.push(\"demo_tick\", \"tick \" + ++n);");
+        assertThat(classAfter).contains("public void captureOpened() {");
+        assertThat(classAfter).contains("return new DemoSourceInstance(params);");
+        assertThat(classAfter).contains("import dev.falcojava.sdk.api.PluginEvent;\n");
         assertTrue(Files.exists(userClass.resolveSibling("DemoSourceInstance.java")));
 
         PluginDescriptor after = DescriptorReader.read(descriptor);
@@ -70,7 +56,8 @@ class AddCapabilityCommandTest {
         assertEquals(999, after.id());
         assertEquals("3.7.0", after.requiredApiVersion());
         String base = Files.readString(project.resolve("src/generated/java/com/example/demo/AbstractDemoPlugin.java"));
-        assertTrue(base.contains("implements SourcePlugin, ExtractPlugin, ParsePlugin, AsyncPlugin, CaptureListener {"), base);
+        assertThat(base)
+                .contains("implements SourcePlugin, ExtractPlugin, ParsePlugin, AsyncPlugin, CaptureListener {");
     }
 
     @Test
@@ -79,7 +66,7 @@ class AddCapabilityCommandTest {
         String classBefore = Files.readString(userClass);
         String yamlBefore = Files.readString(descriptor);
         String out = run(0, "add-capability", "async", "--dir", project.toString());
-        assertTrue(out.contains("already declares async; nothing was changed"), out);
+        assertThat(out).contains("already declares async; nothing was changed");
         assertEquals(classBefore, Files.readString(userClass));
         assertEquals(yamlBefore, Files.readString(descriptor));
         assertEquals(List.of("alert", "heartbeat"), DescriptorReader.read(descriptor).async().orElseThrow().events());
@@ -91,11 +78,11 @@ class AddCapabilityCommandTest {
         String classBefore = Files.readString(userClass);
         String yamlBefore = Files.readString(descriptor);
         String out = run(2, "add-capability", "parse", "--dir", project.toString());
-        assertTrue(out.contains("DemoPlugin.java cannot be parsed, so it was not changed: line 12, column"), out);
-        assertTrue(run(2, "add-capability", "tables", "--dir", project.toString())
-                .contains("unknown capability 'tables' (known: source, extract, parse, async, capture-listen)"));
-        assertTrue(run(2, "add-capability", "parse", "--events", "x", "--dir", project.toString())
-                .contains("--events is for the async capability"));
+        assertThat(out).contains("DemoPlugin.java cannot be parsed, so it was not changed: line 12, column");
+        assertThat(run(2, "add-capability", "tables", "--dir", project.toString()))
+                .contains("unknown capability 'tables' (known: source, extract, parse, async, capture-listen)");
+        assertThat(run(2, "add-capability", "parse", "--events", "x", "--dir", project.toString()))
+                .contains("--events is for the async capability");
         assertEquals(classBefore, Files.readString(userClass));
         assertEquals(yamlBefore, Files.readString(descriptor));
     }
@@ -104,10 +91,10 @@ class AddCapabilityCommandTest {
     void extractAddedLaterTakesThePrefixOptionAndOnlyExtractTakesIt() throws Exception {
         Path source = tmp.resolve("k8sjava");
         run(0, "new", "k8sjava", "--capabilities", "source", "--dir", source.toString());
-        assertTrue(run(2, "add-capability", "parse", "--prefix", "ka", "--dir", source.toString())
-                .contains("--prefix is for the extract capability"));
-        assertTrue(run(2, "add-capability", "extract", "--prefix", "K8s", "--dir", source.toString())
-                .contains("--prefix 'K8s' is not a field prefix"));
+        assertThat(run(2, "add-capability", "parse", "--prefix", "ka", "--dir", source.toString()))
+                .contains("--prefix is for the extract capability");
+        assertThat(run(2, "add-capability", "extract", "--prefix", "K8s", "--dir", source.toString()))
+                .contains("--prefix 'K8s' is not a field prefix");
         run(0, "add-capability", "extract", "--prefix", "ka", "--dir", source.toString());
         assertEquals(List.of("ka.count", "ka.message", "ka.even"), DescriptorReader.read(source.resolve("plugin.yaml"))
                 .extract().orElseThrow().fields().stream().map(dev.falcojava.cli.model.FieldSpec::name).toList());

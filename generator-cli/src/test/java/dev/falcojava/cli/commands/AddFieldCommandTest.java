@@ -4,33 +4,19 @@ import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.FieldSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
-class AddFieldCommandTest {
-
-    @TempDir
-    Path tmp;
-    private Path project;
-    private Path userClass;
-    private Path descriptor;
-
-    private static String run(int expectedExit, String... args) {
-        return CliRun.expecting(expectedExit, args);
-    }
+class AddFieldCommandTest extends EditedProject {
 
     @BeforeEach
     void aProjectWhoseUserClassAndDescriptorWereEditedByHand() throws Exception {
-        project = tmp.resolve("demo");
-        run(0, "new", "demo", "--dir", project.toString());
-        userClass = project.resolve("src/main/java/com/example/demo/DemoPlugin.java");
-        descriptor = project.resolve("plugin.yaml");
-        Files.writeString(userClass, Files.readString(userClass).replace("public class DemoPlugin extends AbstractDemoPlugin {", """
+        newProjectEditedByHand(new String[0], """
                 /* a comment of mine */
                 public class DemoPlugin extends AbstractDemoPlugin {
 
@@ -39,9 +25,7 @@ class AddFieldCommandTest {
 
 
                     String   helper( ) { return "x" ; }   // trailing comment
-                """));
-        Files.writeString(descriptor, Files.readString(descriptor)
-                .replace("    fields:\n", "    fields:   # my fields, keep this comment\n"));
+                """, "    fields:\n", "    fields:   # my fields, keep this comment\n");
     }
 
     @Test
@@ -50,11 +34,12 @@ class AddFieldCommandTest {
         String yamlBefore = Files.readString(descriptor);
         String out = run(0, "add-field", "demo.user_name", "--type", "string", "--desc", "The \"user\" name, 100%",
                 "--dir", project.toString());
-        assertTrue(out.contains("added field demo.user_name (string)"), out);
+        assertThat(out).contains("added field demo.user_name (string)");
 
         String classAfter = Files.readString(userClass);
         EditAssertions.assertOnlyAdditions(classBefore.lines().toList(), classAfter.lines().toList());
-        assertTrue(classAfter.contains("""
+        assertThat(classAfter)
+                .contains("""
                     @Override
                     protected String extractUserName(ExtractRequest request) {
                         // TODO compute demo.user_name from request.event()
@@ -62,13 +47,14 @@ class AddFieldCommandTest {
                         return null;
                     }
                 }
-                """), classAfter);
+                """);
         String yamlAfter = Files.readString(descriptor);
         EditAssertions.assertOnlyAdditions(yamlBefore.lines().toList(), yamlAfter.lines().toList());
-        assertTrue(yamlAfter.contains("# my fields, keep this comment"), yamlAfter);
+        assertThat(yamlAfter).contains("# my fields, keep this comment");
         assertEquals("The \"user\" name, 100%", DescriptorReader.read(descriptor).extract().orElseThrow().fields().getLast().description());
         String base = Files.readString(project.resolve("src/generated/java/com/example/demo/AbstractDemoPlugin.java"));
-        assertTrue(base.contains("protected abstract String extractUserName(ExtractRequest request) throws Exception;"), base);
+        assertThat(base)
+                .contains("protected abstract String extractUserName(ExtractRequest request) throws Exception;");
     }
 
     @Test
@@ -77,7 +63,7 @@ class AddFieldCommandTest {
         String classBefore = Files.readString(userClass);
         String yamlBefore = Files.readString(descriptor);
         String out = run(2, "add-field", "demo.user_name", "--type", "bool", "--dir", project.toString());
-        assertTrue(out.contains("field 'demo.user_name' is declared twice"), out);
+        assertThat(out).contains("field 'demo.user_name' is declared twice");
         assertEquals(classBefore, Files.readString(userClass));
         assertEquals(yamlBefore, Files.readString(descriptor));
     }
@@ -88,7 +74,8 @@ class AddFieldCommandTest {
         String classBefore = Files.readString(userClass);
         String yamlBefore = Files.readString(descriptor);
         String out = run(2, "add-field", "demo.size", "--type", "uint64", "--dir", project.toString());
-        assertTrue(out.contains("DemoPlugin.java cannot be parsed, so it was not changed: line 13, column 22: Parse error. Found \";\"\n"), out);
+        assertThat(out)
+                .contains("DemoPlugin.java cannot be parsed, so it was not changed: line 13, column 22: Parse error. Found \";\"\n");
         assertEquals(classBefore, Files.readString(userClass));
         assertEquals(yamlBefore, Files.readString(descriptor));
     }
@@ -96,10 +83,10 @@ class AddFieldCommandTest {
     @Test
     void aFieldOutsideThePrefixOrOfAnUnknownTypeIsRefused() throws Exception {
         String yamlBefore = Files.readString(descriptor);
-        assertTrue(run(2, "add-field", "other.size", "--type", "uint64", "--dir", project.toString())
-                .contains("field 'other.size' does not start with 'demo.'"));
-        assertTrue(run(2, "add-field", "demo.size", "--type", "int", "--dir", project.toString())
-                .contains("unknown field type 'int' (known: uint64, string, bool, reltime, abstime, ipaddr, ipnet)"));
+        assertThat(run(2, "add-field", "other.size", "--type", "uint64", "--dir", project.toString()))
+                .contains("field 'other.size' does not start with 'demo.'");
+        assertThat(run(2, "add-field", "demo.size", "--type", "int", "--dir", project.toString()))
+                .contains("unknown field type 'int' (known: uint64, string, bool, reltime, abstime, ipaddr, ipnet)");
         assertEquals(yamlBefore, Files.readString(descriptor));
     }
 
@@ -107,13 +94,13 @@ class AddFieldCommandTest {
     void inAProjectMadeWithAPrefixFieldsTakeThatPrefixAndNotThePluginName() throws Exception {
         Path k8s = tmp.resolve("k8sjava");
         run(0, "new", "k8sjava", "--prefix", "ka", "--dir", k8s.toString());
-        assertTrue(run(0, "add-field", "ka.user.name", "--type", "string", "--dir", k8s.toString())
-                .contains("added field ka.user.name (string)"));
-        assertTrue(run(2, "add-field", "k8sjava.verb", "--type", "string", "--dir", k8s.toString())
-                .contains("field 'k8sjava.verb' does not start with 'ka.'"));
+        assertThat(run(0, "add-field", "ka.user.name", "--type", "string", "--dir", k8s.toString()))
+                .contains("added field ka.user.name (string)");
+        assertThat(run(2, "add-field", "k8sjava.verb", "--type", "string", "--dir", k8s.toString()))
+                .contains("field 'k8sjava.verb' does not start with 'ka.'");
         assertEquals(List.of("ka.count", "ka.message", "ka.even", "ka.user.name"), DescriptorReader.read(k8s.resolve("plugin.yaml"))
                 .extract().orElseThrow().fields().stream().map(FieldSpec::name).toList());
-        assertTrue(Files.readString(k8s.resolve("src/main/java/com/example/k8sjava/K8sjavaPlugin.java"))
-                .contains("protected String extractUserName(ExtractRequest request) {"));
+        assertThat(Files.readString(k8s.resolve("src/main/java/com/example/k8sjava/K8sjavaPlugin.java")))
+                .contains("protected String extractUserName(ExtractRequest request) {");
     }
 }

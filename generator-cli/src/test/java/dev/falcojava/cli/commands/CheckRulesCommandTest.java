@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 class CheckRulesCommandTest {
@@ -57,7 +58,7 @@ class CheckRulesCommandTest {
                 """);
         Path audit = tmp.resolve("audit");
         CliRun.expecting(0, "new", "--from", descriptor.toString(), "--dir", audit.toString());
-        assertTrue(Files.readString(audit.resolve("falco/audit_rules.yaml")).contains("source: \"k8s_audit\""));
+        assertThat(Files.readString(audit.resolve("falco/audit_rules.yaml"))).contains("source: \"k8s_audit\"");
         CliRun.expecting(0, "check-rules", "--dir", audit.toString());
     }
 
@@ -66,9 +67,9 @@ class CheckRulesCommandTest {
         Files.writeString(rules, Files.readString(rules).replace("demo.count exists", "demo.cnt exists"));
         CliRun run = CliRun.of("check-rules", "--dir", project.toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains(rules + ":9:14: error: plugin demo has no field demo.cnt; did you mean demo.count?"),
-                run.err());
-        assertTrue(run.err().endsWith(rules + ": 1 error, 0 warnings; Falco would refuse to load these rules\n"), run.err());
+        assertThat(run.err())
+                .contains(rules + ":9:14: error: plugin demo has no field demo.cnt; did you mean demo.count?");
+        assertThat(run.err()).endsWith(rules + ": 1 error, 0 warnings; Falco would refuse to load these rules\n");
     }
 
     @Test
@@ -79,18 +80,18 @@ class CheckRulesCommandTest {
                 """);
         CliRun run = CliRun.of("check-rules", "--dir", project.toString(), rules.toString(), extra.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains(extra + ":1:10: warning: macro never_used is not used"), run.err());
-        assertTrue(run.out().contains("2 rules files: 0 errors, 1 warning; Falco loads them with warnings"), run.out());
+        assertThat(run.err()).contains(extra + ":1:10: warning: macro never_used is not used");
+        assertThat(run.out()).contains("2 rules files: 0 errors, 1 warning; Falco loads them with warnings");
     }
 
     @Test
     void withoutADescriptorOrWithAMissingFileItIsAUsageError() {
         CliRun noProject = CliRun.of("check-rules", "--dir", tmp.toString());
         assertEquals(2, noProject.exitCode());
-        assertTrue(noProject.err().contains("no plugin.yaml in " + tmp), noProject.err());
+        assertThat(noProject.err()).contains("no plugin.yaml in " + tmp);
         CliRun noFile = CliRun.of("check-rules", "--dir", project.toString(), tmp.resolve("nope.yaml").toString());
         assertEquals(2, noFile.exitCode());
-        assertTrue(noFile.err().contains("no file " + tmp.resolve("nope.yaml")), noFile.err());
+        assertThat(noFile.err()).contains("no file " + tmp.resolve("nope.yaml"));
     }
 
     @Test
@@ -98,12 +99,12 @@ class CheckRulesCommandTest {
         Files.writeString(rules, Files.readString(rules).replace("source: \"demo\"", "source: syscall"));
         CliRun validate = CliRun.of("validate", "--dir", project.toString());
         assertEquals(2, validate.exitCode());
-        assertTrue(validate.err().contains(rules + ":12:11: error: source syscall is not a source of this plugin"),
-                validate.err());
+        assertThat(validate.err())
+                .contains(rules + ":12:11: error: source syscall is not a source of this plugin");
         CliRun build = CliRun.of("build", "--dir", project.toString());
         assertEquals(2, build.exitCode());
-        assertTrue(build.err().contains("falco-plugin build: Falco would refuse the rules in " + project.resolve("falco")),
-                build.err());
+        assertThat(build.err())
+                .contains("falco-plugin build: Falco would refuse the rules in " + project.resolve("falco"));
         assertFalse(Files.exists(project.resolve("target")), "Maven must not have run");
     }
 
@@ -112,21 +113,20 @@ class CheckRulesCommandTest {
         Files.writeString(rules, Files.readString(rules).replace("demo.count exists", "demo.count contains 1"));
         IllegalStateException failed = assertThrows(IllegalStateException.class,
                 () -> MavenStep.main(new String[]{"link", "--dir", project.toString()}));
-        assertTrue(failed.getMessage().contains("falco-plugin link --dir " + project + " failed (exit 2)"),
-                failed.getMessage());
+        assertThat(failed.getMessage()).contains("falco-plugin link --dir " + project + " failed (exit 2)");
     }
 
     @Test
     void addFieldAndAddCapabilityKeepAnUntouchedStarterInStep() throws Exception {
         CliRun.expecting(0, "add-field", "demo.user", "--type", "string", "--dir", project.toString());
-        assertTrue(Files.readString(rules).contains("demo.user=%demo.user"), Files.readString(rules));
+        assertThat(Files.readString(rules)).contains("demo.user=%demo.user");
         CliRun.expecting(0, "add-capability", "parse", "--dir", project.toString());
         CliRun.expecting(0, "check-rules", "--dir", project.toString());
         Files.writeString(project.resolve("plugin.yaml"), Files.readString(project.resolve("plugin.yaml"))
                 .replace("\"demo.count\"", "\"demo.total\""));
         String out = CliRun.expecting(0, "generate", "--dir", project.toString());
-        assertTrue(out.contains("regenerated falco/demo_rules.yaml"), out);
-        assertTrue(Files.readString(rules).contains("condition: demo.total exists"), Files.readString(rules));
+        assertThat(out).contains("regenerated falco/demo_rules.yaml");
+        assertThat(Files.readString(rules)).contains("condition: demo.total exists");
         CliRun.expecting(0, "check-rules", "--dir", project.toString());
     }
 
@@ -139,7 +139,7 @@ class CheckRulesCommandTest {
         CliRun.expecting(0, "generate", "--dir", project.toString());
         assertEquals(edited, Files.readString(rules));
         String err = CliRun.expecting(2, "check-rules", "--dir", project.toString());
-        assertTrue(err.contains(rules + ":9:14: error: plugin demo has no field demo.count"), err);
-        assertTrue(err.contains("the fields of plugin demo are demo.total, demo.message, demo.even"), err);
+        assertThat(err).contains(rules + ":9:14: error: plugin demo has no field demo.count");
+        assertThat(err).contains("the fields of plugin demo are demo.total, demo.message, demo.even");
     }
 }

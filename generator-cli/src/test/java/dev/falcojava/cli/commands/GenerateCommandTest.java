@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 class GenerateCommandTest {
@@ -27,7 +28,7 @@ class GenerateCommandTest {
         assertEquals("regenerated src/generated/java/com/example/demo/AbstractDemoPlugin.java\n",
                 run(0, "generate", "--dir", project.toString()));
         assertEquals(generated, Files.readString(base));
-        assertTrue(Files.readString(user).endsWith("// mine\n"));
+        assertThat(Files.readString(user)).endsWith("// mine\n");
         assertEquals("up to date: nothing to regenerate in " + project + "\n", run(0, "generate", "--dir", project.toString()));
     }
 

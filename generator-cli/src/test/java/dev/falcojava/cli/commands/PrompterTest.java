@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 class PrompterTest {
@@ -25,7 +26,7 @@ class PrompterTest {
         assertEquals("com.example", prompter.ask("Java package", "com.example", p -> true, "anything"));
         assertEquals("Plugin name: Plugin name: Java package [com.example]: ", shown.toString()
                 .replace("  'Bad Name' is not valid: lowercase and '-'" + System.lineSeparator(), ""));
-        assertTrue(shown.toString().contains("'Bad Name' is not valid: lowercase and '-'"), shown.toString());
+        assertThat(shown.toString()).contains("'Bad Name' is not valid: lowercase and '-'");
     }
 
     @Test

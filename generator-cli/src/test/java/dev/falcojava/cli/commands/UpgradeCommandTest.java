@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class UpgradeCommandTest {
         Path pom = project.resolve("pom.xml");
         String current = Files.readString(pom);
         String earlier = TESTING_DEPENDENCY.matcher(current).replaceFirst("");
-        assertFalse(earlier.contains("falco-plugin-sdk-testing"), earlier);
+        assertThat(earlier).doesNotContain("falco-plugin-sdk-testing");
         Files.writeString(pom, earlier);
         Path test = project.resolve("src/test/java/com/example/demo/DemoPluginTest.java");
         String userTest = Files.readString(test);
@@ -81,7 +82,8 @@ class UpgradeCommandTest {
                 """);
         CliRun.expecting(0, "upgrade", "--dir", tmp.toString());
         String upgraded = Files.readString(pom);
-        assertTrue(upgraded.contains("""
+        assertThat(upgraded)
+                .contains("""
                 \t\t</dependency>
                 \t\t<dependency>
                 \t\t  <!-- The test harness (dev.falcojava.sdk.testing): test scope, so it never reaches the plugin jar. -->
@@ -91,7 +93,7 @@ class UpgradeCommandTest {
                 \t\t  <scope>test</scope>
                 \t\t</dependency>
                 \t</dependencies>
-                """), upgraded);
+                """);
     }
 
     @Test
@@ -118,7 +120,8 @@ class UpgradeCommandTest {
         Path pom = project.resolve("pom.xml");
         String old = execStepsPom();
         String expected = withSdkVersionOf(Files.readString(pom), old);
-        assertTrue(old.contains("<artifactId>exec-maven-plugin</artifactId>") && !expected.contains("exec-maven-plugin"));
+        assertThat(old).contains("<artifactId>exec-maven-plugin</artifactId>");
+        assertThat(expected).doesNotContain("exec-maven-plugin");
         Files.writeString(pom, old);
 
         assertEquals("upgraded " + pom + ": " + MIGRATED + "\n", CliRun.expecting(0, "upgrade", "--dir", project.toString()));
@@ -170,12 +173,14 @@ class UpgradeCommandTest {
                 """);
         assertEquals("upgraded " + pom + ": " + MIGRATED + "\n", CliRun.expecting(0, "upgrade", "--dir", tmp.toString()));
         String upgraded = Files.readString(pom);
-        assertTrue(upgraded.contains("""
+        assertThat(upgraded)
+                .contains("""
                 \t\t</plugins>
                 \t</build>
                 </project>
-                """), upgraded);
-        assertTrue(upgraded.contains("""
+                """);
+        assertThat(upgraded)
+                .contains("""
                 \t\t<plugins>
                 \t\t\t<plugin>
                 \t\t\t  <!-- The falco-plugin steps: generate (generate-sources) and check-rules (process-resources) before compiling,
@@ -184,8 +189,8 @@ class UpgradeCommandTest {
                 \t\t\t  <artifactId>falco-plugin-maven-plugin</artifactId>
                 \t\t\t  <version>0.1.0</version>
                 \t\t\t  <executions>
-                """), upgraded);
-        assertFalse(upgraded.contains("exec-maven-plugin"), upgraded);
+                """);
+        assertThat(upgraded).doesNotContain("exec-maven-plugin");
     }
 
     @Test
@@ -193,7 +198,7 @@ class UpgradeCommandTest {
         String link = "          <execution>\n            <id>falco-plugin-link</id>";
         String old = execStepsPom().replace(link, "          <execution>\n            <id>print-env</id>\n"
                 + "            <goals>\n              <goal>exec</goal>\n            </goals>\n          </execution>\n" + link);
-        assertTrue(old.contains("print-env"), old);
+        assertThat(old).contains("print-env");
         Path pom = Files.writeString(tmp.resolve("pom.xml"), old);
         CliRun run = CliRun.of("upgrade", "--dir", tmp.toString());
         assertEquals(2, run.exitCode(), run.out());
@@ -206,7 +211,7 @@ class UpgradeCommandTest {
     @Test
     void anExecBlockWithArgumentsOfItsOwnIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
         String old = execStepsPom().replace("<argument>${falco.linkage}</argument>", "<argument>static</argument>");
-        assertTrue(old.contains("<argument>static</argument>"), old);
+        assertThat(old).contains("<argument>static</argument>");
         Path pom = Files.writeString(tmp.resolve("pom.xml"), old);
         CliRun run = CliRun.of("upgrade", "--dir", tmp.toString());
         assertEquals(2, run.exitCode(), run.out());
@@ -221,7 +226,7 @@ class UpgradeCommandTest {
     void anExecBlockOfAnotherProgramIsNotTheFalcoPluginSteps(@TempDir Path tmp) throws Exception {
         String old = execStepsPom().replace("<mainClass>dev.falcojava.cli.MavenStep</mainClass>",
                 "<mainClass>com.example.Tool</mainClass>");
-        assertTrue(old.contains("com.example.Tool"), old);
+        assertThat(old).contains("com.example.Tool");
         Path pom = Files.writeString(tmp.resolve("pom.xml"), old);
         assertEquals("up to date: nothing to change in " + pom + "\n", CliRun.expecting(0, "upgrade", "--dir", tmp.toString()));
         assertEquals(old, Files.readString(pom));

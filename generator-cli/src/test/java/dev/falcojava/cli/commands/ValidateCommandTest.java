@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 class ValidateCommandTest {
@@ -47,11 +48,12 @@ class ValidateCommandTest {
                 """);
         CliRun outcome = run("validate", descriptor.toString());
         assertEquals(2, outcome.exitCode());
-        assertTrue(outcome.err().contains(descriptor + ":1:7: name 'Demo' is not valid"), outcome.err());
-        assertTrue(outcome.err().contains(descriptor + ":2:10: version '1.2' is not valid: major.minor.patch"), outcome.err());
-        assertTrue(outcome.err().contains(descriptor + ":8:19: event source 'syscall' is reserved"), outcome.err());
-        assertTrue(outcome.err().contains(descriptor + ":1:1: a plugin with the source capability needs an 'id'"), outcome.err());
-        assertTrue(outcome.err().endsWith("4 problems in " + descriptor + "\n"), outcome.err());
+        assertThat(outcome.err()).contains(descriptor + ":1:7: name 'Demo' is not valid");
+        assertThat(outcome.err()).contains(descriptor + ":2:10: version '1.2' is not valid: major.minor.patch");
+        assertThat(outcome.err()).contains(descriptor + ":8:19: event source 'syscall' is reserved");
+        assertThat(outcome.err())
+                .contains(descriptor + ":1:1: a plugin with the source capability needs an 'id'");
+        assertThat(outcome.err()).endsWith("4 problems in " + descriptor + "\n");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.yaml.snakeyaml.Yaml;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 class EscapersTest {
@@ -23,7 +24,7 @@ class EscapersTest {
         for (String text : HOSTILE) {
             String escaped = CString.escape(text);
             assertTrue(escaped.chars().allMatch(c -> c >= 0x20 && c < 0x7F), escaped);
-            assertFalse(escaped.contains("??"), "trigraphs must be broken up: " + escaped);
+            assertThat(escaped).as(() -> "trigraphs must be broken up: " + escaped).doesNotContain("??");
             assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), decodeC(escaped), text);
         }
     }
@@ -41,9 +42,9 @@ class EscapersTest {
     void javadocTextCannotEndTheCommentOrStartAnEscape() {
         for (String text : HOSTILE) {
             String escaped = JavadocText.escape(text);
-            assertFalse(escaped.contains("*/"), escaped);
-            assertFalse(escaped.contains("\\"), escaped);
-            assertFalse(escaped.contains("\n"), escaped);
+            assertThat(escaped).doesNotContain("*/");
+            assertThat(escaped).doesNotContain("\\");
+            assertThat(escaped).doesNotContain("\n");
         }
     }
 

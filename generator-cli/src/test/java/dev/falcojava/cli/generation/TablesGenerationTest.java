@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,22 +45,26 @@ class TablesGenerationTest {
         Path project = tmp.resolve("enrich");
         generator.create(DescriptorReader.parse(DESCRIPTOR, "plugin.yaml"), project);
         String tables = Files.readString(project.resolve("src/generated/java/com/example/enrich/EnrichTables.java"));
-        assertTrue(tables.contains("public final class EnrichTables {"), tables);
-        assertTrue(tables.contains("    public final Threads threads;\n"), tables);
-        assertTrue(tables.contains("    public final ByName byName;\n"), tables);
-        assertTrue(tables.contains("            table = tables.table(\"threads\", StateType.INT64);\n"
+        assertThat(tables).contains("public final class EnrichTables {");
+        assertThat(tables).contains("    public final Threads threads;\n");
+        assertThat(tables).contains("    public final ByName byName;\n");
+        assertThat(tables)
+                .contains("            table = tables.table(\"threads\", StateType.INT64);\n"
                 + "            commField = table.field(\"comm\", FieldKind.STRING);\n"
                 + "            uidField = table.field(\"uid\", FieldKind.UINT32);\n"
-                + "            enrichCountField = table.addField(\"enrich_count\", FieldKind.UINT64);\n"), tables);
-        assertTrue(tables.contains("        public final IntField uidField;\n"), tables);
-        assertTrue(tables.contains("        public long enrichCount(Entry entry) {\n"), tables);
-        assertTrue(tables.contains("        public void setEnrichCount(Entry entry, long value) {\n"), tables);
-        assertTrue(tables.contains("        public Entry get(String key) {\n"), "by_name has string keys: " + tables);
-        assertFalse(tables.contains("*/ counted"), "a description must not close the Javadoc comment: " + tables);
+                + "            enrichCountField = table.addField(\"enrich_count\", FieldKind.UINT64);\n");
+        assertThat(tables).contains("        public final IntField uidField;\n");
+        assertThat(tables).contains("        public long enrichCount(Entry entry) {\n");
+        assertThat(tables).contains("        public void setEnrichCount(Entry entry, long value) {\n");
+        assertThat(tables).as(() -> "by_name has string keys: " + tables)
+                .contains("        public Entry get(String key) {\n");
+        assertThat(tables).as(() -> "a description must not close the Javadoc comment: " + tables)
+                .doesNotContain("*/ counted");
         String base = Files.readString(project.resolve("src/generated/java/com/example/enrich/AbstractEnrichPlugin.java"));
-        assertTrue(base.contains("public final void init(String config, dev.falcojava.sdk.api.tables.Tables hostTables) throws Exception {\n"
-                + "        this.tables = new EnrichTables(hostTables);"), base);
-        assertTrue(base.contains("protected final EnrichTables tables() {"), base);
+        assertThat(base)
+                .contains("public final void init(String config, dev.falcojava.sdk.api.tables.Tables hostTables) throws Exception {\n"
+                + "        this.tables = new EnrichTables(hostTables);");
+        assertThat(base).contains("protected final EnrichTables tables() {");
     }
 
     @Test
@@ -68,6 +73,6 @@ class TablesGenerationTest {
         generator.create(DescriptorReader.parse(DESCRIPTOR.substring(0, DESCRIPTOR.indexOf("tables:")), "plugin.yaml"), project);
         assertFalse(Files.exists(project.resolve("src/generated/java/com/example/enrich/EnrichTables.java")));
         String base = Files.readString(project.resolve("src/generated/java/com/example/enrich/AbstractEnrichPlugin.java"));
-        assertFalse(base.contains("Tables"), base);
+        assertThat(base).doesNotContain("Tables");
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The config section of plugin.yaml: typed keys, nested objects, lists, enums, constraints and optional keys. */
@@ -41,7 +42,7 @@ class ConfigReaderTest {
 
     private static void assertProblem(String config, String expected) {
         List<String> problems = problems(config);
-        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), "expected '" + expected + "' in " + problems);
+        assertThat(problems).anyMatch(p -> p.contains(expected));
     }
 
     @Test
@@ -290,8 +291,8 @@ class ConfigReaderTest {
         PluginDescriptor d = DescriptorReader.parse(only, "p.yaml");
         assertEquals(Optional.of(new ConfigClass("com.example.cloud.CloudSettings", Optional.empty())), d.configClass());
         assertTrue(d.config().isEmpty());
-        assertTrue(assertThrows(DescriptorException.class, () -> DescriptorReader.parse(only.replace(
-                "com.example.cloud.CloudSettings", "CloudSettings"), "p.yaml")).problems().getFirst().message()
-                .startsWith("config-class 'CloudSettings' is not the fully qualified name of a class in a package"));
+        assertThat(assertThrows(DescriptorException.class, () -> DescriptorReader.parse(only.replace(
+                "com.example.cloud.CloudSettings", "CloudSettings"), "p.yaml")).problems().getFirst().message())
+                .startsWith("config-class 'CloudSettings' is not the fully qualified name of a class in a package");
     }
 }

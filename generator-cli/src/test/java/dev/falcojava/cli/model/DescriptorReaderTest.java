@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 class DescriptorReaderTest {
@@ -52,7 +53,7 @@ class DescriptorReaderTest {
 
     private static void assertProblem(String yaml, String expected) {
         List<String> problems = problems(yaml);
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith(expected)), "expected '" + expected + "' in " + problems);
+        assertThat(problems).anyMatch(p -> p.startsWith(expected));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 class DistributionTest {
@@ -80,7 +81,7 @@ class DistributionTest {
         Files.writeString(project.resolve("plugin.yaml"), DESCRIPTOR.replace("id: 999", "id: 0"));
         List<String> problems = ArtifactCheck.validate().problems(project, project.resolve("plugin.yaml"), List.of());
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.getFirst().contains("id must be from 1 to 4294967295"), problems.toString());
+        assertThat(problems.getFirst()).as(problems::toString).contains("id must be from 1 to 4294967295");
     }
 
     @Test
@@ -98,6 +99,7 @@ class DistributionTest {
         List<String> problems = ArtifactCheck.beforePackaging().problems(project, project.resolve("plugin.yaml"),
                 List.of(project.resolve("falco/demo_rules.yaml")));
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.getFirst().contains("demo_rules.yaml:3:") && problems.getFirst().contains("demo.nope"), problems.toString());
+        assertThat(problems.getFirst()).as(problems::toString).contains("demo_rules.yaml:3:");
+        assertThat(problems.getFirst()).as(problems::toString).contains("demo.nope");
     }
 }

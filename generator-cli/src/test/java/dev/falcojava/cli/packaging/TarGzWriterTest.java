@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 class TarGzWriterTest {
@@ -28,9 +29,12 @@ class TarGzWriterTest {
         }
         List<String> listed = tar(archive, "-tvzf");
         assertEquals(3, listed.size(), listed.toString());
-        assertTrue(listed.get(0).startsWith("drwxr-xr-x root/root") && listed.get(0).endsWith(" lib/"), listed.get(0));
-        assertTrue(listed.get(1).startsWith("-rwxr-xr-x root/root      1000 ") && listed.get(1).endsWith(" lib/run"), listed.get(1));
-        assertTrue(listed.get(2).startsWith("-rw-r--r-- root/root      1000 ") && listed.get(2).endsWith(" " + deep), listed.get(2));
+        assertThat(listed.get(0)).startsWith("drwxr-xr-x root/root");
+        assertThat(listed.get(0)).endsWith(" lib/");
+        assertThat(listed.get(1)).startsWith("-rwxr-xr-x root/root      1000 ");
+        assertThat(listed.get(1)).endsWith(" lib/run");
+        assertThat(listed.get(2)).startsWith("-rw-r--r-- root/root      1000 ");
+        assertThat(listed.get(2)).endsWith(" " + deep);
         Path out = Files.createDirectories(dir.resolve("unpacked"));
         tar(archive, "-xzf", "-C", out.toString());
         assertEquals("x".repeat(1000), Files.readString(out.resolve(deep)));

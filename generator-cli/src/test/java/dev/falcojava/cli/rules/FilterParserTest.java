@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Optional;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 class FilterParserTest {
@@ -105,7 +106,7 @@ class FilterParserTest {
     private static void assertError(String condition, int offset, String message) {
         FilterSyntaxException e = assertThrows(FilterSyntaxException.class, () -> FilterParser.parse(condition), condition);
         assertEquals(offset, e.offset(), condition + ": " + e.getMessage());
-        assertTrue(e.getMessage().contains(message), condition + ": " + e.getMessage());
+        assertThat(e.getMessage()).as(() -> condition + ": " + e.getMessage()).contains(message);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Rules in the style of Falco's k8saudit plugin rules (macros, lists, exceptions), each mistake with its place. */
@@ -88,30 +89,28 @@ class RulesCheckerTest {
     void rulesInTheStyleOfFalcosK8sAuditRulesPass() {
         List<Finding> findings = K8sAuditPlugin.check(GOOD);
         assertEquals(List.of(), problems(findings));
-        assertTrue(findings.stream().anyMatch(f -> f.severity() == Severity.NOTE
-                && f.message().startsWith("jevt.value is not a field of plugin k8sjava")), findings.toString());
-        assertTrue(findings.stream().anyMatch(f -> f.severity() == Severity.NOTE
-                && f.message().contains("plugin json is not checked")), findings.toString());
+        assertThat(findings).anyMatch(f -> f.severity() == Severity.NOTE
+                && f.message().startsWith("jevt.value is not a field of plugin k8sjava"));
+        assertThat(findings).anyMatch(f -> f.severity() == Severity.NOTE
+                && f.message().contains("plugin json is not checked"));
     }
 
     @Test
     void anUnknownPluginFieldIsAnErrorAtItsPlace() {
         String rules = rule("ka.verbs = get", "%ka.user.nam");
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "ka.verbs"), "plugin k8sjava has no field ka.verbs; did you mean ka.verb?");
-        assertFinding(findings, Severity.ERROR, at(rules, "ka.user.nam"), "no field ka.user.nam; did you mean ka.user.name?");
-        assertEquals(2, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "ka.verbs"), "plugin k8sjava has no field ka.verbs; did you mean ka.verb?"),
+                problem(Severity.ERROR, at(rules, "ka.user.nam"), "no field ka.user.nam; did you mean ka.user.name?"));
     }
 
     @Test
     void argumentRulesHold() {
         String rules = rule("ka.uri.param = x and ka.verb[0] = get and ka.req.pod.containers.image[first] intersects (nginx)",
                 "%ka.uri.param[pod] %ka.req.pod.containers.image[1]");
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "ka.uri.param ="), "ka.uri.param needs an argument: write ka.uri.param[KEY]");
-        assertFinding(findings, Severity.ERROR, at(rules, "0]"), "ka.verb takes no argument");
-        assertFinding(findings, Severity.ERROR, at(rules, "first"), "ka.req.pod.containers.image takes an index, a number");
-        assertEquals(3, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "ka.uri.param ="), "ka.uri.param needs an argument: write ka.uri.param[KEY]"),
+                problem(Severity.ERROR, at(rules, "0]"), "ka.verb takes no argument"),
+                problem(Severity.ERROR, at(rules, "first"), "ka.req.pod.containers.image takes an index, a number"));
     }
 
     @Test
@@ -119,15 +118,14 @@ class RulesCheckerTest {
         String rules = rule("ka.response.code contains 40 or ka.req.pod.containers.image = nginx"
                 + " or ka.req.pod.privileged startswith t or ka.response.code in (ok, 403) or ka.client = nowhere"
                 + " or ka.req.pod.privileged = yes", "%ka.verb") + rule("ka.latency > 1s", "%ka.verb").replace("Test", "Other");
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "contains 40"), "'contains' does not fit ka.response.code, a uint64 field");
-        assertFinding(findings, Severity.ERROR, at(rules, "= nginx"), "'=' does not fit ka.req.pod.containers.image, a list field (string values)");
-        assertFinding(findings, Severity.ERROR, at(rules, "startswith t"), "'startswith' does not fit ka.req.pod.privileged, a bool field");
-        assertFinding(findings, Severity.ERROR, at(rules, "ok,"), "ka.response.code is a uint64 field: compare it with a number, not 'ok'");
-        assertFinding(findings, Severity.ERROR, at(rules, "nowhere"), "ka.client is a ipaddr field: compare it with an IP address");
-        assertFinding(findings, Severity.ERROR, at(rules, "yes"), "ka.req.pod.privileged is a bool field: compare it with true or false");
-        assertFinding(findings, Severity.ERROR, at(rules, "1s"), "'>' takes a number, not '1s'");
-        assertEquals(7, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "contains 40"), "'contains' does not fit ka.response.code, a uint64 field"),
+                problem(Severity.ERROR, at(rules, "= nginx"), "'=' does not fit ka.req.pod.containers.image, a list field (string values)"),
+                problem(Severity.ERROR, at(rules, "startswith t"), "'startswith' does not fit ka.req.pod.privileged, a bool field"),
+                problem(Severity.ERROR, at(rules, "ok,"), "ka.response.code is a uint64 field: compare it with a number, not 'ok'"),
+                problem(Severity.ERROR, at(rules, "nowhere"), "ka.client is a ipaddr field: compare it with an IP address"),
+                problem(Severity.ERROR, at(rules, "yes"), "ka.req.pod.privileged is a bool field: compare it with true or false"),
+                problem(Severity.ERROR, at(rules, "1s"), "'>' takes a number, not '1s'"));
     }
 
     @Test
@@ -145,11 +143,10 @@ class RulesCheckerTest {
                   priority: NOTICE
                   source: syscall
                 """;
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "No source"), "rule 'No source' has no source, so Falco applies it "
-                + "to syscall events, but plugin k8sjava works on k8s_audit events; add source: k8s_audit");
-        assertFinding(findings, Severity.ERROR, at(rules, "syscall"), "source syscall is not a source of this plugin");
-        assertEquals(2, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "No source"), "rule 'No source' has no source, so Falco applies it "
+                + "to syscall events, but plugin k8sjava works on k8s_audit events; add source: k8s_audit"),
+                problem(Severity.ERROR, at(rules, "syscall"), "source syscall is not a source of this plugin"));
     }
 
     @Test
@@ -160,11 +157,10 @@ class RulesCheckerTest {
                 - macro: kdelete
                   condition: ka.verb = delete or ka.nope exists
                 """ + rule("kcreate", "%ka.verb");
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "ka.verbb"), "in macro kcreate: plugin k8sjava has no field ka.verbb; did you mean ka.verb?");
-        assertFinding(findings, Severity.ERROR, at(rules, "ka.nope"), "plugin k8sjava has no field ka.nope");
-        assertFinding(findings, Severity.WARNING, at(rules, "kdelete"), "macro kdelete is not used by any rule or macro (Falco: LOAD_UNUSED_MACRO)");
-        assertEquals(3, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "ka.verbb"), "in macro kcreate: plugin k8sjava has no field ka.verbb; did you mean ka.verb?"),
+                problem(Severity.ERROR, at(rules, "ka.nope"), "plugin k8sjava has no field ka.nope"),
+                problem(Severity.WARNING, at(rules, "kdelete"), "macro kdelete is not used by any rule or macro (Falco: LOAD_UNUSED_MACRO)"));
     }
 
     @Test
@@ -174,11 +170,10 @@ class RulesCheckerTest {
                   items: [alice, bob]
                 """ + rule("ka.verb = get and admin_users contains alice", "%admin_users")
                 + rule("admin_users", "%ka.verb").replace("Test rule", "Second rule");
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "admin_users contains"), "admin_users is a list, not a field: a list goes after in, intersects or pmatch, as in FIELD in (admin_users)");
-        assertFinding(findings, Severity.ERROR, at(rules, "admin_users\""), "%admin_users is not a field: admin_users is a list; an output prints fields, as in %ka.NAME");
-        assertFinding(findings, Severity.ERROR, at(rules, "condition: admin_users\n", 11), "admin_users is a list, not a macro");
-        assertEquals(3, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "admin_users contains"), "admin_users is a list, not a field: a list goes after in, intersects or pmatch, as in FIELD in (admin_users)"),
+                problem(Severity.ERROR, at(rules, "admin_users\""), "%admin_users is not a field: admin_users is a list; an output prints fields, as in %ka.NAME"),
+                problem(Severity.ERROR, at(rules, "condition: admin_users\n", 11), "admin_users is a list, not a macro"));
     }
 
     @Test
@@ -187,20 +182,18 @@ class RulesCheckerTest {
                 - list: unused_list
                   items: [a]
                 """ + rule("kevt and ka.verb in (missing_or_value) and ka.verb in missing_list", "%ka.verb");
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "kevt"), "no macro kevt is defined");
-        assertFinding(findings, Severity.ERROR, at(rules, "missing_list"), "no list missing_list is defined");
-        assertFinding(findings, Severity.WARNING, at(rules, "unused_list"), "list unused_list is not used by any rule, macro or list (Falco: LOAD_UNUSED_LIST)");
-        assertEquals(3, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "kevt"), "no macro kevt is defined"),
+                problem(Severity.ERROR, at(rules, "missing_list"), "no list missing_list is defined"),
+                problem(Severity.WARNING, at(rules, "unused_list"), "list unused_list is not used by any rule, macro or list (Falco: LOAD_UNUSED_LIST)"));
     }
 
     @Test
     void evtTypeDoesNotExistOnAPluginSourceButFalcosPluginEventFieldsDo() {
         String rules = rule("evt.type = open and evt.num > 0 and evt.is_async = false and evt.asynctype = x", "%evt.source %evt.hostname %evt.dir");
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "evt.type"), "evt.type does not exist on the k8s_audit source (Falco fails with LOAD_ERR_COMPILE_CONDITION)");
-        assertFinding(findings, Severity.ERROR, at(rules, "evt.dir"), "evt.dir does not exist on the k8s_audit source");
-        assertEquals(2, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "evt.type"), "evt.type does not exist on the k8s_audit source (Falco fails with LOAD_ERR_COMPILE_CONDITION)"),
+                problem(Severity.ERROR, at(rules, "evt.dir"), "evt.dir does not exist on the k8s_audit source"));
     }
 
     @Test
@@ -216,10 +209,9 @@ class RulesCheckerTest {
                         - name: k8sjava
                           version: 1.0.0
                 """;
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "0.4.0"), "the rules require plugin k8sjava 0.4.0, but plugin.yaml declares version 0.3.0");
-        assertFinding(findings, Severity.ERROR, at(rules, "1.0.0"), "the rules require plugin k8sjava 1.0.0");
-        assertEquals(2, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "0.4.0"), "the rules require plugin k8sjava 0.4.0, but plugin.yaml declares version 0.3.0"),
+                problem(Severity.ERROR, at(rules, "1.0.0"), "the rules require plugin k8sjava 1.0.0"));
     }
 
     @Test
@@ -242,13 +234,12 @@ class RulesCheckerTest {
                       comps: [startswith]
                       values: [[4]]
                 """;
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "[=]", 1), "exception mismatched: fields and comps lists must have equal length");
-        assertFinding(findings, Severity.ERROR, at(rules, "[get]", 1), "exception short_tuple: each value has 2 items");
-        assertFinding(findings, Severity.ERROR, at(rules, "notanumber"), "ka.response.code is a uint64 field");
-        assertFinding(findings, Severity.ERROR, at(rules, "ka.nothing"), "plugin k8sjava has no field ka.nothing");
-        assertFinding(findings, Severity.ERROR, at(rules, "startswith]"), "exception bad_comp: 'startswith' does not fit ka.response.code");
-        assertEquals(5, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "[=]", 1), "exception mismatched: fields and comps lists must have equal length"),
+                problem(Severity.ERROR, at(rules, "[get]", 1), "exception short_tuple: each value has 2 items"),
+                problem(Severity.ERROR, at(rules, "notanumber"), "ka.response.code is a uint64 field"),
+                problem(Severity.ERROR, at(rules, "ka.nothing"), "plugin k8sjava has no field ka.nothing"),
+                problem(Severity.ERROR, at(rules, "startswith]"), "exception bad_comp: 'startswith' does not fit ka.response.code"));
     }
 
     @Test
@@ -268,11 +259,10 @@ class RulesCheckerTest {
                   append: true
                   condition: and ka.resp exists
                 """;
-        List<Finding> findings = K8sAuditPlugin.check(first, second);
-        assertFinding(findings, Severity.ERROR, at(first, "ka.verbz"), "no field ka.verbz");
-        assertFinding(findings, Severity.ERROR, "f1.yaml:2:19", "no field ka.userr");
-        assertFinding(findings, Severity.ERROR, "f1.yaml:7:18", "no field ka.resp");
-        assertEquals(3, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(first, second),
+                problem(Severity.ERROR, at(first, "ka.verbz"), "no field ka.verbz"),
+                problem(Severity.ERROR, "f1.yaml:2:19", "no field ka.userr"),
+                problem(Severity.ERROR, "f1.yaml:7:18", "no field ka.resp"));
     }
 
     @Test
@@ -295,22 +285,21 @@ class RulesCheckerTest {
                   condition: ka.verb = (
                 - somethingelse: 1
                 """;
-        List<Finding> findings = K8sAuditPlugin.check(rules);
-        assertFinding(findings, Severity.ERROR, at(rules, "Incomplete"), "rule 'Incomplete' has no output, desc, priority");
-        assertFinding(findings, Severity.ERROR, at(rules, "Appends to nothing"), "appends to or overrides an earlier rule of that name, but there is none");
-        assertFinding(findings, Severity.ERROR, at(rules, "LOUD"), "priority LOUD is not one of Falco's");
-        assertFinding(findings, Severity.ERROR, at(rules, "maybe"), "enabled must be true or false");
-        assertFinding(findings, Severity.ERROR, at(rules, "("), "the condition does not parse");
-        assertFinding(findings, Severity.WARNING, at(rules, "- somethingelse", 2), "is not something Falco knows");
-        assertFinding(findings, Severity.WARNING, at(rules, "broken"), "macro broken is not used");
-        assertEquals(7, problems(findings).size(), findings.toString());
+        assertProblems(K8sAuditPlugin.check(rules),
+                problem(Severity.ERROR, at(rules, "Incomplete"), "rule 'Incomplete' has no output, desc, priority"),
+                problem(Severity.ERROR, at(rules, "Appends to nothing"), "appends to or overrides an earlier rule of that name, but there is none"),
+                problem(Severity.ERROR, at(rules, "LOUD"), "priority LOUD is not one of Falco's"),
+                problem(Severity.ERROR, at(rules, "maybe"), "enabled must be true or false"),
+                problem(Severity.ERROR, at(rules, "("), "the condition does not parse"),
+                problem(Severity.WARNING, at(rules, "- somethingelse", 2), "is not something Falco knows"),
+                problem(Severity.WARNING, at(rules, "broken"), "macro broken is not used"));
     }
 
     @Test
     void notValidYamlIsOneErrorWithItsPosition() {
         List<Finding> findings = K8sAuditPlugin.check("- rule: a\n  condition: [x\n");
         assertEquals(1, findings.size(), findings.toString());
-        assertTrue(findings.getFirst().message().startsWith("not valid YAML"), findings.toString());
+        assertThat(findings.getFirst().message()).as(findings::toString).startsWith("not valid YAML");
         assertEquals(Severity.ERROR, findings.getFirst().severity());
     }
 
@@ -392,11 +381,39 @@ class RulesCheckerTest {
         return "f0.yaml:" + line + ":" + column;
     }
 
+    /** An error or warning expected at {@code position}, whose message contains {@code message}. */
+    record Expected(Severity severity, String position, String message) {
+        boolean matches(Finding finding) {
+            return finding.severity() == severity && finding.position().toString().equals(position)
+                    && finding.message().contains(message);
+        }
+
+        @Override
+        public String toString() {
+            return severity + " " + position + " " + message;
+        }
+    }
+
+    static Expected problem(Severity severity, String position, String message) {
+        return new Expected(severity, position, message);
+    }
+
+    /**
+     * The errors and warnings are exactly the expected ones, in any order; when they are not, the failure shows both
+     * lists side by side.
+     */
+    static void assertProblems(List<Finding> findings, Expected... expected) {
+        List<Finding> problems = problems(findings);
+        boolean each = java.util.Arrays.stream(expected).allMatch(e -> problems.stream().anyMatch(e::matches));
+        if (!each || problems.size() != expected.length) {
+            assertThat(problems.stream().map(f -> f.severity() + " " + f.position() + " " + f.message()).toList())
+                    .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(expected).map(Expected::toString).toList());
+        }
+    }
+
     static void assertFinding(List<Finding> findings, Severity severity, String position, String message) {
-        assertTrue(findings.stream().anyMatch(f -> f.severity() == severity && f.position().toString().equals(position)
-                        && f.message().contains(message)),
-                "no " + severity.label() + " at " + position + " containing \"" + message + "\" in:\n"
-                        + findings.stream().map(Finding::toString).collect(Collectors.joining("\n")));
+        assertThat(findings).anyMatch(f -> f.severity() == severity && f.position().toString().equals(position)
+                        && f.message().contains(message));
     }
 
     static List<Finding> problems(List<Finding> findings) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ class AllocationEndToEndTest {
             Path plugin = code.resolve("AllocPlugin.java");
             String stub = "        // TODO compute alloc.bytes from request.event()\n        request.noValue();\n        return 0;";
             String source = Files.readString(plugin);
-            assertTrue(source.contains(stub), source);
+            assertThat(source).contains(stub);
             Files.writeString(plugin, source.replace(stub, "        return ((com.sun.management.ThreadMXBean) "
                     + "java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();"));
             Path instance = code.resolve("AllocSourceInstance.java");

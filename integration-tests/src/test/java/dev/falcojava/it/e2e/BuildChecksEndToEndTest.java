@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,9 +17,8 @@ class BuildChecksEndToEndTest {
     @Test
     void aCapabilityImplementedButNotDeclaredFailsTheBuildWithTheFix() throws Exception {
         GeneratedProjects projects = new GeneratedProjects("checks-");
-        Path project = projects.work().resolve("undeclared");
+        Path project = projects.newProject("undeclared");
         Map<String, String> environment = Map.of("JAVA_HOME", projects.jdk().toString());
-        assertEquals(0, FalcoPluginCli.run(environment, "new", "undeclared", "--dir", project.toString()).exitCode());
         Path plugin = project.resolve("src/main/java/com/example/undeclared/UndeclaredPlugin.java");
         Files.writeString(plugin, Files.readString(plugin).replace(
                 "public class UndeclaredPlugin extends AbstractUndeclaredPlugin {", """
@@ -30,8 +30,9 @@ class BuildChecksEndToEndTest {
                 """));
         FalcoPluginCli.Result build = FalcoPluginCli.run(environment, "build", "--dir", project.toString());
         assertEquals(1, build.exitCode(), build.output());
-        assertTrue(build.output().contains("com.example.undeclared.UndeclaredPlugin implements ParsePlugin but plugin.yaml "
-                + "does not declare parse: run falco-plugin add-capability parse, or remove 'implements ParsePlugin'"), build.output());
+        assertThat(build.output())
+                .contains("com.example.undeclared.UndeclaredPlugin implements ParsePlugin but plugin.yaml "
+                + "does not declare parse: run falco-plugin add-capability parse, or remove 'implements ParsePlugin'");
         assertFalse(Files.exists(project.resolve("target/libundeclared.so")), "no library is built");
     }
 }

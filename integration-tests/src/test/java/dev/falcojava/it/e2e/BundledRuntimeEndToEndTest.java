@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -47,8 +48,9 @@ class BundledRuntimeEndToEndTest {
         Path pom = secondProject.resolve("pom.xml");
         Files.writeString(pom, pomOfThePreviousRelease(Files.readString(pom)));
         String secondBuildOutput = build(secondProject, "--bundle-runtime"); // a pom from before falco.runtime
-        assertTrue(secondBuildOutput.contains("bundled runtime " + secondProject.resolve("target/libsecond.jre")
-                + " (java.base,java.logging,java.net.http; "), secondBuildOutput);
+        assertThat(secondBuildOutput)
+                .contains("bundled runtime " + secondProject.resolve("target/libsecond.jre")
+                + " (java.base,java.logging,java.net.http; ");
 
         Path dist = DistArtifacts.packageAndCheck(firstProject, "first", "0.1.0", true);
         first = projects.work().resolve("host-first");
@@ -63,15 +65,16 @@ class BundledRuntimeEndToEndTest {
     @Test
     void theRuntimeIsMinimalStrippedAndItsSizeIsPrinted() throws Exception {
         Path runtime = first.resolve("libfirst.jre");
-        assertTrue(Files.readString(runtime.resolve("release")).contains("MODULES=\"java.base java.logging\""),
-                "the SDK routes java.util.logging, so jdeps finds java.logging");
+        assertThat(Files.readString(runtime.resolve("release"))).as(() -> "the SDK routes java.util.logging, so jdeps finds java.logging")
+                .contains("MODULES=\"java.base java.logging\"");
         assertTrue(Files.isRegularFile(runtime.resolve("lib/server/libjvm.so")));
         assertFalse(Files.exists(runtime.resolve("include")), "no header files");
         assertFalse(Files.exists(runtime.resolve("man")), "no man pages");
         assertTrue(firstBuildOutput.matches("(?s).*bundled runtime \\S+/target/libfirst\\.jre \\(java\\.base,java\\.logging; [0-9.]+ MB, [0-9]+ bytes\\).*"),
                 firstBuildOutput);
         String secondModules = Files.readString(second.resolve("libsecond.jre/release"));
-        assertTrue(secondModules.contains("java.logging") && secondModules.contains("java.net.http"), secondModules);
+        assertThat(secondModules).contains("java.logging");
+        assertThat(secondModules).contains("java.net.http");
         Path license = second.resolve("libsecond.jre/legal/java.net.http/LICENSE");
         assertTrue(Files.isRegularFile(license, LinkOption.NOFOLLOW_LINKS) && Files.size(license) > 0,
                 "jlink's link to java.base's license is archived as a file: " + license);
@@ -81,11 +84,12 @@ class BundledRuntimeEndToEndTest {
     void theUnpackedArtifactRunsWhereNoJdkIsInstalled() throws Exception {
         NativeHost.Run run = withoutJdk("--events", "3", "--cycles", "2", first.resolve("libfirst.so").toString());
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().startsWith("no JDK visible\n"), run.stdout());
-        assertTrue(run.stdout().contains("  first.message = \"first event 3\"\n"), run.stdout());
-        assertTrue(run.stdout().contains("  first.even = true\n"), run.stdout());
-        assertTrue(run.stderr().contains("plugin first: started the Java runtime at " + first.resolve("libfirst.jre")
-                + " (bundled runtime); Java plugins loaded later join it\n"), run.stderr());
+        assertThat(run.stdout()).startsWith("no JDK visible\n");
+        assertThat(run.stdout()).contains("  first.message = \"first event 3\"\n");
+        assertThat(run.stdout()).contains("  first.even = true\n");
+        assertThat(run.stderr())
+                .contains("plugin first: started the Java runtime at " + first.resolve("libfirst.jre")
+                + " (bundled runtime); Java plugins loaded later join it\n");
     }
 
     @Test
@@ -96,11 +100,12 @@ class BundledRuntimeEndToEndTest {
         NativeHost.Run run = withoutJdk("--expect-init-failure", alone.resolve("libfirst.so").toString());
         assertEquals(0, run.exitCode(), run.describe());
         Path runtime = alone.resolve("libfirst.jre");
-        assertTrue(run.stdout().contains("no Java runtime found (Java 25 or newer is needed; install libfirst.jre beside "
+        assertThat(run.stdout())
+                .contains("no Java runtime found (Java 25 or newer is needed; install libfirst.jre beside "
                 + "the library, or set FALCO_PLUGIN_JAVA_HOME to a JDK home). Looked at bundled runtime=" + runtime
                 + ": no " + runtime + "/lib/server/libjvm.so; plugin.yaml jvm.java-home: not set; FALCO_PLUGIN_JAVA_HOME: "
                 + "not set; JAVA_HOME: not set; JDK used at build time=" + projects.jdk() + ": no " + projects.jdk()
-                + "/lib/server/libjvm.so"), run.stdout());
+                + "/lib/server/libjvm.so");
     }
 
     @Test
@@ -108,12 +113,13 @@ class BundledRuntimeEndToEndTest {
         NativeHost.Run run = withoutJdk("--events", "2", "--cycles", "2", second.resolve("libsecond.so").toString(),
                 first.resolve("libfirst.so").toString());
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("  second.message = \"second event 2\"\n"), run.stdout());
-        assertTrue(run.stdout().contains("  first.message = \"first event 2\"\n"), run.stdout());
-        assertTrue(run.stderr().contains("plugin second: started the Java runtime at " + second.resolve("libsecond.jre")), run.stderr());
-        assertTrue(run.stderr().contains("plugin first: joined the Java runtime at " + second.resolve("libsecond.jre")
-                + " started by plugin second (one JVM per process); its own bundled runtime libfirst.jre is not used\n"),
-                run.stderr());
+        assertThat(run.stdout()).contains("  second.message = \"second event 2\"\n");
+        assertThat(run.stdout()).contains("  first.message = \"first event 2\"\n");
+        assertThat(run.stderr())
+                .contains("plugin second: started the Java runtime at " + second.resolve("libsecond.jre"));
+        assertThat(run.stderr())
+                .contains("plugin first: joined the Java runtime at " + second.resolve("libsecond.jre")
+                + " started by plugin second (one JVM per process); its own bundled runtime libfirst.jre is not used\n");
     }
 
     @Test
@@ -121,9 +127,10 @@ class BundledRuntimeEndToEndTest {
         NativeHost.Run run = withoutJdk("--events", "1", "--cycles", "1", "--with", second.resolve("libsecond.so").toString(),
                 first.resolve("libfirst.so").toString());
         assertNotEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stderr().contains("FAIL: could not initialize the --with plugin: the Java runtime at "
+        assertThat(run.stderr())
+                .contains("FAIL: could not initialize the --with plugin: the Java runtime at "
                 + first.resolve("libfirst.jre") + ", started by plugin first, lacks the module(s) java.net.http that this "
-                + "plugin needs"), run.stderr());
+                + "plugin needs");
     }
 
     /**
@@ -155,16 +162,13 @@ class BundledRuntimeEndToEndTest {
         assertTrue(goals.find(), pom);
         String older = pom.substring(0, goals.start()) + exec.group() + pom.substring(goals.end());
         older = older.replaceAll("(?m)^.*falco\\.runtime.*\n", "");
-        assertFalse(older.contains("falco.runtime") || older.contains("falco-plugin-maven-plugin"), older);
+        assertThat(older).doesNotContain("falco.runtime");
+        assertThat(older).doesNotContain("falco-plugin-maven-plugin");
         return older;
     }
 
     private Path newProject(String name) throws Exception {
-        Path project = projects.work().resolve(name);
-        FalcoPluginCli.Result created = FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()), "new", name,
-                "--dir", project.toString());
-        assertEquals(0, created.exitCode(), created.output());
-        return project;
+        return projects.newProject(name);
     }
 
     private String build(Path project, String... options) throws Exception {

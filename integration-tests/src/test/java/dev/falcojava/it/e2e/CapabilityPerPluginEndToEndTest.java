@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,12 +39,13 @@ class CapabilityPerPluginEndToEndTest {
         NativeHost.Run run = NativeHost.run(build("parser", "parse"), Map.of(), "--expect-caps", "parse", "--feed", "2",
                 "--cycles", "1");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout())
+                .contains("""
                 event 1 source=other type=322 len=50
                   parsed
                 event 2 source=other type=322 len=50
                   parsed
-                """), run.stdout());
+                """);
     }
 
     @Test
@@ -51,8 +53,8 @@ class CapabilityPerPluginEndToEndTest {
         NativeHost.Run run = NativeHost.run(build("pusher", "async"), Map.of(), "--expect-caps", "async",
                 "--expect-async", "1", "--cycles", "1");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("async events: [\"pusher_tick\"]\n"), run.stdout());
-        assertTrue(run.stdout().contains("async name=pusher_tick data=\"tick 1\"\n"), run.stdout());
+        assertThat(run.stdout()).contains("async events: [\"pusher_tick\"]\n");
+        assertThat(run.stdout()).contains("async name=pusher_tick data=\"tick 1\"\n");
     }
 
     @Test
@@ -60,8 +62,8 @@ class CapabilityPerPluginEndToEndTest {
         NativeHost.Run run = NativeHost.run(build("listener", "capture-listen"), Map.of(), "--expect-caps",
                 "capture-listen", "--cycles", "1");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("plugin name=listener version=0.1.0 api=3.7.0 id=0 source=\n"), run.stdout());
-        assertTrue(run.stdout().contains("capture open\ncapture close\n"), run.stdout());
+        assertThat(run.stdout()).contains("plugin name=listener version=0.1.0 api=3.7.0 id=0 source=\n");
+        assertThat(run.stdout()).contains("capture open\ncapture close\n");
     }
 
     @Test
@@ -81,12 +83,14 @@ class CapabilityPerPluginEndToEndTest {
         NativeHost.Run syscalls = NativeHost.run(library, Map.of(), "--expect-caps", "extract,parse", "--cycles", "1",
                 "--feed", "2", "--feed-source", "syscall", "--feed-type", "1");
         assertEquals(0, syscalls.exitCode(), syscalls.describe());
-        assertTrue(syscalls.stdout().contains("""
+        assertThat(syscalls.stdout())
+                .contains("""
                 extract event sources: ["syscall","other"]
                 parse event sources: ["syscall","other"]
                 parse event types: 1 322
-                """), syscalls.stdout());
-        assertTrue(syscalls.stdout().contains("""
+                """);
+        assertThat(syscalls.stdout())
+                .contains("""
                 event 2 source=syscall type=1 len=51
                   parsed
                   sysx.source = "syscall"
@@ -95,22 +99,25 @@ class CapabilityPerPluginEndToEndTest {
                   sysx.text = "feed event 2"
                   sysx.lengths = [8, 13]
                   sysx.seen = 2
-                """), syscalls.stdout());
+                """);
 
         NativeHost.Run plugins = NativeHost.run(library, Map.of(), "--cycles", "1", "--feed", "1", "--feed-source", "other",
                 "--feed-id", "4242");
         assertEquals(0, plugins.exitCode(), plugins.describe());
-        assertTrue(plugins.stdout().contains("""
+        assertThat(plugins.stdout())
+                .contains("""
                   sysx.source = "other"
                   sysx.tid = 18446744073709551615
                   sysx.number = 4242
                   sysx.text = "feed event 1"
                   sysx.lengths = [4, 12]
-                """), plugins.stdout());
+                """);
 
         NativeHost.Run elsewhere = NativeHost.run(library, Map.of(), "--cycles", "1", "--feed", "1", "--feed-source", "k8s");
         assertEquals(0, elsewhere.exitCode(), elsewhere.describe());
-        assertTrue(!elsewhere.stdout().contains("  sysx.source =") && !elsewhere.stdout().contains("  parsed"),
-                "events of a source the plugin did not declare reach neither parse nor extract: " + elsewhere.stdout());
+        assertThat(elsewhere.stdout()).as(() -> "events of a source the plugin did not declare reach neither parse nor extract: " + elsewhere.stdout())
+                .doesNotContain("  sysx.source =");
+        assertThat(elsewhere.stdout()).as(() -> "events of a source the plugin did not declare reach neither parse nor extract: " + elsewhere.stdout())
+                .doesNotContain("  parsed");
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -71,24 +72,7 @@ class ConfigClassEndToEndTest {
                           <version>2.20</version>
                         </dependency>""" + text.substring(sdk));
             Files.writeString(project.resolve("src/main/java/com/example/cc/CcSettings.java"), SETTINGS);
-            Path plugin = project.resolve("src/main/java/com/example/cc/CcPlugin.java");
-            Files.writeString(plugin, Files.readString(plugin)
-                    .replace("""
-                                @Override
-                                public void init(String config) {
-                                    // config is the init_config of this plugin in falco.yaml
-                                }
-                            """, """
-                                private CcSettings config;
-
-                                @Override
-                                protected void init(CcSettings config) {
-                                    this.config = config;
-                                }
-                            """)
-                    .replace("return request.event().payloadAsString();",
-                            "return config + \": \" + request.event().payloadAsString();"));
-            Files.delete(project.resolve("src/test/java/com/example/cc/CcPluginTest.java"));
+            GeneratedProjects.useTypedConfig(project, "Cc", "CcSettings", "config + \": \"");
         }, "--shared").resolve("target/libcc.so");
     }
 
@@ -123,9 +107,9 @@ class ConfigClassEndToEndTest {
     void initGetsTheRecordBound() throws Exception {
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--config", CONFIG, "--events", "1", "--cycles", "1");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("cc.message = \"CcSettings[aws=Aws[region=eu-west-3, profile=Optional[audit]],"
-                + " rules=[Rule[user=root, weight=5]], mode=VERY_LOUD, maxEvents=99999999999, nickname=Optional.empty]: cc event 1\""),
-                run.stdout());
+        assertThat(run.stdout())
+                .contains("cc.message = \"CcSettings[aws=Aws[region=eu-west-3, profile=Optional[audit]],"
+                + " rules=[Rule[user=root, weight=5]], mode=VERY_LOUD, maxEvents=99999999999, nickname=Optional.empty]: cc event 1\"");
     }
 
     @Test
@@ -133,8 +117,8 @@ class ConfigClassEndToEndTest {
         String config = CONFIG.replace("\"eu-west-3\"", "5").replace("\"weight\":5", "\"weight\":-5").replace("very-loud", "loud");
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--config", config, "--expect-init-failure");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("init failed: init: 3 problems: /aws/region: must be a string, not 5;"
-                + " /rules/0: weight must not be negative, not -5; /mode: must be one of quiet, very-loud, not the string \"loud\""),
-                run.describe());
+        assertThat(run.stdout()).as(run::describe)
+                .contains("init failed: init: 3 problems: /aws/region: must be a string, not 5;"
+                + " /rules/0: weight must not be negative, not -5; /mode: must be one of quiet, very-loud, not the string \"loud\"");
     }
 }

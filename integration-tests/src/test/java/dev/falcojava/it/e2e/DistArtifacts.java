@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ final class DistArtifacts {
         Path dist = project.resolve("target/dist");
         String pluginTarball = name + "-" + version + "-linux-" + machine() + ".tar.gz";
         String rulesTarball = name + "-rules-" + version + ".tar.gz";
-        assertTrue(packaged.output().contains("wrote " + dist.resolve(pluginTarball)), packaged.output());
+        assertThat(packaged.output()).contains("wrote " + dist.resolve(pluginTarball));
 
         List<String> plugin = list(dist.resolve(pluginTarball));
         for (String tarball : List.of(pluginTarball, rulesTarball)) {
@@ -44,7 +45,7 @@ final class DistArtifacts {
                     .filter(line -> !line.startsWith("-") && !line.startsWith("d")).toList();
             assertEquals(List.of(), links, "falcoctl refuses link entries: " + tarball);
         }
-        assertTrue(plugin.contains("lib" + name + ".so"), plugin.toString());
+        assertThat(plugin).as(plugin::toString).contains("lib" + name + ".so");
         String runtime = "lib" + name + ".jre/";
         assertEquals(bundled, plugin.contains(runtime + "lib/server/libjvm.so"), plugin.toString());
         if (bundled) {
@@ -54,16 +55,18 @@ final class DistArtifacts {
             assertEquals(List.of("lib" + name + ".so"), plugin);
         }
         List<String> rules = list(dist.resolve(rulesTarball));
-        assertTrue(rules.contains(name + "_rules.yaml"), rules.toString());
-        assertTrue(rules.stream().noneMatch(entry -> entry.contains("/")), "the rules artifact is flat: " + rules);
+        assertThat(rules).as(rules::toString).contains(name + "_rules.yaml");
+        assertThat(rules).as("the rules artifact is flat").noneMatch(entry -> entry.contains("/"));
 
         String registry = Files.readString(dist.resolve("registry.yaml"));
-        assertTrue(registry.contains("- name: \"" + name + "\"\n"), registry);
-        assertTrue(pluginTarball.startsWith(name + "-") && rulesTarball.startsWith(name + "-rules-"),
-                "falcosecurity/plugins names artifacts after the registry entry");
+        assertThat(registry).contains("- name: \"" + name + "\"\n");
+        assertThat(pluginTarball).as(() -> "falcosecurity/plugins names artifacts after the registry entry")
+                .startsWith(name + "-");
+        assertThat(rulesTarball).as(() -> "falcosecurity/plugins names artifacts after the registry entry")
+                .startsWith(name + "-rules-");
 
         String dockerfile = Files.readString(dist.resolve("Dockerfile"));
-        assertTrue(dockerfile.contains("ARG FALCO_VERSION=0.41.3\nFROM falcosecurity/falco:${FALCO_VERSION}\n"), dockerfile);
+        assertThat(dockerfile).contains("ARG FALCO_VERSION=0.41.3\nFROM falcosecurity/falco:${FALCO_VERSION}\n");
         Set<String> image = new HashSet<>();
         Map<String, List<String>> tarballs = Map.of(pluginTarball, plugin, rulesTarball, rules);
         Matcher add = ADD.matcher(dockerfile);
@@ -72,7 +75,7 @@ final class DistArtifacts {
             adds++;
             List<String> entries = tarballs.get(add.group(1));
             assertTrue(entries != null, "the Dockerfile adds " + add.group(1) + ", which is not in " + dist);
-            assertTrue(add.group(2).endsWith("/"), add.group());
+            assertThat(add.group(2)).as(add::group).endsWith("/");
             entries.forEach(entry -> image.add(add.group(2) + entry));
         }
         assertEquals(2, adds, dockerfile);
@@ -80,29 +83,31 @@ final class DistArtifacts {
         assertTrue(copy.find(), dockerfile);
         Path configD = dist.resolve(copy.group(1));
         assertTrue(Files.isRegularFile(configD), copy.group());
-        assertTrue(copy.group(2).startsWith("/etc/falco/config.d/"), copy.group());
+        assertThat(copy.group(2)).as(copy::group).startsWith("/etc/falco/config.d/");
 
         String config = Files.readString(configD);
         String library = "/usr/share/falco/plugins/lib" + name + ".so";
-        assertTrue(config.contains("    library_path: " + library + "\n"), config);
-        assertTrue(image.contains(library), library + " is not in the image: " + image);
+        assertThat(config).contains("    library_path: " + library + "\n");
+        assertThat(image).as(() -> library + " is not in the image: " + image).contains(library);
         if (bundled) {
-            assertTrue(image.contains("/usr/share/falco/plugins/" + runtime + "lib/server/libjvm.so"), image.toString());
+            assertThat(image).as(image::toString)
+                    .contains("/usr/share/falco/plugins/" + runtime + "lib/server/libjvm.so");
         }
         List<String> loadedRules = new ArrayList<>();
         config.lines().filter(line -> line.startsWith("  - /etc/falco/")).forEach(line -> loadedRules.add(line.substring(4)));
         assertFalse(loadedRules.isEmpty(), config);
         for (String file : loadedRules) {
-            assertTrue(image.contains(file), file + " of config.d is not in the image: " + image);
+            assertThat(image).as(() -> file + " of config.d is not in the image: " + image).contains(file);
         }
 
         String values = Files.readString(dist.resolve("helm-values.yaml"));
-        assertTrue(values.contains("      library_path: " + library + "\n"), values);
+        assertThat(values).contains("      library_path: " + library + "\n");
         for (String file : loadedRules) {
-            assertTrue(values.contains("    - " + file + "\n"), values);
+            assertThat(values).contains("    - " + file + "\n");
         }
-        assertTrue(values.contains("refs: [falco-rules:5, \"localhost:5000/falco-plugins/" + name + ":" + version
-                + "\", \"localhost:5000/falco-plugins/" + name + "-rules:" + version + "\"]"), values);
+        assertThat(values)
+                .contains("refs: [falco-rules:5, \"localhost:5000/falco-plugins/" + name + ":" + version
+                + "\", \"localhost:5000/falco-plugins/" + name + "-rules:" + version + "\"]");
         return dist;
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,8 +50,9 @@ class EveryCapabilityEndToEndTest {
     void exportsExactlyTheDeclaredCapabilitiesAndDescribesEveryField() throws Exception {
         NativeHost.Run run = host("--metadata-only", "--expect-caps", "source,extract,parse,async,capture-listen");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("plugin name=allp version=0.1.0 api=3.8.0 id=999 source=allp\n"), run.stdout());
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout()).contains("plugin name=allp version=0.1.0 api=3.8.0 id=999 source=allp\n");
+        assertThat(run.stdout())
+                .contains("""
                 field allp.ip type=ipaddr list=0 arg=none display="Address" desc="An address"
                 field allp.net type=ipnet list=0 arg=none properties=info desc="A network"
                 field allp.words type=string list=1 arg=none addOutput desc="The payload words"
@@ -64,7 +66,7 @@ class EveryCapabilityEndToEndTest {
                 field allp.nets type=ipnet list=1 arg=none desc="Two networks"
                 field allp.nth type=uint64 list=0 arg=index desc="The argument times the event number, or the number"
                 field allp.host type=ipaddr list=0 arg=key,required desc="The address named by the key"
-                """), run.stdout());
+                """);
     }
 
     @Test
@@ -72,7 +74,8 @@ class EveryCapabilityEndToEndTest {
         NativeHost.Run run = host("--events", "4", "--cycles", "1", "--open-params", "max=4", "--expect-async", "3",
                 "--fields", FIELDS);
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout())
+                .contains("""
                 event 2 len=50 payload="allp event 2"
                   parsed
                   allp.count = 2
@@ -100,8 +103,9 @@ class EveryCapabilityEndToEndTest {
                   allp.host[none] = <none>
                   allp.parsed = 2
                   to_string = "allp event 2"
-                """), run.stdout());
-        assertTrue(run.stdout().contains("  allp.numbers = <none>\n"), "an empty list is no value: " + run.stdout());
+                """);
+        assertThat(run.stdout()).as(() -> "an empty list is no value: " + run.stdout())
+                .contains("  allp.numbers = <none>\n");
     }
 
     @Test
@@ -110,7 +114,8 @@ class EveryCapabilityEndToEndTest {
                 "--fields", "allp.count");
         assertEquals(0, run.exitCode(), run.describe());
         String out = run.stdout();
-        assertTrue(out.contains("""
+        assertThat(out)
+                .contains("""
                 log 6 -: initialized with ''
                 log 4 allp-audit: a warning
                 cycle 1
@@ -120,24 +125,28 @@ class EveryCapabilityEndToEndTest {
                 open params="[{\\"value\\":\\"max=3\\",\\"desc\\":\\"three events\\"},{\\"value\\":\\"max=1;max=2\\",\\"desc\\":\\"one or two\\",\\"separator\\":\\";\\"}]"
                 capture open
                 async events: ["allp_tick"]
-                """), out);
-        assertTrue(out.contains("""
+                """);
+        assertThat(out)
+                .contains("""
                 async name=allp_tick data="tick 1"
                 async name=allp_tick data="tick 2"
                 async name=allp_tick data="tick 3"
                 capture close
                 metric allp.parsed monotonic u64=4
                 metric allp.ratio non-monotonic double=0.25
-                """), out);
-        assertTrue(!out.contains("hidden at the default level"), "debug lines are below the default level: " + out);
+                """);
+        assertThat(out).as(() -> "debug lines are below the default level: " + out)
+                .doesNotContain("hidden at the default level");
     }
 
     @Test
     void aRuleUsingAFieldWithoutItsRequiredArgumentIsRefusedByTheHost() throws Exception {
         NativeHost.Run run = host("--events", "1", "--fields", "allp.word");
         assertEquals(1, run.exitCode(), run.describe());
-        assertTrue(run.stderr().contains("filter field allp.word requires an argument but none provided"), run.describe());
+        assertThat(run.stderr()).as(run::describe)
+                .contains("filter field allp.word requires an argument but none provided");
         NativeHost.Run index = host("--events", "1", "--fields", "allp.word[01]");
-        assertTrue(index.stderr().contains("filter field allp.word has an invalid index argument: 01"), index.describe());
+        assertThat(index.stderr()).as(index::describe)
+                .contains("filter field allp.word has an invalid index argument: 01");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,15 +54,16 @@ class ExamplesEndToEndTest {
                 "source,extract", "--cycles", "1", "--events", "3", "--config", "{\"jitter\": 0}", "--open-params",
                 "{\"start\": 5, \"maxEvents\": 3}", "--fields", "counter.value,counter.steps,counter.divisible[3]");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("log 6 -: counting with steps of 1 to 1\n"), run.stdout());
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout()).contains("log 6 -: counting with steps of 1 to 1\n");
+        assertThat(run.stdout())
+                .contains("""
                 event 2 len=41 payload="5 6"
                   counter.value = 6
                   counter.steps = [6]
                   counter.divisible[3] = true
                   to_string = "counter 6 (from 5)"
-                """), run.stdout());
-        assertTrue(run.stdout().contains("progress pct=10000 text=NULL\n"), run.stdout());
+                """);
+        assertThat(run.stdout()).contains("progress pct=10000 text=NULL\n");
     }
 
     @Test
@@ -73,22 +75,24 @@ class ExamplesEndToEndTest {
                 project.resolve("sample/app.jsonl").toString(), "--fields",
                 "jsonlog.value[user.name],jsonlog.values[tags],jsonlog.time,jsonlog.client,jsonlog.latency");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout())
+                .contains("""
                   jsonlog.value[user.name] = "bob \\"the builder\\""
                   jsonlog.values[tags] = <none>
                   jsonlog.time = 1795600801500000000
                   jsonlog.client = 2001:db8::42
                   jsonlog.latency = 250000000
-                """), run.stdout());
-        assertTrue(run.stdout().contains("""
+                """);
+        assertThat(run.stdout())
+                .contains("""
                 event 4 len=59 payload="this line is not JSON"
                   jsonlog.value[user.name] = <none>
                   jsonlog.values[tags] = <none>
                   jsonlog.time = <none>
                   jsonlog.client = <none>
                   jsonlog.latency = <none>
-                """), run.stdout());
-        assertTrue(!run.stdout().contains("event 6 "), "the blank line is no event: " + run.stdout());
+                """);
+        assertThat(run.stdout()).as(() -> "the blank line is no event: " + run.stdout()).doesNotContain("event 6 ");
     }
 
     @Test
@@ -100,15 +104,17 @@ class ExamplesEndToEndTest {
                 "--thread-entries", "2", "--fields", "threadstate.events,threadstate.last_arg,threadstate.comm",
                 "--dump-tables", "threads");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout())
+                .contains("""
                 event 2 source=syscall type=3 len=51
                   parsed
                   threadstate.events = 1
                   threadstate.last_arg = 2
                   threadstate.comm = "proc1002"
-                """), run.stdout());
-        assertTrue(run.stdout().contains("threadstate_events:uint64,threadstate_last_arg:uint64\n"), run.stdout());
-        assertTrue(run.stdout().contains("comm=\"proc1001\" exe=\"/usr/bin/proc1001\" uid=0 exe_writable=false "
-                + "cwd=\"/home/user1\" threadstate_events=1 threadstate_last_arg=1\n"), run.stdout());
+                """);
+        assertThat(run.stdout()).contains("threadstate_events:uint64,threadstate_last_arg:uint64\n");
+        assertThat(run.stdout())
+                .contains("comm=\"proc1001\" exe=\"/usr/bin/proc1001\" uid=0 exe_writable=false "
+                + "cwd=\"/home/user1\" threadstate_events=1 threadstate_last_arg=1\n");
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -189,7 +190,7 @@ class FaultInjectionEndToEndTest {
     void aFailingInitIsReportedAndTheStateCanBeDestroyed(String fault, String expected) throws Exception {
         NativeHost.Run run = host("init=" + fault, "--expect-init-failure");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains(expected), run.describe());
+        assertThat(run.stdout()).as(run::describe).contains(expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -205,7 +206,8 @@ class FaultInjectionEndToEndTest {
     void aFailingCallbackFailsTheCallWithItsMessageAndTheHostSurvives(String config, String expected) throws Exception {
         NativeHost.Run run = host(config);
         assertEquals(1, run.exitCode(), run.describe());
-        assertTrue(run.stderr().startsWith("FAIL: ") && run.stderr().contains(expected), run.describe());
+        assertThat(run.stderr()).as(run::describe).startsWith("FAIL: ");
+        assertThat(run.stderr()).as(run::describe).contains(expected);
     }
 
     @ParameterizedTest(name = "extract={0}")
@@ -220,8 +222,9 @@ class FaultInjectionEndToEndTest {
         NativeHost.Run run = host("extract=" + fault, "--allow-extract-failure");
         assertEquals(0, run.exitCode(), run.describe());
         String out = run.stdout();
-        assertTrue(out.contains("extract failed: " + expected), run.describe());
-        assertTrue(out.contains("  faults.count = 3\n") && out.contains("  faults.message = \"faults event 4\"\n"), run.describe());
+        assertThat(out).as(run::describe).contains("extract failed: " + expected);
+        assertThat(out).as(run::describe).contains("  faults.count = 3\n");
+        assertThat(out).as(run::describe).contains("  faults.message = \"faults event 4\"\n");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -229,6 +232,7 @@ class FaultInjectionEndToEndTest {
     void aFailingCloseOrDestroyCannotReportButDoesNotHurtTheHost(String config) throws Exception {
         NativeHost.Run run = host(config, "--cycles", "2");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("cycle 2\n") && run.stdout().strip().endsWith("ok"), run.describe());
+        assertThat(run.stdout()).as(run::describe).contains("cycle 2\n");
+        assertThat(run.stdout().strip()).as(run::describe).endsWith("ok");
     }
 }

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -62,19 +63,19 @@ class GeneratedPluginEndToEndTest {
                 "--expect-caps", "source,extract", "--events", "5", "--cycles", "2", "--stack-after-init", "6000");
         assertEquals(0, run.exitCode(), run.describe());
         String out = run.stdout();
-        assertTrue(out.contains("plugin name=demo version=0.1.0 api=3.3.0 id=999 source=demo"), out);
+        assertThat(out).contains("plugin name=demo version=0.1.0 api=3.3.0 id=999 source=demo");
         for (int cycle = 1; cycle <= 2; cycle++) {
             String cycleOutput = cycle(out, cycle);
             for (int n = 1; n <= 5; n++) {
                 String event = event(cycleOutput, n);
-                assertTrue(event.contains("payload=\"demo event " + n + "\""), event);
-                assertTrue(event.contains("demo.count = " + n + "\n"), event);
-                assertTrue(event.contains("demo.message = \"demo event " + n + "\"\n"), event);
-                assertTrue(event.contains("demo.even = " + (n % 2 == 0) + "\n"), event);
+                assertThat(event).contains("payload=\"demo event " + n + "\"");
+                assertThat(event).contains("demo.count = " + n + "\n");
+                assertThat(event).contains("demo.message = \"demo event " + n + "\"\n");
+                assertThat(event).contains("demo.even = " + (n % 2 == 0) + "\n");
             }
         }
-        assertTrue(out.contains("used 6000 KiB of the host thread's stack after init"), out);
-        assertTrue(out.strip().endsWith("ok"), out);
+        assertThat(out).contains("used 6000 KiB of the host thread's stack after init");
+        assertThat(out.strip()).as(() -> out).endsWith("ok");
     }
 
     @Test
@@ -85,15 +86,15 @@ class GeneratedPluginEndToEndTest {
             Map<String, String> nowhere = Map.of("JAVA_HOME", "/nowhere/java", "FALCO_PLUGIN_JAVA_HOME", "/nowhere/falco-java");
             NativeHost.Run metadata = NativeHost.run(demoLibrary, nowhere, "--expect-caps", "source,extract", "--metadata-only");
             assertEquals(0, metadata.exitCode(), metadata.describe());
-            assertTrue(metadata.stdout().contains("field demo.count type=uint64"), metadata.stdout());
+            assertThat(metadata.stdout()).contains("field demo.count type=uint64");
 
             NativeHost.Run init = NativeHost.run(demoLibrary, nowhere, "--expect-caps", "source,extract", "--expect-init-failure");
             assertEquals(0, init.exitCode(), init.describe());
             String error = init.stdout();
-            assertTrue(error.contains("init failed: no Java runtime found"), error);
-            assertTrue(error.contains("FALCO_PLUGIN_JAVA_HOME=/nowhere/falco-java"), error);
-            assertTrue(error.contains("JAVA_HOME=/nowhere/java"), error);
-            assertTrue(error.contains(jdk.toString()), "the build JDK should be listed: " + error);
+            assertThat(error).contains("init failed: no Java runtime found");
+            assertThat(error).contains("FALCO_PLUGIN_JAVA_HOME=/nowhere/falco-java");
+            assertThat(error).contains("JAVA_HOME=/nowhere/java");
+            assertThat(error).as(() -> "the build JDK should be listed: " + error).contains(jdk.toString());
         } finally {
             Files.move(hidden, jdk);
         }
@@ -117,10 +118,10 @@ class GeneratedPluginEndToEndTest {
                 "--expect-caps", "source,extract", "--events", "4", "--cycles", "1", "--allow-extract-failure");
         assertEquals(0, run.exitCode(), run.describe());
         String out = run.stdout();
-        assertTrue(out.contains("extract failed: extracting boom.even: even is broken for event 2"), out);
+        assertThat(out).contains("extract failed: extracting boom.even: even is broken for event 2");
         String third = event(out, 3);
-        assertTrue(third.contains("boom.even = false"), third);
-        assertTrue(event(out, 4).contains("boom.even = true"), out);
+        assertThat(third).contains("boom.even = false");
+        assertThat(event(out, 4)).as(() -> out).contains("boom.even = true");
     }
 
     /** The lines from {@code cycle N} up to the next cycle. */
@@ -142,12 +143,12 @@ class GeneratedPluginEndToEndTest {
     void doctorSaysWhatIsMissingAndHowToFixIt() throws Exception {
         FalcoPluginCli.Result healthy = FalcoPluginCli.run(Map.of("JAVA_HOME", jdk.toString()), "doctor");
         assertEquals(0, healthy.exitCode(), healthy.output());
-        assertTrue(healthy.output().contains("ok    C compiler: gcc"), healthy.output());
-        assertTrue(healthy.output().contains("ok    Maven: Apache Maven"), healthy.output());
+        assertThat(healthy.output()).contains("ok    C compiler: gcc");
+        assertThat(healthy.output()).contains("ok    Maven: Apache Maven");
 
         FalcoPluginCli.Result broken = FalcoPluginCli.run(Map.of("JAVA_HOME", jdk.toString(), "CC", "/nonexistent/gcc"), "doctor");
         assertEquals(1, broken.exitCode(), broken.output());
-        assertTrue(broken.output().contains("FAIL  C compiler: /nonexistent/gcc does not run: install gcc"), broken.output());
+        assertThat(broken.output()).contains("FAIL  C compiler: /nonexistent/gcc does not run: install gcc");
     }
 
     @Test
@@ -159,8 +160,8 @@ class GeneratedPluginEndToEndTest {
         });
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--expect-caps", "source,extract", "--events", "1", "--cycles", "1");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("field grown.user_name type=string list=0 arg=none desc=\"The user\""), run.stdout());
-        assertTrue(run.stdout().contains("  grown.user_name = <none>\n"), run.stdout());
-        assertTrue(run.stdout().contains("  grown.count = 1\n"), run.stdout());
+        assertThat(run.stdout()).contains("field grown.user_name type=string list=0 arg=none desc=\"The user\"");
+        assertThat(run.stdout()).contains("  grown.user_name = <none>\n");
+        assertThat(run.stdout()).contains("  grown.count = 1\n");
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,20 +39,54 @@ final class GeneratedProjects {
         return jdk;
     }
 
+    /** {@code falco-plugin new NAME --dir ... [newOptions]}: the new project, not built. */
+    Path newProject(String name, String... newOptions) throws Exception {
+        Path project = work.resolve(name);
+        List<String> create = new ArrayList<>(List.of("new", name, "--dir", project.toString()));
+        create.addAll(List.of(newOptions));
+        FalcoPluginCli.Result created = FalcoPluginCli.run(Map.of("JAVA_HOME", jdk.toString()), create.toArray(String[]::new));
+        assertEquals(0, created.exitCode(), created.output());
+        return project;
+    }
+
     /** {@code falco-plugin new NAME --dir ...}, then {@code edit}, then {@code falco-plugin build [buildOptions]}. */
     Path newAndBuild(String name, List<String> newOptions, ProjectEdit edit, String... buildOptions) throws Exception {
-        Path project = work.resolve(name);
+        Path project = newProject(name, newOptions.toArray(String[]::new));
         Map<String, String> environment = Map.of("JAVA_HOME", jdk.toString());
-        List<String> create = new ArrayList<>(List.of("new", name, "--dir", project.toString()));
-        create.addAll(newOptions);
-        FalcoPluginCli.Result created = FalcoPluginCli.run(environment, create.toArray(String[]::new));
-        assertEquals(0, created.exitCode(), created.output());
         edit.apply(project);
         List<String> build = new ArrayList<>(List.of("build", "--dir", project.toString()));
         build.addAll(List.of(buildOptions));
         FalcoPluginCli.Result built = FalcoPluginCli.run(environment, build.toArray(String[]::new));
         assertEquals(0, built.exitCode(), built.output());
-        assertTrue(built.output().contains("built " + project.resolve("target")), built.output());
+        assertThat(built.output()).contains("built " + project.resolve("target"));
         return project;
+    }
+
+    /**
+     * Turns the starter plugin class of {@code project} into one with a typed config: {@code init(String)} becomes
+     * {@code init(configType)}, which keeps the config, and the message field returns {@code messagePrefix} (a Java
+     * expression that may use {@code config}) before the payload. Its generated test is deleted: it starts the plugin
+     * without a config.
+     */
+    static void useTypedConfig(Path project, String className, String configType, String messagePrefix) throws IOException {
+        String packagePath = "src/main/java/com/example/" + className.toLowerCase(java.util.Locale.ROOT);
+        Path plugin = project.resolve(packagePath).resolve(className + "Plugin.java");
+        Files.writeString(plugin, Files.readString(plugin)
+                .replace("""
+                            @Override
+                            public void init(String config) {
+                                // config is the init_config of this plugin in falco.yaml
+                            }
+                        """, """
+                            private %s config;
+
+                            @Override
+                            protected void init(%s config) {
+                                this.config = config;
+                            }
+                        """.formatted(configType, configType))
+                .replace("return request.event().payloadAsString();",
+                        "return " + messagePrefix + " + request.event().payloadAsString();"));
+        Files.delete(project.resolve(packagePath.replace("src/main", "src/test")).resolve(className + "PluginTest.java"));
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class GettingStartedCommandsTest {
         assertTrue(process.waitFor(15, TimeUnit.MINUTES), "the guide's commands took more than 15 minutes");
         assertEquals(0, process.exitValue(), "the guide's commands failed:\n" + String.join("--\n", blocks) + "\n" + output);
         assertTrue(Files.exists(work.resolve("my-plugin/target/libmy-plugin.so")), output);
-        assertTrue(output.contains("added field my_plugin.user_name (string)"), output);
-        assertTrue(output.contains("\nok\n"), "the quick start ran its plugin in the host: " + output);
+        assertThat(output).contains("added field my_plugin.user_name (string)");
+        assertThat(output).as(() -> "the quick start ran its plugin in the host: " + output).contains("\nok\n");
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,16 +51,18 @@ class HostCommandEndToEndTest {
         FalcoPluginCli.Result first = FalcoPluginCli.run(plugins, environment, "host", "libc-idle.so",
                 "--events", "2", "--cycles", "1", "--open-params", "events=2", "--fields", "idle.label[k]");
         assertEquals(0, first.exitCode(), first.output());
-        assertTrue(first.output().contains("falco-plugin host: compiling the native test host into " + BUILD.resolve("cache-relative")
-                .resolve("falco-plugin/host")), first.output());
-        assertTrue(first.output().contains("event 2 len=44 payload=\"idle-2\"\n  idle.label[k] = \"k-2\"\n"), first.output());
-        assertTrue(first.output().strip().endsWith("ok"), first.output());
+        assertThat(first.output())
+                .contains("falco-plugin host: compiling the native test host into " + BUILD.resolve("cache-relative")
+                .resolve("falco-plugin/host"));
+        assertThat(first.output()).contains("event 2 len=44 payload=\"idle-2\"\n  idle.label[k] = \"k-2\"\n");
+        assertThat(first.output().strip()).as(first::output).endsWith("ok");
 
         FalcoPluginCli.Result second = FalcoPluginCli.run(plugins.getParent(), environment, "host", "--metadata-only",
                 "plugins/libc-idle.so");
         assertEquals(0, second.exitCode(), second.output());
-        assertFalse(second.output().contains("compiling"), "the second run uses the cached host:\n" + second.output());
-        assertTrue(second.output().contains("plugin name=c-idle version=0.1.0 api=3.0.0 id=998 source=idle\n"), second.output());
+        assertThat(second.output()).as(() -> "the second run uses the cached host:\n" + second.output())
+                .doesNotContain("compiling");
+        assertThat(second.output()).contains("plugin name=c-idle version=0.1.0 api=3.0.0 id=998 source=idle\n");
     }
 
     @Test
@@ -70,7 +73,8 @@ class HostCommandEndToEndTest {
             arguments.addAll(mode);
             FalcoPluginCli.Result run = FalcoPluginCli.run(plugins, environment, arguments.toArray(String[]::new));
             assertEquals(1, run.exitCode(), run.output());
-            assertTrue(run.output().contains("FAIL: --fields names unknown.field, which the plugin does not export\n"), run.output());
+            assertThat(run.output())
+                    .contains("FAIL: --fields names unknown.field, which the plugin does not export\n");
         }
     }
 
@@ -80,8 +84,9 @@ class HostCommandEndToEndTest {
         environment.put("CC", BUILD.resolve("no-such-gcc").toString());
         FalcoPluginCli.Result run = FalcoPluginCli.run(plugins, environment, "host", "libc-idle.so");
         assertEquals(1, run.exitCode(), run.output());
-        assertTrue(run.output().contains("falco-plugin host: the native test host is compiled on first use, but "
-                + BUILD.resolve("no-such-gcc") + " does not run: install gcc (Debian: apt-get install gcc), or set CC"), run.output());
+        assertThat(run.output())
+                .contains("falco-plugin host: the native test host is compiled on first use, but "
+                + BUILD.resolve("no-such-gcc") + " does not run: install gcc (Debian: apt-get install gcc), or set CC");
     }
 
     @Test
@@ -94,7 +99,7 @@ class HostCommandEndToEndTest {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(process.waitFor(5, TimeUnit.MINUTES), output);
             assertEquals(0, process.exitValue(), output);
-            assertTrue(output.strip().endsWith("ok"), output);
+            assertThat(output.strip()).as(() -> output).endsWith("ok");
         }
         try (Stream<Path> left = Files.walk(BUILD.resolve("cache-concurrent"))) {
             assertEquals(List.of("falco-test-host"), left.filter(Files::isRegularFile).map(path -> path.getFileName().toString()).toList(),

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,17 +50,18 @@ class HostileStringsEndToEndTest {
     void metadataAndFieldsJsonReturnTheDescriptorStringsExactly() throws Exception {
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--metadata-only");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("description=" + hostQuote(HOSTILE) + "\ncontact=" + hostQuote(HOSTILE) + "\n"),
-                run.stdout());
-        assertTrue(run.stdout().contains("field hostile.message type=string list=0 arg=none display=" + hostQuote(HOSTILE)
-                + " desc=" + hostQuote(HOSTILE) + "\n"), run.stdout());
+        assertThat(run.stdout())
+                .contains("description=" + hostQuote(HOSTILE) + "\ncontact=" + hostQuote(HOSTILE) + "\n");
+        assertThat(run.stdout())
+                .contains("field hostile.message type=string list=0 arg=none display=" + hostQuote(HOSTILE)
+                + " desc=" + hostQuote(HOSTILE) + "\n");
     }
 
     @Test
     void theJavaSideSeesTheSameStrings() throws Exception {
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--events", "1", "--cycles", "1", "--fields", "hostile.message");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("  hostile.message = " + hostQuote(HOSTILE + "|" + HOSTILE) + "\n"), run.stdout());
+        assertThat(run.stdout()).contains("  hostile.message = " + hostQuote(HOSTILE + "|" + HOSTILE) + "\n");
     }
 
     /** How the host prints a string: double quotes, C escapes for quotes, backslashes and control bytes. */

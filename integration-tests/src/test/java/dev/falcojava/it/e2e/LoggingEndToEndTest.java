@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -173,8 +174,9 @@ class LoggingEndToEndTest {
         }
         assertEquals(10, run.stdout().lines().filter(line -> line.matches("(with )?log \\d -: .*")).count(),
                 "no line twice, none in the other plugin's log, none below INFO: " + run.describe());
-        assertFalse(run.stderr().contains(" from loga") || run.stderr().contains(" from logb")
-                || run.stderr().contains("hello to"), run.stderr());
-        assertTrue(run.stdout().contains("with plugin name=logb"), run.stdout());
+        assertThat(run.stderr()).doesNotContain(" from loga");
+        assertThat(run.stderr()).doesNotContain(" from logb");
+        assertThat(run.stderr()).doesNotContain("hello to");
+        assertThat(run.stdout()).contains("with plugin name=logb");
     }
 }

@@ -13,6 +13,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,12 +34,10 @@ class MavenPluginEndToEndTest {
     @Test
     void aNewProjectGeneratesItsSourcesAndBuildsItsLibraryWithPlainMaven() throws Exception {
         GeneratedProjects projects = new GeneratedProjects("mojo-");
-        Path project = projects.work().resolve("mvnplug");
-        assertEquals(0, FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()), "new", "mvnplug", "--dir",
-                project.toString()).exitCode());
+        Path project = projects.newProject("mvnplug");
         String pom = Files.readString(project.resolve("pom.xml"));
-        assertFalse(pom.contains("exec-maven-plugin"), pom);
-        assertTrue(pom.contains("<artifactId>falco-plugin-maven-plugin</artifactId>"), pom);
+        assertThat(pom).doesNotContain("exec-maven-plugin");
+        assertThat(pom).contains("<artifactId>falco-plugin-maven-plugin</artifactId>");
 
         Path generated = project.resolve("src/generated");
         deleteTree(generated);
@@ -52,12 +51,12 @@ class MavenPluginEndToEndTest {
         FalcoPluginCli.Result built = PlainMaven.run(project, projects.jdk(), "package");
         assertEquals(0, built.exitCode(), built.output());
         for (String goal : List.of("generate", "check-rules", "link")) {
-            assertTrue(built.output().contains("--- falco-plugin-maven-plugin:" + VERSION + ":" + goal + " (falco-plugin) @ mvnplug ---"),
-                    built.output());
+            assertThat(built.output())
+                    .contains("--- falco-plugin-maven-plugin:" + VERSION + ":" + goal + " (falco-plugin) @ mvnplug ---");
         }
-        assertTrue(built.output().contains("Tests run: 1, Failures: 0, Errors: 0"), built.output());
+        assertThat(built.output()).contains("Tests run: 1, Failures: 0, Errors: 0");
         Path library = project.resolve("target/libmvnplug.so");
-        assertTrue(built.output().contains("[INFO] linked " + library), built.output());
+        assertThat(built.output()).contains("[INFO] linked " + library);
         NativeHost.Run loaded = NativeHost.run(library, Map.of(), "--expect-caps", "source,extract", "--metadata-only");
         assertEquals(0, loaded.exitCode(), loaded.describe());
     }
@@ -65,31 +64,30 @@ class MavenPluginEndToEndTest {
     @Test
     void aPomOfThePreviousVersionKeepsBuildingAndUpgradeMovesItToThePlugin() throws Exception {
         GeneratedProjects projects = new GeneratedProjects("mojo-old-");
-        Path project = projects.work().resolve("demo");
-        assertEquals(0, FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()), "new", "demo", "--dir",
-                project.toString()).exitCode());
+        Path project = projects.newProject("demo");
         Path pom = project.resolve("pom.xml");
         String old = Files.readString(EXEC_STEPS_POM).replaceFirst("<falco-plugin-sdk.version>[^<]*<",
                 "<falco-plugin-sdk.version>" + VERSION + "<");
-        assertTrue(old.contains("<mainClass>dev.falcojava.cli.MavenStep</mainClass>"), old);
+        assertThat(old).contains("<mainClass>dev.falcojava.cli.MavenStep</mainClass>");
         Files.writeString(pom, old);
 
         FalcoPluginCli.Result oldBuild = PlainMaven.run(project, projects.jdk(), "-q", "package", "-DskipTests");
         assertEquals(0, oldBuild.exitCode(), oldBuild.output());
-        assertTrue(oldBuild.output().contains("runs the falco-plugin steps through exec-maven-plugin; they keep working,"
-                + " and falco-plugin upgrade binds them through falco-plugin-maven-plugin instead"), oldBuild.output());
-        assertTrue(oldBuild.output().contains("linked " + project.resolve("target/libdemo.so")), oldBuild.output());
+        assertThat(oldBuild.output())
+                .contains("runs the falco-plugin steps through exec-maven-plugin; they keep working,"
+                + " and falco-plugin upgrade binds them through falco-plugin-maven-plugin instead");
+        assertThat(oldBuild.output()).contains("linked " + project.resolve("target/libdemo.so"));
 
         FalcoPluginCli.Result upgraded = FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()), "upgrade",
                 "--dir", project.toString());
         assertEquals(0, upgraded.exitCode(), upgraded.output());
-        assertFalse(Files.readString(pom).contains("exec-maven-plugin"), Files.readString(pom));
+        assertThat(Files.readString(pom)).doesNotContain("exec-maven-plugin");
 
         deleteTree(project.resolve("target"));
         FalcoPluginCli.Result newBuild = PlainMaven.run(project, projects.jdk(), "-q", "package", "-DskipTests",
                 "-Dfalco.linkage=static");
         assertEquals(0, newBuild.exitCode(), newBuild.output());
-        assertFalse(newBuild.output().contains("exec-maven-plugin"), newBuild.output());
+        assertThat(newBuild.output()).doesNotContain("exec-maven-plugin");
         assertTrue(Files.isRegularFile(project.resolve("target/libdemo.a")), newBuild.output());
         assertTrue(Files.isRegularFile(project.resolve("target/demo.h")), newBuild.output());
         assertFalse(Files.exists(project.resolve("target/libdemo.so")), "the linkage given on the command line wins");
@@ -113,7 +111,7 @@ class MavenPluginEndToEndTest {
         try (JarFile file = new JarFile(jar.toFile())) {
             List<String> names = file.stream().map(ZipEntry::getName).toList();
             for (String entry : entries) {
-                assertTrue(names.contains(entry), jar + " has no " + entry);
+                assertThat(names).as(() -> jar + " has no " + entry).contains(entry);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -27,10 +28,7 @@ class OldJdkEndToEndTest {
     void mavenOnJava17SaysTheProjectNeedsJdk25AndHowToSetIt() throws Exception {
         assumeTrue(Files.isExecutable(OLD_JDK.resolve("bin/java")), "no JDK 17 at " + OLD_JDK);
         GeneratedProjects projects = new GeneratedProjects("old-jdk-");
-        Path project = projects.work().resolve("oldjdk");
-        FalcoPluginCli.Result created = FalcoPluginCli.run(Map.of("JAVA_HOME", projects.jdk().toString()),
-                "new", "oldjdk", "--dir", project.toString());
-        assertEquals(0, created.exitCode(), created.output());
+        Path project = projects.newProject("oldjdk");
 
         String path = OLD_JDK.resolve("bin") + ":" + System.getenv("PATH");
         String onPath = mavenPackage(project, env -> {
@@ -47,8 +45,9 @@ class OldJdkEndToEndTest {
             assertTrue(message.getFirst().matches("\\[ERROR] falco-plugin: this project needs JDK 25 or newer; Maven runs "
                     + "on Java 17\\.[0-9.]+ at " + OLD_JDK.toRealPath() + "; set JAVA_HOME to a JDK 25 home \\(export "
                     + "JAVA_HOME=/path/to/jdk-25\\) or build with falco-plugin build, which finds one"), message.getFirst());
-            assertFalse(output.contains("Unrecognized option"), output);
-            assertFalse(output.contains("falco-plugin-generate"), "nothing runs before the check:\n" + output);
+            assertThat(output).doesNotContain("Unrecognized option");
+            assertThat(output).as(() -> "nothing runs before the check:\n" + output)
+                    .doesNotContain("falco-plugin-generate");
         }
         assertFalse(Files.exists(project.resolve("target")), "the build stopped before writing anything");
     }

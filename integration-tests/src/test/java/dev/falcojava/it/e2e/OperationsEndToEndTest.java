@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -97,7 +98,7 @@ class OperationsEndToEndTest {
         assertEquals(0, run.exitCode(), run.describe());
         List<String> jars = run.stdout().lines().filter(line -> line.startsWith("jar file: ")).toList();
         assertFalse(jars.isEmpty(), run.stdout());
-        assertTrue(jars.stream().allMatch(line -> line.startsWith("jar file: /memfd:fjp_demo.jar")), jars.toString());
+        assertThat(jars).allMatch(line -> line.startsWith("jar file: /memfd:fjp_demo.jar"));
     }
 
     @Test
@@ -105,11 +106,15 @@ class OperationsEndToEndTest {
         NativeHost.Run run = NativeHost.run(demo, Map.of(), "--malformed-events", "--events", "2", "--cycles", "1");
         assertEquals(0, run.exitCode(), run.describe());
         String out = run.stdout();
-        assertTrue(out.contains("malformed event (three parameters) refused: extracting demo.message: malformed event 1: plugin event has 3 parameters, expected 2"), out);
-        assertTrue(out.contains("malformed event (length shorter than its header) refused: extracting demo.message: malformed event 1: length 20 is shorter than the 26-byte header"), out);
-        assertTrue(out.contains("malformed event (payload longer than the event) refused: extracting demo.message: malformed event 1: parameters of 100004 bytes do not match the event length 45"), out);
-        assertTrue(out.contains("malformed event (plugin id parameter of 8 bytes) refused: extracting demo.message: malformed event 1: plugin id parameter has length 8, expected 4"), out);
-        assertTrue(out.contains("a valid event after them is extracted"), out);
+        assertThat(out)
+                .contains("malformed event (three parameters) refused: extracting demo.message: malformed event 1: plugin event has 3 parameters, expected 2");
+        assertThat(out)
+                .contains("malformed event (length shorter than its header) refused: extracting demo.message: malformed event 1: length 20 is shorter than the 26-byte header");
+        assertThat(out)
+                .contains("malformed event (payload longer than the event) refused: extracting demo.message: malformed event 1: parameters of 100004 bytes do not match the event length 45");
+        assertThat(out)
+                .contains("malformed event (plugin id parameter of 8 bytes) refused: extracting demo.message: malformed event 1: plugin id parameter has length 8, expected 4");
+        assertThat(out).contains("a valid event after them is extracted");
     }
 
     @Test
@@ -137,7 +142,7 @@ class OperationsEndToEndTest {
         NativeHost.Run run = NativeHost.run(demo, Map.of(), "--threads", "8", "--events", "2000000",
                 "--open-params", "max=1000000000");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("threads 8: 2000000 events each, identical values\n"), run.stdout());
+        assertThat(run.stdout()).contains("threads 8: 2000000 events each, identical values\n");
     }
 
     @Test
@@ -147,9 +152,9 @@ class OperationsEndToEndTest {
         NativeHost.Run run = NativeHost.run(older, Map.of(), "--events", "2", "--cycles", "2", newer.toString(), demo.toString());
         assertEquals(0, run.exitCode(), run.describe());
         String out = run.stdout();
-        assertTrue(out.contains("lang_old.message = \"LANG-OLD EVENT 2 with commons-lang3 3.12.0\""), out);
-        assertTrue(out.contains("lang_new.message = \"LANG-NEW EVENT 2 with commons-lang3 3.17.0\""), out);
-        assertTrue(out.contains("demo.message = \"demo event 2\""), out);
+        assertThat(out).contains("lang_old.message = \"LANG-OLD EVENT 2 with commons-lang3 3.12.0\"");
+        assertThat(out).contains("lang_new.message = \"LANG-NEW EVENT 2 with commons-lang3 3.17.0\"");
+        assertThat(out).contains("demo.message = \"demo event 2\"");
     }
 
     @Test
@@ -169,8 +174,9 @@ class OperationsEndToEndTest {
             Files.delete(explicitJdk);
             NativeHost.Run without = NativeHost.run(library, nowhere, "--expect-init-failure");
             assertEquals(0, without.exitCode(), without.describe());
-            assertTrue(without.stdout().contains("Looked at plugin.yaml jvm.java-home=" + explicitJdk + ": no "
-                    + explicitJdk + "/lib/server/libjvm.so; FALCO_PLUGIN_JAVA_HOME=/nowhere/falco-java"), without.stdout());
+            assertThat(without.stdout())
+                    .contains("Looked at plugin.yaml jvm.java-home=" + explicitJdk + ": no "
+                    + explicitJdk + "/lib/server/libjvm.so; FALCO_PLUGIN_JAVA_HOME=/nowhere/falco-java");
         } finally {
             Files.move(hiddenBuildJdk, projects.jdk());
         }

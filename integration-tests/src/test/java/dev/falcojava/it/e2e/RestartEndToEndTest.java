@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,8 @@ class RestartEndToEndTest {
             Path plugin = project.resolve("src/main/java/com/example/ticker/TickerPlugin.java");
             String source = Files.readString(plugin);
             String producer = "Thread.ofVirtual().name(\"ticker-async\")";
-            assertTrue(source.contains(producer) && source.contains("Thread.sleep(1000);"), source);
+            assertThat(source).contains(producer);
+            assertThat(source).contains("Thread.sleep(1000);");
             Files.writeString(plugin, source.replace(producer, "Thread.ofPlatform().name(\"ticker-async\")")
                     .replace("Thread.sleep(1000);", "Thread.sleep(1);"));
         }).resolve("target/libticker.so");
@@ -65,7 +67,7 @@ class RestartEndToEndTest {
         Path plugin = code.resolve(className + "Plugin.java");
         String stub = "        // TODO compute " + name + ".classes from request.event()\n        request.noValue();\n        return 0;";
         String source = Files.readString(plugin);
-        assertTrue(source.contains(stub), source);
+        assertThat(source).contains(stub);
         Files.writeString(plugin, source.replace(stub,
                 "        return java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();"));
         Files.delete(project.resolve("src/test/java/com/example/" + name + "/" + className + "PluginTest.java"));
@@ -95,7 +97,7 @@ class RestartEndToEndTest {
         NativeHost.Run run = NativeHost.run(asyncPlugin, Map.of(),
                 leakCheck("--leak-probe", "ticker.classes", "--expect-async", "2"));
         assertNothingGrew("async producer thread, init/destroy", run);
-        assertTrue(run.stdout().contains("async name=ticker_tick data=\"tick 2\""), run.stdout());
+        assertThat(run.stdout()).contains("async name=ticker_tick data=\"tick 2\"");
     }
 
     private static String[] leakCheck(String... more) {

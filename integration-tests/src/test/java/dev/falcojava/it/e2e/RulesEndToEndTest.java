@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class RulesEndToEndTest {
         for (String example : new String[]{"counter", "jsonlog", "threadstate"}) {
             FalcoPluginCli.Result checked = checkRules(EXAMPLES.resolve(example));
             assertEquals(0, checked.exitCode(), example + ": " + checked.output());
-            assertTrue(checked.output().endsWith(example + "_rules.yaml: rules ok\n"), checked.output());
+            assertThat(checked.output()).endsWith(example + "_rules.yaml: rules ok\n");
         }
     }
 
@@ -38,7 +39,7 @@ class RulesEndToEndTest {
         for (Path project : new Path[]{source, syscall}) {
             FalcoPluginCli.Result fresh = checkRules(project);
             assertEquals(0, fresh.exitCode(), fresh.output());
-            assertTrue(fresh.output().contains("rules ok"), fresh.output());
+            assertThat(fresh.output()).contains("rules ok");
         }
 
         FalcoPluginCli.Result added = FalcoPluginCli.run(Map.of(), "add-field", "k8sjava.verb", "--type", "string",
@@ -50,7 +51,7 @@ class RulesEndToEndTest {
         FalcoPluginCli.Result grown = checkRules(source);
         assertEquals(0, grown.exitCode(), grown.output());
         Path rules = source.resolve("falco/k8sjava_rules.yaml");
-        assertTrue(Files.readString(rules).contains("k8sjava.verb=%k8sjava.verb"), Files.readString(rules));
+        assertThat(Files.readString(rules)).contains("k8sjava.verb=%k8sjava.verb");
 
         Files.writeString(source.resolve("falco/audit_rules.yaml"), """
                 - list: sensitive_verbs
@@ -67,8 +68,8 @@ class RulesEndToEndTest {
         FalcoPluginCli.Result broken = checkRules(source);
         assertEquals(2, broken.exitCode(), broken.output());
         Path shown = Path.of("").toAbsolutePath().relativize(source.resolve("falco/audit_rules.yaml").toAbsolutePath());
-        assertTrue(broken.output().contains(shown + ":7:42: error: 'contains' does not fit k8sjava.count, a uint64 field"),
-                broken.output());
+        assertThat(broken.output())
+                .contains(shown + ":7:42: error: 'contains' does not fit k8sjava.count, a uint64 field");
         FalcoPluginCli.Result validate = FalcoPluginCli.run(Map.of(), "validate", "--dir", source.toString());
         assertEquals(2, validate.exitCode(), validate.output());
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,10 +45,11 @@ class RunEndToEndTest {
         FalcoPluginCli.Result run = FalcoPluginCli.run(Map.of(), "run", idle.toString(),
                 "--open-params", "timeouts=1000000,idle-ms=1500,events=2");
         assertEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().contains(": c-idle event 1 (idle event 1) idle.number=1 idle.part=10\n"), run.output());
-        assertTrue(run.output().contains(": c-idle event 2 (idle event 2) idle.number=2 idle.part=20\n"), run.output());
+        assertThat(run.output()).contains(": c-idle event 1 (idle event 1) idle.number=1 idle.part=10\n");
+        assertThat(run.output()).contains(": c-idle event 2 (idle event 2) idle.number=2 idle.part=20\n");
         assertEquals(2, eventLines(run.output(), "c-idle"), run.output());
-        assertFalse(run.output().contains("idle.label"), "a field that requires an argument is not printed by default");
+        assertThat(run.output()).as(() -> "a field that requires an argument is not printed by default")
+                .doesNotContain("idle.label");
     }
 
     @Test
@@ -55,10 +57,10 @@ class RunEndToEndTest {
         FalcoPluginCli.Result run = FalcoPluginCli.run(Map.of(), "run", idle.toString(),
                 "--open-params", "events=1,after=idle", "--idle-exit", "1", "--fields", "idle.label[k],idle.part[3]");
         assertEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().contains(": c-idle event 1 (idle event 1) idle.label[k]=k-1 idle.part[3]=13\n"), run.output());
-        assertTrue(run.output().contains("falco-plugin run: no event for 1 s (--idle-exit); stopped"), run.output());
-        assertTrue(run.output().contains("[info] c-idle: close\n"), run.output());
-        assertTrue(run.output().contains("[info] c-idle: destroy\n"), run.output());
+        assertThat(run.output()).contains(": c-idle event 1 (idle event 1) idle.label[k]=k-1 idle.part[3]=13\n");
+        assertThat(run.output()).contains("falco-plugin run: no event for 1 s (--idle-exit); stopped");
+        assertThat(run.output()).contains("[info] c-idle: close\n");
+        assertThat(run.output()).contains("[info] c-idle: destroy\n");
     }
 
     @Test
@@ -86,7 +88,7 @@ class RunEndToEndTest {
         }
         String all = output.toString();
         assertEquals(0, process.exitValue(), all);
-        assertTrue(all.contains("falco-plugin run: SIGINT, closing the source"), all);
+        assertThat(all).contains("falco-plugin run: SIGINT, closing the source");
         int close = all.indexOf("[info] c-idle: close\n");
         int destroy = all.indexOf("[info] c-idle: destroy\n");
         assertTrue(close > 0 && destroy > close, "close, then destroy:\n" + all);
@@ -97,8 +99,8 @@ class RunEndToEndTest {
         FalcoPluginCli.Result all = FalcoPluginCli.run(Map.of(), "run", dummy.toString(), "--open-params", "max=12");
         assertEquals(0, all.exitCode(), all.output());
         assertEquals(12, eventLines(all.output(), "c-dummy"), all.output());
-        assertTrue(all.output().contains(": c-dummy event 12 (dummy event-12) dummy.value=12 dummy.name=event-12 dummy.even=true\n"),
-                all.output());
+        assertThat(all.output())
+                .contains(": c-dummy event 12 (dummy event-12) dummy.value=12 dummy.name=event-12 dummy.even=true\n");
         FalcoPluginCli.Result two = FalcoPluginCli.run(Map.of(), "run", dummy.toString(), "--open-params", "max=12", "-n", "2");
         assertEquals(0, two.exitCode(), two.output());
         assertEquals(2, eventLines(two.output(), "c-dummy"), two.output());
@@ -110,17 +112,17 @@ class RunEndToEndTest {
                 "-DBROKEN_EXTRACT_FAILS");
         FalcoPluginCli.Result stopped = FalcoPluginCli.run(Map.of(), "run", failing.toString());
         assertEquals(1, stopped.exitCode(), stopped.output());
-        assertTrue(stopped.output().contains(
-                "falco-plugin run: plugin_extract_fields failed on event 1: extraction refused on purpose\n"), stopped.output());
+        assertThat(stopped.output())
+                .contains("falco-plugin run: plugin_extract_fields failed on event 1: extraction refused on purpose\n");
         assertEquals(0, eventLines(stopped.output(), "c-dummy"), stopped.output());
 
         FalcoPluginCli.Result kept = FalcoPluginCli.run(Map.of(), "run", failing.toString(), "--keep-going");
         assertEquals(1, kept.exitCode(), kept.output());
         assertEquals(3, eventLines(kept.output(), "c-dummy"), kept.output());
-        assertTrue(kept.output().contains(": c-dummy event 3 (dummy event-3) dummy.value=<error> dummy.name=<error> dummy.even=<error>\n"),
-                kept.output());
-        assertTrue(kept.output().contains("falco-plugin run: plugin_extract_fields failed on event 3: extraction refused on purpose\n"),
-                kept.output());
-        assertTrue(kept.output().contains("falco-plugin run: extraction failed on 3 event(s)"), kept.output());
+        assertThat(kept.output())
+                .contains(": c-dummy event 3 (dummy event-3) dummy.value=<error> dummy.name=<error> dummy.even=<error>\n");
+        assertThat(kept.output())
+                .contains("falco-plugin run: plugin_extract_fields failed on event 3: extraction refused on purpose\n");
+        assertThat(kept.output()).contains("falco-plugin run: extraction failed on 3 event(s)");
     }
 }

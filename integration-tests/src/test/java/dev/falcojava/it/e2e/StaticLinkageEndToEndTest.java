@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -59,10 +60,10 @@ class StaticLinkageEndToEndTest {
         for (Path project : List.of(alpha, beta)) {
             String name = project.getFileName().toString();
             List<String> globals = Symbols.defined(project.resolve("target/lib" + name + ".a"), "-g");
-            assertTrue(globals.contains(name.toUpperCase() + "_API"), globals.toString());
-            assertTrue(globals.stream().noneMatch(symbol -> symbol.startsWith("plugin_")), globals.toString());
+            assertThat(globals).as(globals::toString).contains(name.toUpperCase() + "_API");
+            assertThat(globals).noneMatch(symbol -> symbol.startsWith("plugin_"));
         }
-        assertTrue(Symbols.defined(host, "-g").stream().noneMatch(symbol -> symbol.startsWith("plugin_")));
+        assertThat(Symbols.defined(host, "-g")).noneMatch(symbol -> symbol.startsWith("plugin_"));
     }
 
     @Test
@@ -73,12 +74,12 @@ class StaticLinkageEndToEndTest {
         assertEquals(0, run.exitCode(), run.describe());
         String out = run.stdout();
         for (String name : List.of("alpha", "beta")) {
-            assertTrue(out.contains("plugin name=" + name + " version=0.1.0 api=3.10.0 id=999 source=" + name), out);
-            assertTrue(out.contains("  " + name + ".message = \"" + name + " event 3\"\n"), out);
-            assertTrue(out.contains("  " + name + ".even = true\n"), out);
+            assertThat(out).contains("plugin name=" + name + " version=0.1.0 api=3.10.0 id=999 source=" + name);
+            assertThat(out).contains("  " + name + ".message = \"" + name + " event 3\"\n");
+            assertThat(out).contains("  " + name + ".even = true\n");
         }
         assertEquals(4, out.split("\ncycle ", -1).length - 1, "two cycles for each plugin:\n" + out);
-        assertTrue(out.strip().endsWith("ok"), out);
+        assertThat(out.strip()).as(() -> out).endsWith("ok");
     }
 
     @Test
@@ -86,6 +87,7 @@ class StaticLinkageEndToEndTest {
         NativeHost.Run run = NativeHost.run(List.of(host.toString(), "--api-version", "3.9.0", "--metadata-only",
                 "static:alpha"), Map.of());
         assertEquals(1, run.exitCode(), run.describe());
-        assertTrue(run.stderr().contains("framework's minor is less than the requested one"), run.describe());
+        assertThat(run.stderr()).as(run::describe)
+                .contains("framework's minor is less than the requested one");
     }
 }

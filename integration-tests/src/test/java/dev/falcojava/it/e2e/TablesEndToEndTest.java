@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +63,8 @@ class TablesEndToEndTest {
     @Test
     void atInitThePluginSeesTheRegistryFieldsAndEveryRefusalWithTheHostsReason() throws Exception {
         NativeHost.Run run = host("--feed", "0", "--thread-entries", "2");
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout())
+                .contains("""
                 log 6 -: tables: threads(int64)
                 log 6 -: threads fields: tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only)
                 log 6 -: adding thr_seen again gives the same field: thr_seen
@@ -73,13 +75,14 @@ class TablesEndToEndTest {
                 log 6 -: entry 99: none
                 log 6 -: entry 1001: comm proc1001, cwd /home/user1, uid 0, exe_writable false, thr_seen 0, thr_label ''
                 log 6 -: writing the read-only cwd refused: table threads: writing field cwd failed: field cwd of table threads is read-only
-                """), run.stdout());
+                """);
     }
 
     @Test
     void entriesAreAddedErasedAndIteratedAsTheHostKeepsThem() throws Exception {
         NativeHost.Run run = host("--feed", "0", "--thread-entries", "2", "--dump-tables", "threads");
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout())
+                .contains("""
                 log 6 -: added 4242: size 3, comm added
                 log 6 -: erased 4242: size 2, entry none
                 log 6 -: erasing 4242 again refused: table threads: erasing the entry of key 4242 failed: table threads has no entry with key 4242 to erase
@@ -90,19 +93,21 @@ class TablesEndToEndTest {
                 log 6 -: an unknown table refused: the host has no table nope (it has: threads, thr_sessions)
                 log 6 -: threads with uint64 keys refused: table threads has keys of type int64, not uint64
                 log 6 -: refused: value 300 does not fit field small of table thr_sessions (uint8)
-                """), run.stdout());
-        assertTrue(run.stdout().contains("""
+                """);
+        assertThat(run.stdout()).as(() -> "the entry added and erased at init is gone, the added fields are unset: " + run.stdout())
+                .contains("""
                 table threads key=int64 size=2 fields=tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only),thr_seen:uint64,thr_label:string
                   tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" thr_seen=0 thr_label=""
                   tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" thr_seen=0 thr_label=""
-                """), "the entry added and erased at init is gone, the added fields are unset: " + run.stdout());
+                """);
     }
 
     @Test
     void parsingWritesTheAddedFieldsAndExtractionReadsThemBackAMissingThreadHasNoValue() throws Exception {
         NativeHost.Run run = host("--feed", "3", "--thread-entries", "2", "--fields",
                 "thr.comm,thr.seen,thr.uid,thr.writable,thr.label", "--dump-tables", "threads");
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout())
+                .contains("""
                 event 2 source=syscall type=1 len=51
                   parsed
                   thr.comm = "proc1002"
@@ -118,34 +123,38 @@ class TablesEndToEndTest {
                   thr.uid = <none>
                   thr.writable = <none>
                   thr.label = <none>
-                """), run.stdout());
-        assertTrue(run.stdout().contains("""
+                """);
+        assertThat(run.stdout())
+                .contains("""
                   tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" thr_seen=1 thr_label="parsed event 1"
                   tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" thr_seen=1 thr_label="parsed event 2"
-                """), run.stdout());
+                """);
     }
 
     @Test
     void theHostsTableKeepsThePluginsFieldsAcrossPluginRestarts() throws Exception {
         NativeHost.Run run = host("--cycles", "3", "--feed", "1", "--thread-entries", "1", "--fields", "thr.seen");
-        assertTrue(run.stdout().contains("cycle 3\n"), run.stdout());
-        assertTrue(run.stdout().contains("  thr.seen = 3\n"), "each cycle's plugin adds the same field and counts on: " + run.stdout());
+        assertThat(run.stdout()).contains("cycle 3\n");
+        assertThat(run.stdout()).as(() -> "each cycle's plugin adds the same field and counts on: " + run.stdout())
+                .contains("  thr.seen = 3\n");
     }
 
     @Test
     void writingDuringExtractionIsRefusedByTheSdkBeforeTheHostSeesIt() throws Exception {
         NativeHost.Run run = host("--feed", "1", "--thread-entries", "1", "--fields", "thr.write", "--allow-extract-failure");
-        assertTrue(run.stdout().contains("  extract failed: extracting thr.write: table threads: writing field thr_label is not"
-                + " possible during extract_fields, whose input has a table reader only: write tables in parse_event"), run.stdout());
+        assertThat(run.stdout())
+                .contains("  extract failed: extracting thr.write: table threads: writing field thr_label is not"
+                + " possible during extract_fields, whose input has a table reader only: write tables in parse_event");
     }
 
     @Test
     void aTableExportedByOnePluginIsReadAndExtendedByAnother() throws Exception {
         NativeHost.Run run = host("--feed", "3", "--thread-entries", "2", "--fields", "thr.comm", "--with", rdr.toString(),
                 "--dump-tables", "thr_sessions");
-        assertTrue(run.stdout().contains("with log 6 -: thr_sessions fields: count:uint64,comm:string,small:uint8,rdr_note:string, size 0\n"),
-                run.stdout());
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout())
+                .contains("with log 6 -: thr_sessions fields: count:uint64,comm:string,small:uint8,rdr_note:string, size 0\n");
+        assertThat(run.stdout())
+                .contains("""
                 event 3 source=syscall type=1 len=51
                 log 6 -: event 3: no thread 1003
                   parsed
@@ -154,20 +163,22 @@ class TablesEndToEndTest {
                   with rdr.comm = "?"
                   with rdr.small = 3
                   with rdr.note = ""
-                """), run.stdout());
-        assertTrue(run.stdout().contains("""
+                """);
+        assertThat(run.stdout())
+                .contains("""
                 table thr_sessions key=uint64 size=3 fields=count:uint64,comm:string,small:uint8,rdr_note:string
                   count=1 comm="proc1001" small=1 rdr_note=""
                   count=1 comm="proc1002" small=2 rdr_note=""
                   count=1 comm="?" small=3 rdr_note=""
-                """), run.stdout());
+                """);
     }
 
     @Test
     void initFailsNamingTheMissingTableWhenTheOwnerIsNotLoaded() throws Exception {
         NativeHost.Run run = NativeHost.run(rdr, Map.of(), "--cycles", "1", "--feed", "1", "--feed-source", "syscall");
         assertEquals(1, run.exitCode(), run.describe());
-        assertTrue(run.stderr().contains("FAIL: could not initialize plugin: init: the host has no table thr_sessions"
-                + " (it has: threads"), run.describe());
+        assertThat(run.stderr()).as(run::describe)
+                .contains("FAIL: could not initialize plugin: init: the host has no table thr_sessions"
+                + " (it has: threads");
     }
 }

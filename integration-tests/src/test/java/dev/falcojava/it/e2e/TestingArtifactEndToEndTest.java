@@ -11,8 +11,8 @@ import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,20 +29,20 @@ class TestingArtifactEndToEndTest {
     @Test
     void anEarlierProjectIsUpgradedAndItsPluginJarHoldsNoHarnessClass() throws Exception {
         GeneratedProjects projects = new GeneratedProjects("testing-");
-        Path project = projects.work().resolve("upg");
+        Path project = projects.newProject("upg");
         Map<String, String> environment = Map.of("JAVA_HOME", projects.jdk().toString());
-        assertEquals(0, FalcoPluginCli.run(environment, "new", "upg", "--dir", project.toString()).exitCode());
         Path pom = project.resolve("pom.xml");
         String current = Files.readString(pom);
         Files.writeString(pom, TESTING_DEPENDENCY.matcher(current).replaceFirst(""));
         String test = Files.readString(project.resolve("src/test/java/com/example/upg/UpgPluginTest.java"));
-        assertTrue(test.contains("import dev.falcojava.sdk.testing.PluginHarness;"), test);
+        assertThat(test).contains("import dev.falcojava.sdk.testing.PluginHarness;");
 
         FalcoPluginCli.Result generated = FalcoPluginCli.run(environment, "generate", "--dir", project.toString());
         assertEquals(0, generated.exitCode(), generated.output());
-        assertTrue(generated.output().contains("falco-plugin: " + pom + " has no test-scoped dependency on"
+        assertThat(generated.output())
+                .contains("falco-plugin: " + pom + " has no test-scoped dependency on"
                 + " falco-plugin-sdk-testing, where the test harness (dev.falcojava.sdk.testing) lives now; run falco-plugin"
-                + " upgrade"), generated.output());
+                + " upgrade");
 
         FalcoPluginCli.Result upgraded = FalcoPluginCli.run(environment, "upgrade", "--dir", project.toString());
         assertEquals(0, upgraded.exitCode(), upgraded.output());
@@ -57,16 +57,17 @@ class TestingArtifactEndToEndTest {
 
         try (JarFile jar = new JarFile(project.resolve("target/falco-plugin-all.jar").toFile())) {
             List<String> names = jar.stream().map(ZipEntry::getName).toList();
-            assertTrue(names.contains("dev/falcojava/sdk/abi/Bootstrap.class"), names.toString());
-            assertTrue(names.contains("com/example/upg/UpgPlugin.class"), names.toString());
+            assertThat(names).as(names::toString).contains("dev/falcojava/sdk/abi/Bootstrap.class");
+            assertThat(names).as(names::toString).contains("com/example/upg/UpgPlugin.class");
             assertEquals(List.of(), names.stream().filter(name -> name.startsWith("dev/falcojava/sdk/testing/")).toList());
             assertTrue(names.contains("dev/falcojava/sdk/abi/tables/OwnedTable.class"), names.toString());
             assertEquals(List.of(), names.stream().filter(name -> name.contains("HarnessSupport")).toList(),
                     "the SDK holds nothing only the harness uses");
         }
         String library = new String(Files.readAllBytes(project.resolve("target/libupg.so")), StandardCharsets.ISO_8859_1);
-        assertTrue(library.contains("dev/falcojava/sdk/abi/Bootstrap.class"), "the library embeds the plugin jar");
-        assertFalse(library.contains("dev/falcojava/sdk/testing/"), "no harness class in the library");
-        assertFalse(library.contains("HarnessSupport"), "no harness-only SDK class in the library");
+        assertThat(library).as(() -> "the library embeds the plugin jar")
+                .contains("dev/falcojava/sdk/abi/Bootstrap.class");
+        assertThat(library).as(() -> "no harness class in the library").doesNotContain("dev/falcojava/sdk/testing/");
+        assertThat(library).as(() -> "no harness-only SDK class in the library").doesNotContain("HarnessSupport");
     }
 }

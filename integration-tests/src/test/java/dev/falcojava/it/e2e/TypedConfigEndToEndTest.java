@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -85,26 +86,10 @@ class TypedConfigEndToEndTest {
                         optional: true
                     capabilities:
                     """));
-            Path plugin = project.resolve("src/main/java/com/example/cfg/CfgPlugin.java");
-            Files.writeString(plugin, Files.readString(plugin)
-                    .replace("""
-                                @Override
-                                public void init(String config) {
-                                    // config is the init_config of this plugin in falco.yaml
-                                }
-                            """, """
-                                private CfgConfig config;
-
-                                @Override
-                                protected void init(CfgConfig config) {
-                                    this.config = config;
-                                }
-                            """)
-                    .replace("return request.event().payloadAsString();",
-                            "return config.greeting() + \" \" + config.maxEvents() + \" \" + config.token() + \" \" + config.aws() + \" \""
-                                    + " + config.rules() + \" \" + config.level() + \" \" + (config.port() + 1) + \" \""
-                                    + " + config.nickname().map(String::toUpperCase).orElse(\"-\") + \": \" + request.event().payloadAsString();"));
-            Files.delete(project.resolve("src/test/java/com/example/cfg/CfgPluginTest.java"));
+            GeneratedProjects.useTypedConfig(project, "Cfg", "CfgConfig", "config.greeting() + \" \" + config.maxEvents()"
+                    + " + \" \" + config.token() + \" \" + config.aws() + \" \" + config.rules() + \" \" + config.level()"
+                    + " + \" \" + (config.port() + 1) + \" \" + config.nickname().map(String::toUpperCase).orElse(\"-\")"
+                    + " + \": \"");
         }, "--shared").resolve("target/libcfg.so");
     }
 
@@ -112,8 +97,10 @@ class TypedConfigEndToEndTest {
     void theLibraryExportsTheJsonSchemaOfItsConfig() throws Exception {
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--metadata-only");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("init schema (type 1)=\"{\\\"$schema\\\":\\\"http://json-schema.org/draft-07/schema#\\\""), run.stdout());
-        assertTrue(run.stdout().contains("\\\"required\\\":[\\\"token\\\"],\\\"additionalProperties\\\":false}\""), run.stdout());
+        assertThat(run.stdout())
+                .contains("init schema (type 1)=\"{\\\"$schema\\\":\\\"http://json-schema.org/draft-07/schema#\\\"");
+        assertThat(run.stdout())
+                .contains("\\\"required\\\":[\\\"token\\\"],\\\"additionalProperties\\\":false}\"");
     }
 
     /** The schema the library exports, out of the host's C-quoted line. */
@@ -149,8 +136,9 @@ class TypedConfigEndToEndTest {
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--config", "{\"token\": \"s3cret\", \"greeting\": \"héllo\"}",
                 "--events", "1", "--cycles", "1");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("cfg.message = \"héllo 7 s3cret Aws[region=us-east-1, profile=Optional.empty] [] QUIET"
-                + " 8081 -: cfg event 1\""), run.stdout());
+        assertThat(run.stdout())
+                .contains("cfg.message = \"héllo 7 s3cret Aws[region=us-east-1, profile=Optional.empty] [] QUIET"
+                + " 8081 -: cfg event 1\"");
     }
 
     /** What Falco hands the plugin for an init_config written as a YAML mapping in falco.yaml: its JSON text. */
@@ -182,8 +170,9 @@ class TypedConfigEndToEndTest {
     void aNestedYamlConfigReachesThePluginAsNestedRecordsListsAndEnums() throws Exception {
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--config", falcoJson(FALCO_YAML), "--events", "1", "--cycles", "1");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("cfg.message = \"hi 7 s3cret Aws[region=eu-west-3, profile=Optional[audit]]"
-                + " [RulesItem[user=root, weight=5], RulesItem[user=alice, weight=1]] VERY_LOUD 444 BOB: cfg event 1\""), run.stdout());
+        assertThat(run.stdout())
+                .contains("cfg.message = \"hi 7 s3cret Aws[region=eu-west-3, profile=Optional[audit]]"
+                + " [RulesItem[user=root, weight=5], RulesItem[user=alice, weight=1]] VERY_LOUD 444 BOB: cfg event 1\"");
     }
 
     @Test
@@ -192,9 +181,10 @@ class TypedConfigEndToEndTest {
                 .replace("level: very-loud", "level: shouting"));
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--config", config, "--expect-init-failure");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("init failed: init: 3 problems: /aws/region: must be a string, not 5;"
+        assertThat(run.stdout()).as(run::describe)
+                .contains("init failed: init: 3 problems: /aws/region: must be a string, not 5;"
                 + " /rules/0/weight: must be at least 0, not -5; /level: must be one of quiet, loud, very-loud, not the string"
-                + " \"shouting\""), run.describe());
+                + " \"shouting\"");
     }
 
     @ParameterizedTest(name = "{index}: {1}")
@@ -209,19 +199,20 @@ class TypedConfigEndToEndTest {
     void aConfigThatDoesNotFitFailsInitNamingEveryKeyThatDoesNot(String config, String expected) throws Exception {
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--config", config, "--expect-init-failure");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains(expected), run.describe());
+        assertThat(run.stdout()).as(run::describe).contains(expected);
     }
 
     @Test
     void aConfigThatIsNotJsonIsRefusedByTheHostOrElseByThePlugin() throws Exception {
         NativeHost.Run checkedByHost = NativeHost.run(library, Map.of(), "--config", "token: yaml?", "--events", "1");
         assertEquals(1, checkedByHost.exitCode(), checkedByHost.describe());
-        assertTrue(checkedByHost.stderr().contains("FAIL: init config is not a valid json"), checkedByHost.describe());
+        assertThat(checkedByHost.stderr()).as(checkedByHost::describe)
+                .contains("FAIL: init config is not a valid json");
 
         NativeHost.Run checkedByPlugin = NativeHost.run(library, Map.of(), "--skip-config-check", "--config", "token: yaml?",
                 "--expect-init-failure");
         assertEquals(0, checkedByPlugin.exitCode(), checkedByPlugin.describe());
-        assertTrue(checkedByPlugin.stdout().contains(
-                "init failed: init: init_config is not valid JSON: unexpected token at line 1, column 1"), checkedByPlugin.describe());
+        assertThat(checkedByPlugin.stdout()).as(checkedByPlugin::describe)
+                .contains("init failed: init: init_config is not valid JSON: unexpected token at line 1, column 1");
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,34 +39,36 @@ class HostTablesConformanceTest {
     void aPluginFollowingTheRulesWritesWhileParsingAndReadsWhileExtracting() throws Exception {
         NativeHost.Run run = run(fixture(""), "threads");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("""
+        assertThat(run.stdout())
+                .contains("""
                 event 2 source=syscall type=1 len=51
                   parsed
                   c.seen = 1
                 event 3 source=syscall type=1 len=51
                   parsed
                   c.seen = <none>
-                """), run.stdout());
-        assertTrue(run.stdout().contains("""
+                """);
+        assertThat(run.stdout())
+                .contains("""
                 table threads key=int64 size=2 fields=tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only),c_seen:uint64
                   tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" c_seen=1
                   tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" c_seen=1
-                """), run.stdout());
+                """);
     }
 
     @Test
     void entriesAPluginDoesNotReleaseAreReleasedAtTheEndOfTheCall() throws Exception {
         NativeHost.Run run = run(fixture("NO_RELEASE"), "threads");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("  c.seen = 1\n"), run.stdout());
-        assertTrue(run.stdout().contains("c_seen=1\n"), run.stdout());
+        assertThat(run.stdout()).contains("  c.seen = 1\n");
+        assertThat(run.stdout()).contains("c_seen=1\n");
     }
 
     @Test
     void printingATableThatDoesNotExistSaysSo() throws Exception {
         NativeHost.Run run = run(fixture(""), "threads,nope");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("no table nope\n"), run.stdout());
+        assertThat(run.stdout()).contains("no table nope\n");
     }
 
     @ParameterizedTest
@@ -76,6 +79,6 @@ class HostTablesConformanceTest {
     void aBrokenRuleIsRefusedWithTheRule(String variant, String reason) throws Exception {
         NativeHost.Run run = run(fixture(variant), "threads");
         assertEquals(1, run.exitCode(), run.describe());
-        assertTrue(run.stderr().contains(reason), run.describe());
+        assertThat(run.stderr()).as(run::describe).contains(reason);
     }
 }

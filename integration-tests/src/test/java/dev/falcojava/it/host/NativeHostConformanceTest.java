@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,9 +64,9 @@ class NativeHostConformanceTest {
         NativeHost.Run run = NativeHost.run(fixture(""), Map.of(), "--open-params", "max=5", "--fields", "dummy.even",
                 "--events", "10", "--cycles", "2");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("event 5 len=45 payload=\"event-5\"\n  dummy.even = false\n"), run.stdout());
-        assertTrue(run.stdout().contains("cycle 2\n"), run.stdout());
-        assertTrue(!run.stdout().contains("dummy.value ="), run.stdout());
+        assertThat(run.stdout()).contains("event 5 len=45 payload=\"event-5\"\n  dummy.even = false\n");
+        assertThat(run.stdout()).contains("cycle 2\n");
+        assertThat(run.stdout()).doesNotContain("dummy.value =");
     }
 
     @Test
@@ -75,7 +76,7 @@ class NativeHostConformanceTest {
                 NativeHost.run(fixture(""), Map.of(), "--events", "1", "--cycles", "1", "--fields", "dummy.value,ka.nope")}) {
             assertEquals(1, run.exitCode(), run.describe());
             assertEquals("FAIL: --fields names ka.nope, which the plugin does not export\n", run.stderr(), run.describe());
-            assertFalse(run.stdout().strip().endsWith("ok"), run.describe());
+            assertThat(run.stdout().strip()).as(run::describe).doesNotEndWith("ok");
         }
     }
 
@@ -105,28 +106,30 @@ class NativeHostConformanceTest {
     void aBrokenPluginIsRefusedWithTheReason(String variant, String reason) throws Exception {
         NativeHost.Run run = NativeHost.run(fixture(variant), Map.of(), "--expect-caps", "source,extract", "--events", "5", "--cycles", "1");
         assertEquals(1, run.exitCode(), run.describe());
-        assertTrue(run.stderr().startsWith("FAIL: ") && run.stderr().contains(reason), run.describe());
+        assertThat(run.stderr()).as(run::describe).startsWith("FAIL: ");
+        assertThat(run.stderr()).as(run::describe).contains(reason);
     }
 
     @Test
     void theCapabilitiesMustBeExactlyTheExpectedOnes() throws Exception {
         NativeHost.Run run = NativeHost.run(fixture(""), Map.of(), "--expect-caps", "source", "--metadata-only");
         assertEquals(1, run.exitCode(), run.describe());
-        assertTrue(run.stderr().contains("the library exports plugin_get_fields of the undeclared capability extract"), run.describe());
+        assertThat(run.stderr()).as(run::describe)
+                .contains("the library exports plugin_get_fields of the undeclared capability extract");
     }
 
     @Test
     void anOlderFrameworkRefusesANewerPlugin() throws Exception {
         NativeHost.Run run = NativeHost.run(fixture(""), Map.of(), "--api-version", "2.9.0", "--metadata-only");
         assertEquals(1, run.exitCode(), run.describe());
-        assertTrue(run.stderr().contains("major versions disagree"), run.describe());
+        assertThat(run.stderr()).as(run::describe).contains("major versions disagree");
     }
 
     @Test
     void anExpectedInitFailureIsReportedWithTheLastError() throws Exception {
         NativeHost.Run run = NativeHost.run(fixture("INIT_FAILS"), Map.of(), "--expect-init-failure");
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.stdout().contains("init failed: init refused on purpose"), run.describe());
+        assertThat(run.stdout()).as(run::describe).contains("init failed: init refused on purpose");
     }
 
     private static final String[] LEAK_CHECK = {"--cycles", "20", "--events", "2", "--check-leaks", "--leak-warmup", "5",
@@ -137,7 +140,8 @@ class NativeHostConformanceTest {
         NativeHost.Run run = NativeHost.run(fixture(""), Map.of(), LEAK_CHECK);
         assertEquals(0, run.exitCode(), run.describe());
         assertEquals(20, run.stdout().lines().filter(line -> line.startsWith("leak check: cycle ")).count(), run.stdout());
-        assertTrue(run.stdout().contains("leak check: 20 cycles: ") && run.stdout().contains(": no leak\n"), run.stdout());
+        assertThat(run.stdout()).contains("leak check: 20 cycles: ");
+        assertThat(run.stdout()).contains(": no leak\n");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -149,8 +153,8 @@ class NativeHostConformanceTest {
     void theLeakCheckFailsAPluginThatKeepsSomethingPerCycle(String variant, String reason) throws Exception {
         NativeHost.Run run = NativeHost.run(fixture(variant), Map.of(), LEAK_CHECK);
         assertEquals(1, run.exitCode(), run.describe());
-        assertTrue(run.stderr().startsWith("FAIL: " + reason), run.describe());
-        assertTrue(run.stdout().contains(": LEAK\n"), run.stdout());
+        assertThat(run.stderr()).as(run::describe).startsWith("FAIL: " + reason);
+        assertThat(run.stdout()).contains(": LEAK\n");
     }
 
     @Test
@@ -160,6 +164,6 @@ class NativeHostConformanceTest {
         assertEquals(0, run.exitCode(), run.describe());
         assertEquals(5, run.stdout().lines().filter(line -> line.equals("unload: " + library + " unloaded")).count(), run.stdout());
         assertEquals(1, run.stdout().lines().filter(line -> line.startsWith("plugin name=c-dummy")).count(), run.stdout());
-        assertTrue(run.stdout().contains("cycle 5\n"), run.stdout());
+        assertThat(run.stdout()).contains("cycle 5\n");
     }
 }
