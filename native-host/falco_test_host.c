@@ -1737,7 +1737,7 @@ static void usage(void) {
             "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] [--expect-async N]\n"
             "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]] [--alloc-probe FIELD]\n"
             "       [--check-leaks [--leak-probe FIELD] [--leak-warmup N] [--leak-rss-kib K] [--leak-classes N]\n"
-            "       [--leak-quiet-ms MS]]\n"
+            "       [--leak-quiet-ms MS] [--leak-smaps]]\n"
             "       [--reload] (plugin.so | static:NAME)...\n"
             "Each plugin is tested in turn, in this one process. The host's table \"threads\" (int64 key) gets N\n"
             "entries of tid 1001 .. 1000+N; the tables named by --dump-tables are printed before each destroy. --with\n"
@@ -1746,7 +1746,8 @@ static void usage(void) {
             "loaded classes) after each cycle, and fails when descriptors grow at all, threads grow after the warm-up\n"
             "(default 10 cycles), or VmRSS (default 8192 KiB) or classes (default 100) grow past a bound after it.\n"
             "The two compared cycles are sampled after the process rested --leak-quiet-ms (default 5500: the JVM\n"
-            "frees its JIT compilers' spare work areas every 5 s), the others once it is idle.\n"
+            "frees its JIT compilers' spare work areas every 5 s), the others once it is idle. --leak-smaps prints\n"
+            "the mappings whose resident memory grew between them.\n"
             "--reload loads, drives and dlcloses every plugin in each cycle, interleaved, as Falco's hot restart does.\n");
     exit(2);
 }
@@ -1755,7 +1756,7 @@ int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
     options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1, NULL,
-                 0, 0, NULL, {10, 8192, 100, 5500}};
+                 0, 0, NULL, {10, 8192, 100, 5500, 0}};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -1794,12 +1795,14 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--leak-rss-kib") == 0 && has_value) o.leak_limits.rss_kib = atol(argv[++i]);
         else if (strcmp(a, "--leak-classes") == 0 && has_value) o.leak_limits.classes = atol(argv[++i]);
         else if (strcmp(a, "--leak-quiet-ms") == 0 && has_value) o.leak_limits.quiet_ms = atol(argv[++i]);
+        else if (strcmp(a, "--leak-smaps") == 0) o.leak_limits.smaps = 1;
         else if (a[0] == '-') usage();
         else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();
     }
     if (o.library == NULL) usage();
     setvbuf(stdout, NULL, _IOLBF, 0);
+    if (o.check_leaks) hl_prepare(&o.leak_limits);
     ht_setup();
     if (table_options.thread_entries > 0) ht_populate_threads(table_options.thread_entries);
     if (table_options.with != NULL) load_companion(&o);

@@ -19,8 +19,26 @@ typedef struct {
     double restart_ms;
 } hl_point;
 
+/* One mapping of /proc/self/smaps: where it starts, its size and resident memory, and what it maps. */
+typedef struct {
+    unsigned long start;
+    long size_kib;
+    long rss_kib;
+    char perms[5];
+    char name[80];
+} hl_mapping;
+
+typedef struct {
+    hl_mapping* maps;
+    long count;
+} hl_smaps;
+
 static hl_point* points;
 static long point_count;
+/* --leak-smaps: the mappings at the first and at the latest compared sample */
+static hl_smaps compared_smaps[2];
+static int record_smaps;
+static long smaps_warmup;
 static double last_destroy_ms = -1;
 
 double hl_now_ms(void) {
@@ -38,6 +56,60 @@ static long open_fds(void) {
         if (e->d_name[0] != '.') count++;
     closedir(dir);
     return count - 1;
+}
+
+void hl_prepare(const hl_limits* limits) {
+    record_smaps = limits->smaps;
+    smaps_warmup = limits->warmup > 0 ? limits->warmup : 1;
+    mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+}
+
+static void read_smaps(hl_smaps* into) {
+    FILE* smaps = fopen("/proc/self/smaps", "r");
+    char line[512];
+    long capacity = 0;
+    into->count = 0;
+    while (smaps != NULL && fgets(line, sizeof line, smaps)) {
+        unsigned long start, end;
+        char perms[5] = "";
+        int name_at = 0;
+        if (sscanf(line, "%lx-%lx %4s %*s %*s %*s %n", &start, &end, perms, &name_at) == 3 && name_at > 0) {
+            if (into->count == capacity) {
+                capacity = capacity ? capacity * 2 : 1024;
+                hl_mapping* grown = realloc(into->maps, (size_t)capacity * sizeof *grown);
+                if (grown == NULL) break;
+                into->maps = grown;
+            }
+            hl_mapping* m = &into->maps[into->count++];
+            m->start = start;
+            m->size_kib = (long)((end - start) / 1024);
+            m->rss_kib = 0;
+            memcpy(m->perms, perms, sizeof m->perms);
+            snprintf(m->name, sizeof m->name, "%s", line + name_at);
+            m->name[strcspn(m->name, "\n")] = '\0';
+        } else if (into->count > 0 && strncmp(line, "Rss:", 4) == 0) {
+            into->maps[into->count - 1].rss_kib = atol(line + 4);
+        }
+    }
+    if (smaps != NULL) fclose(smaps);
+}
+
+/* The mappings whose resident memory grew by 256 KiB or more between the compared samples, matched by start. */
+static void print_grown_mappings(void) {
+    const hl_smaps* before = &compared_smaps[0];
+    const hl_smaps* after = &compared_smaps[1];
+    long total = 0;
+    for (long i = 0; i < after->count; i++) {
+        const hl_mapping* m = &after->maps[i];
+        long was = 0;
+        for (long j = 0; j < before->count; j++)
+            if (before->maps[j].start == m->start) was = before->maps[j].rss_kib;
+        if (m->rss_kib - was < 256) continue;
+        total += m->rss_kib - was;
+        printf("leak check: mapping %lx (%ld KiB, %s) %s: resident %ld -> %ld KiB\n", m->start, m->size_kib, m->perms,
+               m->name[0] ? m->name : "[anon]", was, m->rss_kib);
+    }
+    printf("leak check: mappings that grew by 256 KiB or more: %ld KiB in all\n", total);
 }
 
 static long status_value(const char* key) {
@@ -89,6 +161,7 @@ void hl_sample(long cycle, const hl_cycle* measured, long quiet_ms) {
     double settled_ms = settle((double)quiet_ms);
     /* what the C heap only caches is not held: VmRSS is read after it gave its free memory back */
     malloc_trim(0);
+    if (record_smaps && cycle >= smaps_warmup) read_smaps(&compared_smaps[cycle == smaps_warmup ? 0 : 1]);
     p->cycle = cycle;
     p->fds = open_fds();
     p->rss_kib = status_value("VmRSS");
@@ -143,6 +216,7 @@ int hl_verdict(const hl_limits* limits) {
     if (warm->classes >= 0 && last->classes - warm->classes > limits->classes)
         ok = leak("loaded classes grew by %ld from cycle %ld to cycle %ld (bound %ld)", last->classes - warm->classes,
                   warm->cycle, last->cycle, limits->classes);
+    if (limits->smaps) print_grown_mappings();
     double* restarts = calloc((size_t)point_count, sizeof *restarts);
     long n = 0;
     if (restarts == NULL) return ok;

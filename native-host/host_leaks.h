@@ -11,6 +11,7 @@ typedef struct {
     long rss_kib;     /* growth of VmRSS allowed after the warm-up (--leak-rss-kib) */
     long classes;     /* growth of loaded classes allowed after the warm-up (--leak-classes) */
     long quiet_ms;    /* how long the compared samples wait for the process to rest (--leak-quiet-ms) */
+    int smaps;        /* print the mappings whose resident memory grew between the compared samples (--leak-smaps) */
 } hl_limits;
 
 /* What one cycle measured while it ran: set by the cycle, read by hl_sample. classes < 0: no probe. */
@@ -20,6 +21,12 @@ typedef struct {
     long classes;
 } hl_cycle;
 
+/*
+ * Prepares the leak check, once, before the plugins load. Makes the C heap give freed memory back in every arena:
+ * glibc raises its trim threshold after freeing a large block (up to 64 MiB), and neither free nor malloc_trim
+ * shrinks the top of a thread's arena below it, so the JIT compilers' freed work areas would stay resident there.
+ */
+void hl_prepare(const hl_limits* limits);
 /* Milliseconds on a monotonic clock. */
 double hl_now_ms(void);
 /*

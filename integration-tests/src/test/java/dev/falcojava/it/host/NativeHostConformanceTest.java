@@ -5,7 +5,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -155,6 +159,21 @@ class NativeHostConformanceTest {
         assertEquals(1, run.exitCode(), run.describe());
         assertThat(run.stderr()).as(run::describe).startsWith("FAIL: " + reason);
         assertThat(run.stdout()).contains(": LEAK\n");
+    }
+
+    @Test
+    void leakSmapsNamesTheMappingsWhoseResidentMemoryGrew() throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(LEAK_CHECK));
+        arguments.add("--leak-smaps");
+        NativeHost.Run run = NativeHost.run(fixture("LEAKS_MEMORY"), Map.of(), arguments.toArray(String[]::new));
+        assertEquals(1, run.exitCode(), run.describe());
+        assertTrue(run.stdout().lines().anyMatch(line -> line.matches("leak check: mapping [0-9a-f]+ \\(\\d+ KiB, rw-p\\) "
+                + "\\[anon]: resident \\d+ -> \\d+ KiB")), run.stdout());
+        Matcher total = Pattern.compile("leak check: mappings that grew by 256 KiB or more: (\\d+) KiB in all\n")
+                .matcher(run.stdout());
+        assertTrue(total.find(), run.stdout());
+        assertTrue(Long.parseLong(total.group(1)) >= 14 * 1024, "the plugin kept 1 MiB in each of cycles 6 to 20:\n"
+                + run.stdout());
     }
 
     @Test
