@@ -40,12 +40,16 @@ class DistributionEndToEndTest {
     private static final List<String> ARTIFACTS = List.of("falco-plugin-sdk", "falco-plugin-sdk-testing",
             "falco-plugin-maven-plugin", "falco-plugin-cli");
 
+    /** The system folders, and the one of the {@code mvn} this build runs with when it is elsewhere. */
+    private static final String SYSTEM_PATH = systemPath();
+
     @TempDir
     Path scratch;
 
     @Test
     void theUnpackedDistributionCreatesBuildsAndRunsAPluginWithAnEmptyHome() throws Exception {
         assertFalse(scratch.toAbsolutePath().startsWith(FalcoPluginCli.REPO_ROOT), "scratch folder inside the checkout");
+        assertFalse(SYSTEM_PATH.contains(CHECKOUT), SYSTEM_PATH);
         Path installation = scratch.resolve("falco-plugin-" + VERSION);
         Path home = Files.createDirectories(scratch.resolve("home"));
         Path work = Files.createDirectories(scratch.resolve("work"));
@@ -118,6 +122,16 @@ class DistributionEndToEndTest {
         assertTrue(launcher.startsWith("-rwxr-xr-x "), launcher);
     }
 
+    private static String systemPath() {
+        String system = "/usr/local/bin:/usr/bin:/bin";
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "mvn"))) {
+                return List.of(system.split(":")).contains(dir) ? system : system + ":" + dir;
+            }
+        }
+        return system;
+    }
+
     /** No file under {@code dir}, text or binary, holds the checkout's path. */
     private static void assertNoMentionOfTheCheckout(Path dir) throws IOException {
         byte[] needle = CHECKOUT.getBytes(StandardCharsets.UTF_8);
@@ -154,7 +168,7 @@ class DistributionEndToEndTest {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec falco-plugin \"$@\"", "falco-plugin"));
         command.addAll(List.of(arguments));
-        return run(directory, command, Map.of("PATH", "/usr/local/bin:/usr/bin:/bin:" + installation.resolve("bin"),
+        return run(directory, command, Map.of("PATH", SYSTEM_PATH + ":" + installation.resolve("bin"),
                 "HOME", home.toString(), "MAVEN_OPTS", "-Duser.home=" + home,
                 "XDG_CACHE_HOME", home.resolve(".cache").toString(), "LANG", "C.UTF-8"));
     }
