@@ -56,6 +56,12 @@ final class DistArtifacts {
         List<String> rules = list(dist.resolve(rulesTarball));
         assertTrue(rules.contains(name + "_rules.yaml"), rules.toString());
         assertTrue(rules.stream().noneMatch(entry -> entry.contains("/")), "the rules artifact is flat: " + rules);
+        Path unpackedRules = dist.resolveSibling("dist-rules-unpacked");
+        unpack(dist.resolve(rulesTarball), unpackedRules);
+        List<String> checkRules = new ArrayList<>(List.of("check-rules", "--dir", project.toString()));
+        rules.forEach(entry -> checkRules.add(unpackedRules.resolve(entry).toString()));
+        FalcoPluginCli.Result checked = FalcoPluginCli.run(Map.of(), checkRules.toArray(String[]::new));
+        assertEquals(0, checked.exitCode(), "the rules artifact's files pass check-rules: " + checked.output());
 
         String registry = Files.readString(dist.resolve("registry.yaml"));
         assertTrue(registry.contains("- name: \"" + name + "\"\n"), registry);
