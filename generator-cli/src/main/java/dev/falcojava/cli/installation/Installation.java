@@ -5,6 +5,7 @@ import dev.falcojava.cli.FalcoPluginCli;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 
 /** Where the running CLI comes from: an unpacked distribution, a build of a checkout, or a jar elsewhere. */
 public sealed interface Installation {
@@ -46,10 +47,14 @@ public sealed interface Installation {
 
     /** The installation of the running CLI. */
     static Installation current() {
-        try {
-            return of(Path.of(FalcoPluginCli.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+        CodeSource source = FalcoPluginCli.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
             return new Jar(Path.of("unknown"));
+        }
+        try {
+            return of(Path.of(source.getLocation().toURI()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return new Jar(Path.of(source.getLocation().toString()));
         }
     }
 
