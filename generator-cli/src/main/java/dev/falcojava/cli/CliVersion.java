@@ -1,6 +1,7 @@
 package dev.falcojava.cli;
 
 import dev.falcojava.cli.generation.ProjectModel;
+import dev.falcojava.cli.installation.Installation;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -8,7 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The version of this CLI and of the SDK and build plugins it puts into generated projects. */
+/** The version of this CLI and of the SDK and build plugins it puts into generated projects; {@code --version} also names the installation. */
 public final class CliVersion implements CommandLine.IVersionProvider {
 
     private static final Properties PROPERTIES = load();
@@ -26,7 +27,7 @@ public final class CliVersion implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"falco-plugin " + version()};
+        return new String[] {"falco-plugin " + version(), Installation.current().describe()};
     }
 
     private static String get(String key) {

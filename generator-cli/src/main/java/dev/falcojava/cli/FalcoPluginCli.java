@@ -16,6 +16,7 @@ import dev.falcojava.cli.commands.PackageCommand;
 import dev.falcojava.cli.commands.RunCommand;
 import dev.falcojava.cli.commands.UpgradeCommand;
 import dev.falcojava.cli.commands.ValidateCommand;
+import dev.falcojava.cli.installation.RepositoryInstall;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +34,7 @@ public final class FalcoPluginCli implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        RepositoryInstall.forRunningCli(System.getenv(), System.err);
         System.exit(commandLine().execute(args));
     }
 

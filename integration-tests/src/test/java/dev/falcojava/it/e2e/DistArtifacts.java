@@ -57,6 +57,12 @@ final class DistArtifacts {
         List<String> rules = list(dist.resolve(rulesTarball));
         assertThat(rules).as(rules::toString).contains(name + "_rules.yaml");
         assertThat(rules).as("the rules artifact is flat").noneMatch(entry -> entry.contains("/"));
+        Path unpackedRules = dist.resolveSibling("dist-rules-unpacked");
+        unpack(dist.resolve(rulesTarball), unpackedRules);
+        List<String> checkRules = new ArrayList<>(List.of("check-rules", "--dir", project.toString()));
+        rules.forEach(entry -> checkRules.add(unpackedRules.resolve(entry).toString()));
+        FalcoPluginCli.Result checked = FalcoPluginCli.run(Map.of(), checkRules.toArray(String[]::new));
+        assertEquals(0, checked.exitCode(), "the rules artifact's files pass check-rules: " + checked.output());
 
         String registry = Files.readString(dist.resolve("registry.yaml"));
         assertThat(registry).contains("- name: \"" + name + "\"\n");
