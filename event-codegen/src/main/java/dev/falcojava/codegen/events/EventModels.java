@@ -52,7 +52,7 @@ public final class EventModels {
     }
 
     /** One event type for the registry. */
-    public record Entry(int code, String typeName, String className) {
+    public record Entry(int code, String typeName, String className, boolean large) {
     }
 
     EventModels(EventTable table, String dataFile) {
@@ -215,6 +215,6 @@ public final class EventModels {
     }
 
     public List<Entry> entries() {
-        return views.stream().map(v -> new Entry(v.code(), v.typeName(), v.className())).toList();
+        return views.stream().map(v -> new Entry(v.code(), v.typeName(), v.className(), v.large())).toList();
     }
 }
