@@ -16,12 +16,12 @@ public final class MalformedEventException extends RuntimeException {
         this.param = param;
     }
 
-    /** The event type, as in {@code openat_x}. */
+    /** The event type, as in {@code openat_x}; empty when the event's own layout is broken. */
     public String eventType() {
         return eventType;
     }
 
-    /** The name of the parameter that failed. */
+    /** The name of the parameter that failed; empty when the event's own layout is broken. */
     public String param() {
         return param;
     }

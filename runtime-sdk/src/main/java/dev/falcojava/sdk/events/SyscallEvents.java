@@ -19,9 +19,18 @@ public final class SyscallEvents {
 
     private final EventView[] views = new EventView[0x10000];
 
-    /** The typed view of {@code event}, or {@code null} if its type has none (see {@link EventTypes}). */
+    /**
+     * The typed view of {@code event}, or {@code null} if its type has none (see {@link EventTypes}).
+     *
+     * @throws MalformedEventException if the event's own layout is broken (its parameter lengths run past its end)
+     */
     public SyscallEvent read(PluginEvent event) {
-        int code = event.type();
+        int code;
+        try {
+            code = event.type();
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("", "", "event " + event.number() + ": " + e.getMessage());
+        }
         if (code < 0 || code >= views.length) {
             return null;
         }
