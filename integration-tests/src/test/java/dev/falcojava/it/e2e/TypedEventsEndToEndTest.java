@@ -91,6 +91,15 @@ class TypedEventsEndToEndTest {
     }
 
     @Test
+    void docsEventsListsEveryEventTypeOfTheTable() throws Exception {
+        String docs = Files.readString(Path.of("../docs/events.md"));
+        for (SyscallEventSamples.Sample sample : SyscallEventSamples.all()) {
+            assertTrue(docs.contains("| " + sample.code() + " | `" + sample.typeName() + "` |"),
+                    "docs/events.md lacks " + sample.typeName() + " (" + sample.code() + ")");
+        }
+    }
+
+    @Test
     void typedAccessorsAndFlagConstantsReadAnOpenat() throws Exception {
         Map<Long, Map<String, String>> fields = run(List.of(
                 "307 FD=7 FD=-100 FSRELPATH=/etc/sha%20dow FLAGS32=0x206 UINT32=420 UINT32=2049 UINT64=131",
