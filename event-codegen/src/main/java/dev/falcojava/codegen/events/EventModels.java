@@ -66,8 +66,8 @@ public final class EventModels {
         for (EventTable.Event event : table.events()) {
             View view = view(event, table);
             if (!codes.add(event.code()) || !typeNames.add(view.typeName())) {
-                throw new IllegalArgumentException("event " + event.id() + ": code " + event.code() + " or name "
-                        + view.typeName() + " appears twice");
+                throw new IllegalArgumentException("event " + event.id() + " (code " + event.code()
+                        + "): its code or its name " + view.typeName() + " appears twice");
             }
             views.add(view);
         }
@@ -195,6 +195,10 @@ public final class EventModels {
 
     public int count() {
         return views.size();
+    }
+
+    public int maxCode() {
+        return views.stream().mapToInt(View::code).max().orElse(0);
     }
 
     public List<FlagSet> flagSets() {

@@ -17,7 +17,7 @@ import dev.falcojava.sdk.api.PluginEvent;
  */
 public final class SyscallEvents {
 
-    private final EventView[] views = new EventView[0x10000];
+    private final EventView[] views = new EventView[EventTypes.MAX_CODE + 1];
 
     /**
      * The typed view of {@code event}, or {@code null} if its type has none (see {@link EventTypes}).

