@@ -27,6 +27,7 @@
 #include "falco_host_abi.h"
 #include "host_leaks.h"
 #include "host_tables.h"
+#include "host_syscall.h"
 #include "json.h"
 
 #define MAX_FIELDS 256
@@ -134,6 +135,7 @@ typedef struct {
     int reload;
     const char* leak_probe;
     hl_limits leak_limits;
+    const char* syscall_events;
 } options;
 
 /* The options of the tables: entries of the threads table, tables to print, the --with plugin and its config. */
@@ -1160,6 +1162,26 @@ static void feed_events(void* state, const options* o, const size_t* ids, size_t
     }
 }
 
+/* Syscall events of --syscall-events, encoded by host_syscall.c, delivered as libsinsp delivers system events. */
+typedef struct {
+    void* state;
+    const options* o;
+    const size_t* ids;
+    size_t n_ids;
+} syscall_feed;
+
+static void deliver_syscall(const host_event_header* e, long number, void* ctx) {
+    const syscall_feed* f = ctx;
+    printf("event %ld source=syscall type=%u len=%u\n", number, e->type, e->len);
+    deliver(f->state, e, number, "syscall", f->o, f->ids, f->n_ids);
+}
+
+static void feed_syscall_events(void* state, const options* o, const size_t* ids, size_t n_ids) {
+    syscall_feed f = {state, o, ids, n_ids};
+    char err[1024];
+    if (hs_feed(o->syscall_events, deliver_syscall, &f, err, sizeof err) < 0) fail("--syscall-events: %s", err);
+}
+
 static void run_events(void* state, void* instance, const options* o, const size_t* ids, size_t n_ids) {
     long number = 0;
     int timeouts = 0;
@@ -1617,6 +1639,7 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
         api.close(state, instance);
     }
     if (o->feed_events > 0) feed_events(state, o, ids, n_ids);
+    if (o->syscall_events != NULL) feed_syscall_events(state, o, ids, n_ids);
     if (caps & CAP_ASYNC) stop_async(state, o->expect_async);
     if (caps & CAP_CAPTURE_LISTEN) capture_call(state, 0);
     if (api.get_metrics) print_metrics(state);
@@ -1735,7 +1758,7 @@ static void usage(void) {
             "       [--allow-extract-failure] [--stack-after-init KIB] [--signals] [--list-jar-files]\n"
             "       [--thread-entries N] [--dump-tables a,b] [--with LIB [--with-config S]]\n"
             "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] [--expect-async N]\n"
-            "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]] [--alloc-probe FIELD]\n"
+            "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]] [--syscall-events FILE] [--alloc-probe FIELD]\n"
             "       [--check-leaks [--leak-probe FIELD] [--leak-warmup N] [--leak-rss-kib K] [--leak-classes N]\n"
             "       [--leak-quiet-ms MS] [--leak-smaps]]\n"
             "       [--reload] (plugin.so | static:NAME)...\n"
@@ -1756,7 +1779,7 @@ int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
     options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1, NULL,
-                 0, 0, NULL, {10, 8192, 100, 5500, 0}};
+                 0, 0, NULL, {10, 8192, 100, 5500, 0}, NULL};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -1784,6 +1807,7 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--feed-source") == 0 && has_value) o.feed_source = argv[++i];
         else if (strcmp(a, "--feed-id") == 0 && has_value) o.feed_id = atol(argv[++i]);
         else if (strcmp(a, "--feed-type") == 0 && has_value) o.feed_type = atol(argv[++i]);
+        else if (strcmp(a, "--syscall-events") == 0 && has_value) o.syscall_events = argv[++i];
         else if (strcmp(a, "--thread-entries") == 0 && has_value) table_options.thread_entries = atol(argv[++i]);
         else if (strcmp(a, "--dump-tables") == 0 && has_value) table_options.dump_tables = argv[++i];
         else if (strcmp(a, "--with") == 0 && has_value) table_options.with = argv[++i];

@@ -16,7 +16,7 @@ public final class TestHostSources {
 
     /** Every file of the host; the {@code .c} files are compiled together. */
     public static final List<String> FILES = List.of("falco_test_host.c", "host_leaks.c", "host_leaks.h", "host_tables.c",
-            "host_tables.h", "json.c", "json.h", "falco_host_abi.h");
+            "host_tables.h", "json.c", "json.h", "falco_host_abi.h", "host_syscall.c", "host_syscall.h");
 
     private TestHostSources() {
     }

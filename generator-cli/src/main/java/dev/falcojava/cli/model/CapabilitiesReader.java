@@ -1,5 +1,6 @@
 package dev.falcojava.cli.model;
 
+import dev.falcojava.sdk.events.EventTypes;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -156,6 +157,11 @@ final class CapabilitiesReader {
     private List<Integer> eventTypes(Map<String, NodeTuple> entries) {
         List<Integer> types = new ArrayList<>();
         for (String text : nodes.stringList(entries, "event-types")) {
+            int named = EventTypes.code(text);
+            if (named >= 0) {
+                types.add(named);
+                continue;
+            }
             try {
                 int type = Integer.parseInt(text);
                 if (type < 0 || type > 0xFFFF) {
@@ -164,7 +170,8 @@ final class CapabilitiesReader {
                 types.add(type);
             } catch (NumberFormatException e) {
                 nodes.problem(entries.get("event-types").getValueNode(), "event type '" + text
-                        + "' is not an event type code from 0 to 65535 (322 is the plugin event, 402 the async event)");
+                        + "' is not an event type code from 0 to 65535 (322 is the plugin event, 402 the async event)"
+                        + " nor the name of a typed event, such as openat_x or execve_x (docs/events.md lists them)");
             }
         }
         return types;

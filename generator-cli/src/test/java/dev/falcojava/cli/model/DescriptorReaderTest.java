@@ -147,6 +147,19 @@ class DescriptorReaderTest {
     }
 
     @Test
+    void eventTypesAreCodesOrTheNamesOfTypedEvents() throws Exception {
+        String named = VALID.replace("capabilities:\n", """
+                capabilities:
+                  parse:
+                    event-sources: [syscall]
+                    event-types: [openat_x, 3, execve_x, close_x]
+                """);
+        assertEquals(List.of(307, 3, 293, 5), DescriptorReader.parse(named, "p.yaml").parse().orElseThrow().eventTypes());
+        assertProblem(named.replace("openat_x", "opneat_x"), "p.yaml:12:18: event type 'opneat_x' is not an event type code"
+                + " from 0 to 65535 (322 is the plugin event, 402 the async event) nor the name of a typed event");
+    }
+
+    @Test
     void anUnknownCapabilityIsReported() {
         assertProblem(VALID.replace("  extract:", "  exctract:"), "p.yaml:12:3: 'exctract' is not a capability");
     }

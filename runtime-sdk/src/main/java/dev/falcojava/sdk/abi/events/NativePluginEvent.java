@@ -99,7 +99,7 @@ public final class NativePluginEvent implements PluginEvent {
     }
 
     private static boolean largePayload(int eventType) {
-        return eventType == PLUGIN_EVENT_TYPE || eventType == ASYNC_EVENT_TYPE;
+        return dev.falcojava.sdk.events.EventTypes.largePayload(eventType);
     }
 
     private static long parameterLength(long eventAddress, int sizeOfLength, int index) {
