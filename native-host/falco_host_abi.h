@@ -11,6 +11,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The header is also read by C++ hosts (libsinsp), which spell the compile-time check static_assert. */
+#if defined(__cplusplus) && !defined(_Static_assert)
+#define _Static_assert static_assert
+#endif
+
 #define HOST_API_RC_SUCCESS 0
 #define HOST_API_RC_FAILURE 1
 #define HOST_API_RC_TIMEOUT (-1)
