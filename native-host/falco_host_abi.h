@@ -1,7 +1,9 @@
 /*
- * The Falco plugin API types the test host needs, declared independently of the plugin glue so that a layout
- * mistake on one side cannot hide the same mistake on the other. Offsets are those of plugin API 3.12 on LP64
- * and are checked at compile time.
+ * The Falco plugin API (3.12, LP64) as this project declares it: the structs a host and a plugin exchange, and the
+ * plugin_api table of functions. The generated glue, the header of a static plugin library and the native test host
+ * all include this one header; every offset and size they rely on is checked below at compile time, and a test of the
+ * CLI compares them with the SDK's Layouts. The names are the project's own, so that the header compiles beside
+ * libsinsp's plugin_api.h.
  */
 #ifndef FALCO_HOST_ABI_H
 #define FALCO_HOST_ABI_H
@@ -9,11 +11,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The header is also read by C++ hosts (libsinsp), which spell the compile-time check static_assert. */
+#if defined(__cplusplus) && !defined(_Static_assert)
+#define _Static_assert static_assert
+#endif
+
 #define HOST_API_RC_SUCCESS 0
 #define HOST_API_RC_FAILURE 1
 #define HOST_API_RC_TIMEOUT (-1)
 #define HOST_API_RC_EOF 2
 #define HOST_API_RC_NOT_SUPPORTED 3
+
+#define HOST_SCHEMA_NONE 0
+#define HOST_SCHEMA_JSON 1
 
 #define HOST_FTYPE_UINT64 8
 #define HOST_FTYPE_STRING 9
@@ -224,6 +234,44 @@ typedef struct {
     uint32_t value_type;
 } host_metric;
 
+/* plugin_api: the functions a plugin gives its host, in the order of the public header; reserved members stay NULL. */
+typedef struct host_plugin_api {
+    const char* (*get_required_api_version)(void);
+    const char* (*get_init_schema)(int32_t* schema_type);
+    void* (*init)(const host_init_input* input, int32_t* rc);
+    void (*destroy)(void* s);
+    const char* (*get_last_error)(void* s);
+    const char* (*get_name)(void);
+    const char* (*get_description)(void);
+    const char* (*get_contact)(void);
+    const char* (*get_version)(void);
+    uint32_t (*get_id)(void);
+    const char* (*get_event_source)(void);
+    void* (*open)(void* s, const char* params, int32_t* rc);
+    void (*close)(void* s, void* h);
+    const char* (*list_open_params)(void* s, int32_t* rc);
+    const char* (*get_progress)(void* s, void* h, uint32_t* progress_pct);
+    const char* (*event_to_string)(void* s, const host_event_input* evt);
+    int32_t (*next_batch)(void* s, void* h, uint32_t* nevts, host_event_header*** evts);
+    uint16_t* (*get_extract_event_types)(uint32_t* numtypes, void* s);
+    const char* (*get_extract_event_sources)(void);
+    const char* (*get_fields)(void);
+    int32_t (*extract_fields)(void* s, const host_event_input* evt, const host_extract_input* in);
+    uint16_t* (*get_parse_event_types)(uint32_t* numtypes, void* s);
+    const char* (*get_parse_event_sources)(void);
+    int32_t (*parse_event)(void* s, const host_event_input* evt, const host_parse_input* in);
+    const char* (*get_async_event_sources)(void);
+    const char* (*get_async_events)(void);
+    int32_t (*set_async_event_handler)(void* s, void* owner, host_async_handler handler);
+    int32_t (*dump_state)(void* s, void* owner, host_async_handler handler);
+    int32_t (*set_config)(void* s, const void* input);
+    host_metric* (*get_metrics)(void* s, uint32_t* num_metrics);
+    int32_t (*capture_open)(void* s, const host_capture_listen_input* in);
+    int32_t (*capture_close)(void* s, const host_capture_listen_input* in);
+    const char* (*get_required_event_schema_version)(void* s);
+    void* reserved[16];
+} host_plugin_api;
+
 _Static_assert(sizeof(host_state_data) == 8, "ss_plugin_state_data");
 _Static_assert(sizeof(host_table_info) == 16, "ss_plugin_table_info");
 _Static_assert(sizeof(host_table_fieldinfo) == 16, "ss_plugin_table_fieldinfo");
@@ -270,5 +318,20 @@ _Static_assert(sizeof(host_extract_input) == 80, "ss_plugin_field_extract_input"
 _Static_assert(offsetof(host_init_input, tables) == 24, "ss_plugin_init_input.tables");
 _Static_assert(offsetof(host_init_input, log_fn) == 32, "ss_plugin_init_input.log_fn");
 _Static_assert(sizeof(host_init_input) == 40, "ss_plugin_init_input");
+
+_Static_assert(offsetof(host_plugin_api, init) == 16, "plugin_api.init");
+_Static_assert(offsetof(host_plugin_api, get_version) == 64, "plugin_api.get_version");
+_Static_assert(offsetof(host_plugin_api, get_id) == 72, "plugin_api.get_id");
+_Static_assert(offsetof(host_plugin_api, next_batch) == 128, "plugin_api.next_batch");
+_Static_assert(offsetof(host_plugin_api, extract_fields) == 160, "plugin_api.extract_fields");
+_Static_assert(offsetof(host_plugin_api, parse_event) == 184, "plugin_api.parse_event");
+_Static_assert(offsetof(host_plugin_api, set_async_event_handler) == 208, "plugin_api.set_async_event_handler");
+_Static_assert(offsetof(host_plugin_api, dump_state) == 216, "plugin_api.dump_state");
+_Static_assert(offsetof(host_plugin_api, set_config) == 224, "plugin_api.set_config");
+_Static_assert(offsetof(host_plugin_api, get_metrics) == 232, "plugin_api.get_metrics");
+_Static_assert(offsetof(host_plugin_api, capture_open) == 240, "plugin_api.capture_open");
+_Static_assert(offsetof(host_plugin_api, get_required_event_schema_version) == 256,
+               "plugin_api.get_required_event_schema_version");
+_Static_assert(offsetof(host_plugin_api, reserved) == 264, "plugin_api: 33 functions before the reserved members");
 
 #endif

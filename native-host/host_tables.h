@@ -12,6 +12,9 @@
 
 #include "falco_host_abi.h"
 
+/* A breach of the plugin API: a line starting with "FAIL: " on stderr, and exit 1 (host_common.c). */
+void fail(const char* fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+
 enum { HT_PHASE_NONE, HT_PHASE_INIT, HT_PHASE_PARSE, HT_PHASE_EXTRACT, HT_PHASE_CAPTURE, HT_PHASE_HOST };
 
 typedef struct ht_held {

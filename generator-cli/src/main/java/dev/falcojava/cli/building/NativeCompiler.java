@@ -40,7 +40,10 @@ public final class NativeCompiler {
         return library;
     }
 
-    /** {@code target/lib<name>.a} and {@code target/<name>.h}: an archive with one object and no exported plugin_* symbol. */
+    /**
+     * {@code target/lib<name>.a}, {@code target/<name>.h} and the plugin API header it includes: an archive with one
+     * object and no exported plugin_* symbol.
+     */
     public static Path compileStatic(Path project, String pluginName, Path pluginJar, Jdk jdk) throws BuildException {
         return compileStatic(project, pluginName, pluginJar, jdk, List.of());
     }
@@ -63,17 +66,26 @@ public final class NativeCompiler {
         Path header = project.resolve(ProjectContributors.NATIVE_GLUE).resolveSibling(pluginName + ".h");
         try {
             Files.copy(header, project.resolve("target/" + pluginName + ".h"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(includes(project).resolve(GlueRuntime.ABI_HEADER), project.resolve("target/" + GlueRuntime.ABI_HEADER),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new BuildException("cannot copy " + header + " next to the archive: " + e.getMessage());
+            throw new BuildException("cannot copy " + header + " and the plugin API header next to the archive: "
+                    + e.getMessage());
         }
         return archive;
     }
 
+    /** The include directory of the glue: the plugin API header and the glue runtime. */
+    private static Path includes(Path project) {
+        return project.resolve("target/native/include");
+    }
+
     private static List<String> gcc(Path project, Path pluginJar, Jdk jdk, String mode, List<String> defines)
             throws BuildException {
+        GlueRuntime.writeTo(includes(project));
         List<String> command = new ArrayList<>(List.of(BuildTool.GCC.command(), mode, "-fPIC", "-O2",
                 "-fvisibility=hidden", "-Wall", "-Wextra", "-Werror",
-                "-I" + jdk.include(), "-I" + jdk.include().resolve("linux"),
+                "-I" + includes(project), "-I" + jdk.include(), "-I" + jdk.include().resolve("linux"),
                 "-DFJP_JAR_PATH=" + cStringLiteral(pluginJar.toAbsolutePath()),
                 "-DFJP_BUILD_JAVA_HOME=" + cStringLiteral(jdk.home())));
         command.addAll(defines);

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 public final class TestHostBinary {
 
     private static final String NAME = "falco-test-host";
+    /** The package of json-c's header and library, which the host parses the plugin's JSON with. */
+    static final String JSON_C_PACKAGE = "libjson-c-dev";
 
     private TestHostBinary() {
     }
@@ -58,8 +60,13 @@ public final class TestHostBinary {
             TestHostSources.writeTo(work);
             List<String> command = new ArrayList<>(List.of(BuildTool.GCC.command(), "-O2", "-o", NAME));
             TestHostSources.FILES.stream().filter(file -> file.endsWith(".c")).forEach(command::add);
-            command.addAll(List.of("-ldl", "-lpthread"));
+            command.addAll(List.of("-ldl", "-lpthread", "-ljson-c"));
             ProcessRunner.Outcome outcome = ProcessRunner.run(command, work, Map.of());
+            if (outcome.exitCode() != 0 && lacksJsonC(outcome.output())) {
+                throw new BuildException("the native test host is compiled on first use and needs json-c, which is missing:"
+                        + " install Debian's (or Ubuntu's) package " + JSON_C_PACKAGE + " (sudo apt-get install "
+                        + JSON_C_PACKAGE + "), or your distribution's json-c development package\n" + outcome.output());
+            }
             if (outcome.exitCode() != 0) {
                 throw new BuildException("gcc could not compile the native test host (exit " + outcome.exitCode() + "): "
                         + String.join(" ", command) + "\n" + outcome.output());
@@ -71,6 +78,11 @@ public final class TestHostBinary {
         } finally {
             deleteQuietly(work);
         }
+    }
+
+    /** Whether gcc failed for want of json-c's header or library. */
+    static boolean lacksJsonC(String gccOutput) {
+        return gccOutput.contains("json-c/json.h") || gccOutput.contains("-ljson-c");
     }
 
     private static void deleteQuietly(Path directory) {

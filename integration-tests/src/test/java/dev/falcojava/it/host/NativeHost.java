@@ -67,7 +67,7 @@ public final class NativeHost {
             files.map(Path::toString).filter(name -> name.endsWith(".c")).sorted().forEach(command::add);
         }
         command.addAll(extra);
-        command.addAll(List.of("-ldl", "-lpthread"));
+        command.addAll(List.of("-ldl", "-lpthread", "-ljson-c"));
         compile(command);
         return out;
     }

@@ -1,0 +1,380 @@
+/*
+ * The host's own tables (the "threads" table): int64 keys, static fields, dynamic fields added by plugins, with
+ * libsinsp's semantics. The registry (host_tables.c) serves them to plugins through their vtables.
+ */
+#define _GNU_SOURCE
+#include "host_table_store.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ENTRY_MAGIC 0xe4e4e4e4u
+#define MAX_FIELDS 64
+#define BUCKETS 4096
+
+char hs_error[512];
+
+typedef struct {
+    char name[64];
+    uint32_t type;
+    int read_only;
+} bi_field;
+
+typedef struct bi_entry {
+    uint32_t magic;
+    int64_t key;
+    int in_table;
+    int refs;
+    host_state_data* values;
+    size_t capacity;
+    struct bi_entry* bucket_next;
+    struct bi_entry* prev;
+    struct bi_entry* next;
+} bi_entry;
+
+typedef struct {
+    const char* name;
+    bi_field fields[MAX_FIELDS];
+    size_t field_count;
+    size_t static_count;
+    host_table_fieldinfo infos[MAX_FIELDS];
+    bi_entry* buckets[BUCKETS];
+    bi_entry* head;
+    bi_entry* tail;
+    uint64_t size;
+} bi_table;
+
+
+static void bi_fail(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+static void bi_fail(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(hs_error, sizeof hs_error, fmt, args);
+    va_end(args);
+}
+
+static size_t bucket_of(int64_t key) {
+    return (size_t)(((uint64_t)key * 0x9E3779B97F4A7C15ULL) >> 52);
+}
+
+static bi_entry* bi_find(bi_table* t, int64_t key) {
+    for (bi_entry* e = t->buckets[bucket_of(key)]; e != NULL; e = e->bucket_next)
+        if (e->key == key) return e;
+    return NULL;
+}
+
+static void bi_free_entry(bi_table* t, bi_entry* e) {
+    for (size_t i = 0; i < e->capacity && i < t->field_count; i++)
+        if (t->fields[i].type == HOST_ST_STRING) free((char*)e->values[i].str);
+    free(e->values);
+    e->magic = 0;
+    free(e);
+}
+
+static void bi_unlink(bi_table* t, bi_entry* e) {
+    bi_entry** link = &t->buckets[bucket_of(e->key)];
+    while (*link != e) link = &(*link)->bucket_next;
+    *link = e->bucket_next;
+    if (e->prev) e->prev->next = e->next;
+    else t->head = e->next;
+    if (e->next) e->next->prev = e->prev;
+    else t->tail = e->prev;
+    e->in_table = 0;
+    e->prev = e->next = e->bucket_next = NULL;
+    t->size--;
+    if (e->refs == 0) bi_free_entry(t, e);
+}
+
+static void bi_link(bi_table* t, bi_entry* e, int64_t key) {
+    e->key = key;
+    e->in_table = 1;
+    size_t b = bucket_of(key);
+    e->bucket_next = t->buckets[b];
+    t->buckets[b] = e;
+    e->prev = t->tail;
+    e->next = NULL;
+    if (t->tail) t->tail->next = e;
+    else t->head = e;
+    t->tail = e;
+    t->size++;
+}
+
+static bi_entry* bi_new_entry(void) {
+    bi_entry* e = calloc(1, sizeof *e);
+    e->magic = ENTRY_MAGIC;
+    return e;
+}
+
+static bi_entry* bi_checked_entry(void* p) {
+    bi_entry* e = p;
+    if (e == NULL || e->magic != ENTRY_MAGIC) fail("a table call got an entry pointer the host did not give (%p)", p);
+    return e;
+}
+
+static const bi_field* bi_checked_field(bi_table* t, const void* f) {
+    const bi_field* field = f;
+    if (field < t->fields || field >= t->fields + t->field_count)
+        fail("a call on table %s got a field pointer that is not one of its fields (%p)", t->name, f);
+    return field;
+}
+
+static host_state_data* bi_slot(bi_entry* e, size_t index) {
+    if (index >= e->capacity) {
+        size_t capacity = MAX_FIELDS;
+        e->values = realloc(e->values, capacity * sizeof *e->values);
+        memset(e->values + e->capacity, 0, (capacity - e->capacity) * sizeof *e->values);
+        e->capacity = capacity;
+    }
+    return &e->values[index];
+}
+
+static void bi_store(bi_table* t, bi_entry* e, size_t index, const host_state_data* in) {
+    host_state_data* slot = bi_slot(e, index);
+    host_state_data v;
+    memset(&v, 0, sizeof v);
+    switch (t->fields[index].type) {
+        case HOST_ST_INT8: v.s8 = in->s8; break;
+        case HOST_ST_INT16: v.s16 = in->s16; break;
+        case HOST_ST_INT32: v.s32 = in->s32; break;
+        case HOST_ST_INT64: v.s64 = in->s64; break;
+        case HOST_ST_UINT8: v.u8 = in->u8; break;
+        case HOST_ST_UINT16: v.u16 = in->u16; break;
+        case HOST_ST_UINT32: v.u32 = in->u32; break;
+        case HOST_ST_UINT64: v.u64 = in->u64; break;
+        case HOST_ST_BOOL: v.b = in->b != 0; break;
+        case HOST_ST_STRING:
+            free((char*)slot->str);
+            v.str = strdup(in->str);
+            break;
+        default: break;
+    }
+    *slot = v;
+}
+
+static const char* bi_get_name(void* t) {
+    return ((bi_table*)t)->name;
+}
+
+static uint64_t bi_get_size(void* t) {
+    return ((bi_table*)t)->size;
+}
+
+static void* bi_get_entry(void* tp, const host_state_data* key) {
+    bi_table* t = tp;
+    bi_entry* e = bi_find(t, key->s64);
+    if (e == NULL) {
+        bi_fail("table %s has no entry with key %" PRId64, t->name, key->s64);
+        return NULL;
+    }
+    e->refs++;
+    return e;
+}
+
+static int32_t bi_read(void* tp, void* ep, const void* f, host_state_data* out) {
+    bi_table* t = tp;
+    bi_entry* e = bi_checked_entry(ep);
+    const bi_field* field = bi_checked_field(t, f);
+    size_t index = (size_t)(field - t->fields);
+    if (index < e->capacity) *out = e->values[index];
+    if (field->type == HOST_ST_STRING && out->str == NULL) out->str = "";
+    return HOST_API_RC_SUCCESS;
+}
+
+static void bi_release(void* tp, void* ep) {
+    bi_entry* e = bi_checked_entry(ep);
+    if (e->refs <= 0) fail("entry %" PRId64 " of table %s released more often than it was got", e->key, ((bi_table*)tp)->name);
+    if (--e->refs == 0 && !e->in_table) bi_free_entry(tp, e);
+}
+
+static uint32_t bi_iterate(void* tp, host_table_iterator it, void* state) {
+    bi_table* t = tp;
+    for (bi_entry* e = t->head; e != NULL;) {
+        e->refs++;
+        uint32_t more = it(state, e);
+        bi_entry* next = e->next;
+        e->refs--;
+        if (e->refs == 0 && !e->in_table) bi_free_entry(t, e);
+        if (!more) return 0;
+        e = next;
+    }
+    return 1;
+}
+
+static int32_t bi_clear(void* tp) {
+    bi_table* t = tp;
+    while (t->head != NULL) bi_unlink(t, t->head);
+    return HOST_API_RC_SUCCESS;
+}
+
+static int32_t bi_erase(void* tp, const host_state_data* key) {
+    bi_table* t = tp;
+    bi_entry* e = bi_find(t, key->s64);
+    if (e == NULL) {
+        bi_fail("table %s has no entry with key %" PRId64 " to erase", t->name, key->s64);
+        return HOST_API_RC_FAILURE;
+    }
+    bi_unlink(t, e);
+    return HOST_API_RC_SUCCESS;
+}
+
+static void* bi_create(void* tp) {
+    (void)tp;
+    bi_entry* e = bi_new_entry();
+    e->refs = 1;
+    return e;
+}
+
+static void bi_destroy(void* tp, void* ep) {
+    bi_entry* e = bi_checked_entry(ep);
+    if (e->in_table) fail("destroy_table_entry on an entry of table %s that was added to it", ((bi_table*)tp)->name);
+    bi_free_entry(tp, e);
+}
+
+static void* bi_add(void* tp, const host_state_data* key, void* ep) {
+    bi_table* t = tp;
+    bi_entry* e = bi_checked_entry(ep);
+    if (e->in_table) {
+        bi_fail("add_table_entry: the entry is already in table %s", t->name);
+        return NULL;
+    }
+    bi_entry* old = bi_find(t, key->s64);
+    if (old != NULL) bi_unlink(t, old);
+    bi_link(t, e, key->s64);
+    return e;
+}
+
+static int32_t bi_write(void* tp, void* ep, const void* f, const host_state_data* in) {
+    bi_table* t = tp;
+    bi_entry* e = bi_checked_entry(ep);
+    const bi_field* field = bi_checked_field(t, f);
+    if (field->read_only) {
+        bi_fail("field %s of table %s is read-only", field->name, t->name);
+        return HOST_API_RC_FAILURE;
+    }
+    if (field->type == HOST_ST_STRING && in->str == NULL) {
+        bi_fail("a NULL string written to field %s of table %s", field->name, t->name);
+        return HOST_API_RC_FAILURE;
+    }
+    bi_store(t, e, (size_t)(field - t->fields), in);
+    return HOST_API_RC_SUCCESS;
+}
+
+static const host_table_fieldinfo* bi_list_fields(void* tp, uint32_t* n) {
+    bi_table* t = tp;
+    for (size_t i = 0; i < t->field_count; i++) {
+        t->infos[i].name = t->fields[i].name;
+        t->infos[i].field_type = t->fields[i].type;
+        t->infos[i].read_only = (uint32_t)t->fields[i].read_only;
+    }
+    *n = (uint32_t)t->field_count;
+    return t->infos;
+}
+
+static bi_field* bi_field_named(bi_table* t, const char* name) {
+    for (size_t i = 0; i < t->field_count; i++)
+        if (strcmp(t->fields[i].name, name) == 0) return &t->fields[i];
+    return NULL;
+}
+
+static void* bi_get_field(void* tp, const char* name, uint32_t type) {
+    bi_table* t = tp;
+    bi_field* f = bi_field_named(t, name);
+    if (f == NULL) {
+        bi_fail("table %s has no field %s", t->name, name);
+        return NULL;
+    }
+    if (f->type != type) {
+        bi_fail("field %s of table %s is of type %s, not %s", name, t->name, ht_type_name(f->type),
+                ht_type_name(type) ? ht_type_name(type) : "unknown");
+        return NULL;
+    }
+    return f;
+}
+
+static void* bi_add_field(void* tp, const char* name, uint32_t type) {
+    bi_table* t = tp;
+    bi_field* f = bi_field_named(t, name);
+    if (f != NULL && (size_t)(f - t->fields) < t->static_count) {
+        bi_fail("field %s of table %s is defined by the host and cannot be added", name, t->name);
+        return NULL;
+    }
+    if (f != NULL) {
+        if (f->type != type) {
+            bi_fail("field %s of table %s was added with type %s, not %s", name, t->name, ht_type_name(f->type),
+                    ht_type_name(type) ? ht_type_name(type) : "unknown");
+            return NULL;
+        }
+        return f;
+    }
+    if (ht_type_name(type) == NULL) {
+        bi_fail("cannot add field %s to table %s: unknown type %u", name, t->name, type);
+        return NULL;
+    }
+    if (t->field_count == MAX_FIELDS || strlen(name) >= sizeof t->fields[0].name) {
+        bi_fail("cannot add field %s to table %s: too many fields or name too long", name, t->name);
+        return NULL;
+    }
+    f = &t->fields[t->field_count++];
+    snprintf(f->name, sizeof f->name, "%s", name);
+    f->type = type;
+    f->read_only = 0;
+    return f;
+}
+
+static bi_table threads = {.name = "threads"};
+
+static void bi_define(bi_table* t, const char* name, uint32_t type, int read_only) {
+    bi_field* f = &t->fields[t->field_count++];
+    snprintf(f->name, sizeof f->name, "%s", name);
+    f->type = type;
+    f->read_only = read_only;
+    t->static_count = t->field_count;
+}
+
+
+void hs_vtables(host_table_reader_vtable_ext* reader, host_table_writer_vtable_ext* writer, host_table_fields_vtable* fields) {
+    *reader = (host_table_reader_vtable_ext){bi_get_name, bi_get_size, bi_get_entry, bi_read, bi_release, bi_iterate};
+    *writer = (host_table_writer_vtable_ext){bi_clear, bi_erase, bi_create, bi_destroy, bi_add, bi_write};
+    *fields = (host_table_fields_vtable){bi_list_fields, bi_get_field, bi_add_field};
+}
+
+void* hs_threads(void) {
+    if (threads.field_count == 0) {
+        bi_define(&threads, "tid", HOST_ST_INT64, 0);
+        bi_define(&threads, "pid", HOST_ST_INT64, 0);
+        bi_define(&threads, "ptid", HOST_ST_INT64, 0);
+        bi_define(&threads, "comm", HOST_ST_STRING, 0);
+        bi_define(&threads, "exe", HOST_ST_STRING, 0);
+        bi_define(&threads, "uid", HOST_ST_UINT32, 0);
+        bi_define(&threads, "exe_writable", HOST_ST_BOOL, 0);
+        bi_define(&threads, "cwd", HOST_ST_STRING, 1);
+    }
+    return &threads;
+}
+
+void ht_populate_threads(long n) {
+    for (long i = 1; i <= n; i++) {
+        bi_entry* e = bi_new_entry();
+        char comm[32], exe[64], cwd[64];
+        snprintf(comm, sizeof comm, "proc%ld", 1000 + i);
+        snprintf(exe, sizeof exe, "/usr/bin/proc%ld", 1000 + i);
+        snprintf(cwd, sizeof cwd, "/home/user%ld", i);
+        host_state_data v[8];
+        memset(v, 0, sizeof v);
+        v[0].s64 = 1000 + i;
+        v[1].s64 = 1000 + i;
+        v[2].s64 = 1;
+        v[3].str = comm;
+        v[4].str = exe;
+        v[5].u32 = i % 2 ? 0 : 1000;
+        v[6].b = i % 3 == 0;
+        v[7].str = cwd;
+        for (size_t f = 0; f < 8; f++) bi_store(&threads, e, f, &v[f]);
+        bi_entry* old = bi_find(&threads, 1000 + i);
+        if (old != NULL) bi_unlink(&threads, old);
+        bi_link(&threads, e, 1000 + i);
+    }
+}

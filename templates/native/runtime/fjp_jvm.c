@@ -1,0 +1,224 @@
+/* Finding a Java runtime of the right version and starting it, or joining the one already in the process. */
+#ifndef FJP_JVM_C
+#define FJP_JVM_C
+
+#include "fjp_runtime.h"
+
+#include <dlfcn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+typedef jint (*fjp_create_vm_fn)(JavaVM**, void**, void*);
+typedef jint (*fjp_created_vms_fn)(JavaVM**, jsize, jsize*);
+
+static JavaVM* fjp_vm = NULL;
+/* Set when fjp_find_vm found a JVM already running in the process instead of starting one. */
+static int fjp_joined = 0;
+
+FJP_SHARED void fjp_append(char* out, size_t size, const char* fmt, ...) {
+    size_t used = strlen(out);
+    if (used + 1 >= size) {
+        return;
+    }
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(out + used, size - used, fmt, args);
+    va_end(args);
+}
+
+/* The feature release of the runtime at home (25 for "25.0.1"), from its release file; 0 when unknown. */
+static int fjp_java_feature(const char* home) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/release", home);
+    FILE* f = fopen(path, "r");
+    if (!f) {
+        return 0;
+    }
+    char line[512];
+    int feature = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "JAVA_VERSION=", 13) == 0) {
+            const char* v = line + 13;
+            if (*v == '"') {
+                v++;
+            }
+            feature = atoi(v);
+            if (feature == 1) {
+                feature = atoi(v + 2);
+            }
+            break;
+        }
+    }
+    fclose(f);
+    return feature;
+}
+
+/* Loads libjvm from one candidate Java home; on failure appends why to the search report. */
+static void* fjp_try_java_home(const char* label, const char* home, char* report, size_t size) {
+    if (home == NULL || home[0] == '\0') {
+        fjp_append(report, size, "; %s: not set", label);
+        return NULL;
+    }
+    char lib[4096];
+    snprintf(lib, sizeof lib, "%s/lib/server/libjvm.so", home);
+    struct stat st;
+    if (stat(lib, &st) != 0) {
+        fjp_append(report, size, "; %s=%s: no %s", label, home, lib);
+        return NULL;
+    }
+    int feature = fjp_java_feature(home);
+    if (feature != 0 && feature < FJP_MIN_JAVA_FEATURE) {
+        fjp_append(report, size, "; %s=%s: Java %d, needs %d or newer", label, home, feature,
+                   FJP_MIN_JAVA_FEATURE);
+        return NULL;
+    }
+    void* handle = dlopen(lib, RTLD_NOW | RTLD_GLOBAL);
+    if (handle == NULL) {
+        fjp_append(report, size, "; %s=%s: %s", label, home, dlerror());
+    }
+    return handle;
+}
+
+/*
+ * -Xss as large as the process's stack limit. The JVM takes the smaller of -Xss and that limit as the stack of
+ * the process's main thread when it attaches it, and puts its guard pages there: with the default 1 MiB, a host
+ * whose main thread calls the plugin would crash as soon as it used more than 1 MiB of stack.
+ */
+static char* fjp_stack_option(char* out, size_t size) {
+    struct rlimit limit;
+    unsigned long kib = 8192;
+    if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+        kib = (unsigned long)(limit.rlim_cur / 1024);
+    }
+    if (kib < 1024) {
+        kib = 1024;
+    }
+    if (kib > 1024 * 1024) {
+        kib = 1024 * 1024;
+    }
+    snprintf(out, size, "-Xss%luk", kib);
+    return out;
+}
+
+#ifdef FJP_BUNDLED_RUNTIME
+/*
+ * The bundled runtime's home: FJP_BUNDLED_RUNTIME beside the file holding this glue (symbolic links resolved), found
+ * with dladdr on a function of the glue; for a static archive linked into a host, beside the host's executable.
+ */
+static int fjp_bundled_home(char* out, size_t size) {
+    Dl_info info;
+    char self[4096];
+    const char* loaded = dladdr((void*)&fjp_bundled_home, &info) != 0 ? info.dli_fname : NULL;
+    if (loaded == NULL || loaded[0] == '\0') {
+        loaded = "/proc/self/exe";
+    }
+    if (realpath(loaded, self) == NULL) {
+        return -1;
+    }
+    char* slash = strrchr(self, '/');
+    if (slash == NULL) {
+        return -1;
+    }
+    *slash = '\0';
+    int n = snprintf(out, size, "%s/%s", self, FJP_BUNDLED_RUNTIME);
+    return n > 0 && (size_t)n < size ? 0 : -1;
+}
+#endif
+
+FJP_SHARED int fjp_find_vm(const fjp_glue* glue, char* err, size_t size) {
+    fjp_created_vms_fn created = (fjp_created_vms_fn)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
+    jsize count = 0;
+    if (created != NULL && created(&fjp_vm, 1, &count) == JNI_OK && count > 0) {
+        fjp_joined = 1;
+        return 0;
+    }
+    char report[FJP_ERROR_MAX] = "";
+#ifdef FJP_BUNDLED_RUNTIME
+    char bundled[4096];
+    int bundled_known = fjp_bundled_home(bundled, sizeof bundled) == 0;
+#endif
+    struct {
+        const char* label;
+        const char* home;
+    } candidates[] = {
+#ifdef FJP_BUNDLED_RUNTIME
+        {bundled_known ? "bundled runtime" : "bundled runtime (the library's own path is unknown)",
+         bundled_known ? bundled : NULL},
+#endif
+        {"plugin.yaml jvm.java-home", glue->java_home},
+        {"FALCO_PLUGIN_JAVA_HOME", getenv("FALCO_PLUGIN_JAVA_HOME")},
+        {"JAVA_HOME", getenv("JAVA_HOME")},
+        {"JDK used at build time", FJP_BUILD_JAVA_HOME},
+    };
+    size_t chosen = 0;
+    void* jvm = NULL;
+    for (size_t i = 0; jvm == NULL && i < sizeof candidates / sizeof candidates[0]; i++) {
+        jvm = fjp_try_java_home(candidates[i].label, candidates[i].home, report, sizeof report);
+        chosen = i;
+    }
+    if (jvm == NULL) {
+        snprintf(err, size,
+                 "no Java runtime found (Java %d or newer is needed; "
+#ifdef FJP_BUNDLED_RUNTIME
+                 "install " FJP_BUNDLED_RUNTIME " beside the library, or "
+#endif
+                 "set FALCO_PLUGIN_JAVA_HOME to a JDK home). Looked at",
+                 FJP_MIN_JAVA_FEATURE);
+        fjp_append(err, size, "%s", report + 1);
+        return -1;
+    }
+    created = (fjp_created_vms_fn)dlsym(jvm, "JNI_GetCreatedJavaVMs");
+    fjp_create_vm_fn create = (fjp_create_vm_fn)dlsym(jvm, "JNI_CreateJavaVM");
+    if (created == NULL || create == NULL) {
+        snprintf(err, size, "the Java runtime's libjvm has no JNI invocation functions");
+        return -1;
+    }
+    if (created(&fjp_vm, 1, &count) == JNI_OK && count > 0) {
+        fjp_joined = 1;
+        return 0;
+    }
+    JavaVMOption options[64];
+    int n = 0;
+    char stack[64];
+    char started_by[512];
+    snprintf(started_by, sizeof started_by, "-D%s=%s", FJP_STARTED_BY_PROPERTY, glue->name);
+    options[n++].optionString = "-Xrs";
+    options[n++].optionString = started_by;
+    options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
+    options[n++].optionString = fjp_stack_option(stack, sizeof stack);
+    for (int i = 0; glue->jvm_options[i] != NULL && n < 64; i++) {
+        options[n++].optionString = (char*)glue->jvm_options[i];
+    }
+    for (int i = 0; i < n; i++) {
+        options[i].extraInfo = NULL;
+    }
+    JavaVMInitArgs args;
+    args.version = JNI_VERSION_21;
+    args.nOptions = n;
+    args.options = options;
+    args.ignoreUnrecognized = JNI_FALSE;
+    JNIEnv* env = NULL;
+    jint rc = create(&fjp_vm, (void**)&env, &args);
+    if (rc != JNI_OK) {
+        fjp_vm = NULL;
+        snprintf(err, size, "starting the Java runtime failed (JNI_CreateJavaVM returned %d); JVM options:", (int)rc);
+        for (int i = 0; i < n; i++) {
+            fjp_append(err, size, " %s", options[i].optionString);
+        }
+        return -1;
+    }
+    fjp_joined = 0;
+#ifdef FJP_BUNDLED_RUNTIME
+    fprintf(stderr, "plugin %s: started the Java runtime at %s (%s); Java plugins loaded later join it\n", glue->name,
+            candidates[chosen].home, candidates[chosen].label);
+#else
+    (void)chosen;
+#endif
+    return 0;
+}
+
+#endif
