@@ -221,7 +221,7 @@ static void usage(void) {
             "       [--thread-entries N] [--dump-tables a,b] [--with LIB [--with-config S]]\n"
             "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] [--expect-async N]\n"
             "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]] [--syscall-events FILE]\n"
-            "       [--alloc-probe FIELD]
+            "       [--alloc-probe FIELD]\n"
             "       [--check-leaks [--leak-probe FIELD] [--leak-warmup N] [--leak-rss-kib K] [--leak-classes N]\n"
             "       [--leak-quiet-ms MS] [--leak-smaps]]\n"
             "       [--reload] (plugin.so | static:NAME)...\n"
