@@ -9,6 +9,7 @@ import dev.falcojava.cli.generation.escape.YamlString;
 import dev.falcojava.cli.model.ConfigClass;
 import dev.falcojava.cli.model.ConfigKey;
 import dev.falcojava.cli.model.FieldArg;
+import dev.falcojava.sdk.api.FieldArgument;
 import dev.falcojava.cli.model.FieldSpec;
 import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.Names;
@@ -201,10 +202,11 @@ public final class ProjectModelFactory {
             if (field.list()) {
                 entry.put("isList", true);
             }
-            if (field.arg() != FieldArg.NONE) {
+            FieldArgument argument = field.arg().sdk(field.argRequired());
+            if (argument != FieldArgument.NONE) {
                 Map<String, Object> arg = new LinkedHashMap<>();
-                arg.put("isRequired", field.argRequired());
-                arg.put(field.arg() == FieldArg.INDEX ? "isIndex" : "isKey", true);
+                arg.put("isRequired", argument.isRequired());
+                arg.put(argument.isIndex() ? "isIndex" : "isKey", true);
                 entry.put("arg", arg);
             }
             if (!field.display().isEmpty()) {

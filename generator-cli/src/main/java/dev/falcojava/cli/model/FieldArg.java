@@ -1,5 +1,7 @@
 package dev.falcojava.cli.model;
 
+import dev.falcojava.sdk.api.FieldArgument;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -17,6 +19,15 @@ public enum FieldArg {
 
     public String yamlName() {
         return yamlName;
+    }
+
+    /** The SDK's {@link FieldArgument} of a field with this kind of argument, required or not. */
+    public FieldArgument sdk(boolean required) {
+        return switch (this) {
+            case NONE -> FieldArgument.NONE;
+            case INDEX -> required ? FieldArgument.REQUIRED_INDEX : FieldArgument.OPTIONAL_INDEX;
+            case KEY -> required ? FieldArgument.REQUIRED_KEY : FieldArgument.OPTIONAL_KEY;
+        };
     }
 
     public static Optional<FieldArg> fromYaml(String name) {

@@ -3,25 +3,31 @@ package dev.falcojava.cli.model;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Field types a descriptor may declare, with the Java types and SDK calls they map to. */
+/**
+ * Field types a descriptor may declare: each is one of the SDK's {@link dev.falcojava.sdk.api.FieldType}s (their
+ * one source of truth: names and type codes), with the Java types and SDK calls generated code uses for it.
+ */
 public enum FieldType {
-    UINT64("uint64", "long", "Long", "0", "U64", null),
-    STRING("string", "String", "String", "null", "String", null),
-    BOOL("bool", "boolean", "Boolean", "false", "Bool", null),
-    RELTIME("reltime", "Duration", "Duration", "null", "RelTime", "java.time.Duration"),
-    ABSTIME("abstime", "Instant", "Instant", "null", "AbsTime", "java.time.Instant"),
-    IPADDR("ipaddr", "InetAddress", "InetAddress", "null", "IpAddr", "java.net.InetAddress"),
-    IPNET("ipnet", "IpNetwork", "IpNetwork", "null", "IpNet", "dev.falcojava.sdk.api.IpNetwork");
+    UINT64(dev.falcojava.sdk.api.FieldType.UINT64, "long", "Long", "0", "U64", null),
+    STRING(dev.falcojava.sdk.api.FieldType.STRING, "String", "String", "null", "String", null),
+    BOOL(dev.falcojava.sdk.api.FieldType.BOOL, "boolean", "Boolean", "false", "Bool", null),
+    RELTIME(dev.falcojava.sdk.api.FieldType.RELTIME, "Duration", "Duration", "null", "RelTime", "java.time.Duration"),
+    ABSTIME(dev.falcojava.sdk.api.FieldType.ABSTIME, "Instant", "Instant", "null", "AbsTime", "java.time.Instant"),
+    IPADDR(dev.falcojava.sdk.api.FieldType.IPADDR, "InetAddress", "InetAddress", "null", "IpAddr",
+            "java.net.InetAddress"),
+    IPNET(dev.falcojava.sdk.api.FieldType.IPNET, "IpNetwork", "IpNetwork", "null", "IpNet",
+            "dev.falcojava.sdk.api.IpNetwork");
 
-    private final String yamlName;
+    private final dev.falcojava.sdk.api.FieldType sdk;
     private final String javaType;
     private final String boxedType;
     private final String javaDefault;
     private final String sdkSuffix;
     private final String importName;
 
-    FieldType(String yamlName, String javaType, String boxedType, String javaDefault, String sdkSuffix, String importName) {
-        this.yamlName = yamlName;
+    FieldType(dev.falcojava.sdk.api.FieldType sdk, String javaType, String boxedType, String javaDefault, String sdkSuffix,
+            String importName) {
+        this.sdk = sdk;
         this.javaType = javaType;
         this.boxedType = boxedType;
         this.javaDefault = javaDefault;
@@ -36,7 +42,12 @@ public enum FieldType {
 
     /** The name used in plugin.yaml and in the fields JSON. */
     public String yamlName() {
-        return yamlName;
+        return sdk.jsonName();
+    }
+
+    /** The SDK's type this one is. */
+    public dev.falcojava.sdk.api.FieldType sdk() {
+        return sdk;
     }
 
     /** The Java type of a single value in the typed extract method. */
@@ -61,7 +72,7 @@ public enum FieldType {
 
     /** The SDK's {@code FieldType} constant. */
     public String sdkConstant() {
-        return name();
+        return sdk.name();
     }
 
     /** The class a user file must import to use {@link #javaType()}, or {@code null} when none is needed. */
@@ -75,6 +86,6 @@ public enum FieldType {
     }
 
     public static Optional<FieldType> fromYaml(String name) {
-        return Arrays.stream(values()).filter(type -> type.yamlName.equals(name)).findFirst();
+        return Arrays.stream(values()).filter(type -> type.yamlName().equals(name)).findFirst();
     }
 }

@@ -1,33 +1,43 @@
 package dev.falcojava.cli.model;
 
+import dev.falcojava.sdk.api.tables.StateType;
+
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Types of table keys and fields a descriptor may declare, with the SDK handle and Java type they map to. */
+/**
+ * Types of table keys and fields a descriptor may declare: each is one of the SDK's {@link StateType}s (their one
+ * source of truth: names and type codes), with the SDK handle and Java type generated code uses for it.
+ */
 public enum TableType {
-    INT8("int8", "IntField", "int"),
-    INT16("int16", "IntField", "int"),
-    INT32("int32", "IntField", "int"),
-    INT64("int64", "LongField", "long"),
-    UINT8("uint8", "IntField", "int"),
-    UINT16("uint16", "IntField", "int"),
-    UINT32("uint32", "IntField", "int"),
-    UINT64("uint64", "LongField", "long"),
-    STRING("string", "StringField", "String"),
-    BOOL("bool", "BoolField", "boolean");
+    INT8(StateType.INT8, "IntField", "int"),
+    INT16(StateType.INT16, "IntField", "int"),
+    INT32(StateType.INT32, "IntField", "int"),
+    INT64(StateType.INT64, "LongField", "long"),
+    UINT8(StateType.UINT8, "IntField", "int"),
+    UINT16(StateType.UINT16, "IntField", "int"),
+    UINT32(StateType.UINT32, "IntField", "int"),
+    UINT64(StateType.UINT64, "LongField", "long"),
+    STRING(StateType.STRING, "StringField", "String"),
+    BOOL(StateType.BOOL, "BoolField", "boolean");
 
-    private final String yamlName;
+    private final StateType sdk;
     private final String handleType;
     private final String javaType;
 
-    TableType(String yamlName, String handleType, String javaType) {
-        this.yamlName = yamlName;
+    TableType(StateType sdk, String handleType, String javaType) {
+        this.sdk = sdk;
         this.handleType = handleType;
         this.javaType = javaType;
     }
 
     public String yamlName() {
-        return yamlName;
+        return sdk.yamlName();
+    }
+
+    /** The SDK's type this one is. */
+    public StateType sdk() {
+        return sdk;
     }
 
     /** The SDK field handle: {@code LongField}, {@code IntField}, {@code BoolField} or {@code StringField}. */
@@ -42,16 +52,16 @@ public enum TableType {
 
     /** The constant of {@code StateType} and {@code FieldKind}: {@code UINT64}, ... */
     public String sdkConstant() {
-        return name();
+        return sdk.name();
     }
 
     /** Whether a table may be keyed by this type: integers and strings. */
     public boolean isKeyType() {
-        return this != BOOL;
+        return sdk.isInteger() || sdk == StateType.STRING;
     }
 
     public static Optional<TableType> fromYaml(String name) {
-        return Arrays.stream(values()).filter(t -> t.yamlName.equals(name)).findFirst();
+        return Arrays.stream(values()).filter(t -> t.yamlName().equals(name)).findFirst();
     }
 
     public static String known() {
