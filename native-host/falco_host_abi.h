@@ -207,6 +207,10 @@ typedef struct {
 } host_parse_input;
 
 typedef struct {
+    const char* config;
+} host_set_config_input;
+
+typedef struct {
     void* subscribe;
     void* unsubscribe;
 } host_routine_vtable;
@@ -264,7 +268,7 @@ typedef struct host_plugin_api {
     const char* (*get_async_events)(void);
     int32_t (*set_async_event_handler)(void* s, void* owner, host_async_handler handler);
     int32_t (*dump_state)(void* s, void* owner, host_async_handler handler);
-    int32_t (*set_config)(void* s, const void* input);
+    int32_t (*set_config)(void* s, const host_set_config_input* input);
     host_metric* (*get_metrics)(void* s, uint32_t* num_metrics);
     int32_t (*capture_open)(void* s, const host_capture_listen_input* in);
     int32_t (*capture_close)(void* s, const host_capture_listen_input* in);

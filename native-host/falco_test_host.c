@@ -100,7 +100,9 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
     if (tested.caps & CAP_PARSE)
         resolve_filter("parse", tested.api.get_parse_event_types, tested.api.get_parse_event_sources, state, has_own_source(), &tested.parse_filter);
     if (tested.api.list_open_params) check_open_params(state);
-    if (tested.caps & CAP_CAPTURE_LISTEN) capture_call(state, 1);
+    if (o->event_schema != NULL) check_event_schema(&tested, state, o->event_schema);
+    else if (tested.api.get_required_event_schema_version) check_event_schema(&tested, state, NULL);
+    if (tested.caps & CAP_CAPTURE_LISTEN) capture_call(state, 1, o->routine_runs);
     if (tested.caps & CAP_ASYNC) {
         read_async_names();
         start_async(state);
@@ -118,8 +120,10 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
     }
     if (o->feed_events > 0) feed_events(state, o, ids, n_ids);
     if (o->syscall_events != NULL) feed_syscall_events(state, o, ids, n_ids);
+    if (o->set_config_count > 0) set_configs(state, o->set_config, o->set_config_count);
+    if (o->dump_state && (tested.caps & CAP_ASYNC)) dump_async_state(state);
     if (tested.caps & CAP_ASYNC) stop_async(state, o->expect_async);
-    if (tested.caps & CAP_CAPTURE_LISTEN) capture_call(state, 0);
+    if (tested.caps & CAP_CAPTURE_LISTEN) capture_call(state, 0, o->routine_runs);
     if (tested.api.get_metrics) print_metrics(state);
     if (o->malformed_events && (tested.caps & CAP_EXTRACT)) probe_malformed_events(state, ids, n_ids);
     if (o->dump_tables) dump_tables(o->dump_tables);
@@ -221,7 +225,8 @@ static void usage(void) {
             "       [--thread-entries N] [--dump-tables a,b] [--with LIB [--with-config S]]\n"
             "       [--malformed-events] [--skip-config-check] [--soak N] [--threads N] [--expect-async N]\n"
             "       [--feed N [--feed-source S] [--feed-id ID] [--feed-type T]] [--syscall-events FILE]\n"
-            "       [--alloc-probe FIELD]\n"
+            "       [--alloc-probe FIELD] [--routine-runs N] [--event-schema X.Y.Z] [--dump-state]\n"
+            "       [--set-config S]...\n"
             "       [--check-leaks [--leak-probe FIELD] [--leak-warmup N] [--leak-rss-kib K] [--leak-classes N]\n"
             "       [--leak-quiet-ms MS] [--leak-smaps]]\n"
             "       [--reload] (plugin.so | static:NAME)...\n"
@@ -234,6 +239,12 @@ static void usage(void) {
             "The two compared cycles are sampled after the process rested --leak-quiet-ms (default 5500: the JVM\n"
             "frees its JIT compilers' spare work areas every 5 s), the others once it is idle. --leak-smaps prints\n"
             "the mappings whose resident memory grew between them.\n"
+            "--routine-runs N: after capture_open, waits until every routine the plugin subscribed ran N times or\n"
+            "ended; after capture_close, prints how each routine ended.\n"
+            "--event-schema X.Y.Z: the event schema version of the host's engine, checked against the plugin's\n"
+            "required one at capture open as libsinsp does with a live driver (without it, as with a capture file).\n"
+            "--set-config S (up to 4): set_config with S after the events; --dump-state: dump_state, as when a\n"
+            "capture file is opened, printing each event the plugin dumps.\n"
             "--reload loads, drives and dlcloses every plugin in each cycle, interleaved, as Falco's hot restart does.\n");
     exit(2);
 }
@@ -242,7 +253,7 @@ int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
     options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1, NULL,
-                 0, 0, NULL, {10, 8192, 100, 5500, 0}, 0, NULL, NULL, "", NULL};
+                 0, 0, NULL, {10, 8192, 100, 5500, 0}, 0, NULL, NULL, "", NULL, 0, NULL, 0, {NULL}, 0};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -283,6 +294,10 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--leak-quiet-ms") == 0 && has_value) o.leak_limits.quiet_ms = atol(argv[++i]);
         else if (strcmp(a, "--leak-smaps") == 0) o.leak_limits.smaps = 1;
         else if (strcmp(a, "--syscall-events") == 0 && has_value) o.syscall_events = argv[++i];
+        else if (strcmp(a, "--routine-runs") == 0 && has_value) o.routine_runs = atol(argv[++i]);
+        else if (strcmp(a, "--event-schema") == 0 && has_value) o.event_schema = argv[++i];
+        else if (strcmp(a, "--dump-state") == 0) o.dump_state = 1;
+        else if (strcmp(a, "--set-config") == 0 && has_value && o.set_config_count < 4) o.set_config[o.set_config_count++] = argv[++i];
         else if (a[0] == '-') usage();
         else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();

@@ -6,6 +6,7 @@
  *   host_fields.c     the fields JSON, field requests with arguments, extract_fields and the values it returns
  *   host_events.c     sourcing events, the event filters, parse_event, and what happens to each event
  *   host_async.c      async events, capture listening, metrics
+ *   host_pool.c       the thread pool capture listeners subscribe routines to
  *   host_scenarios.c  the operational probes: signals, the jar, malformed events, soak, threads, the leak probe
  *   host_tables*.c    the state tables (host_tables.h); host_leaks.c the leak check (host_leaks.h)
  *   falco_test_host.c the options, the cycles of init and destroy, main
@@ -106,6 +107,11 @@ typedef struct {
     const char* with;
     const char* with_config;
     const char* syscall_events;
+    long routine_runs;
+    const char* event_schema;
+    int dump_state;
+    const char* set_config[4];
+    int set_config_count;
 } options;
 
 /* The rendering of one extracted value, so that repeated extractions can be compared exactly. */
@@ -139,6 +145,8 @@ void infer_capabilities(hosted_plugin* p);
 void check_expected_capabilities(const hosted_plugin* p, void* handle, const char* expected);
 void print_metadata(hosted_plugin* p);
 void parse_version(const char* what, const char* text, unsigned* major, unsigned* minor, unsigned* patch);
+/* Prints the plugin's required event schema version; checks it against in_use as libsinsp does at capture open. */
+void check_event_schema(const hosted_plugin* p, void* state, const char* in_use);
 
 /* host_fields.c */
 /* Checks that text is a JSON array of strings; what names the function that returned it. */
@@ -168,11 +176,22 @@ void dump_tables(const char* names);
 extern size_t with_ids[MAX_FIELDS];
 extern size_t with_id_count;
 
+/* host_pool.c: the routine vtable lent to one capture call, taken back after it; the waits around capture */
+host_routine_vtable* pool_lend(void* state);
+void pool_take_back(void);
+void pool_await(long runs);
+void pool_purge(long runs);
+
 /* host_async.c */
-void capture_call(void* state, int open);
+/* Calls capture_open or capture_close with the pool's routine vtable; after open, waits until every routine ran
+ * routine_runs times or ended (when routine_runs > 0); after close, purges the pool as libsinsp does. */
+void capture_call(void* state, int open, long routine_runs);
 void read_async_names(void);
 void start_async(void* state);
 void stop_async(void* state, long expected);
+/* dump_state with a handler checked as libsinsp's capture file dumper checks it; prints each dumped event. */
+void dump_async_state(void* state);
+void set_configs(void* state, const char* const* configs, int count);
 void print_metrics(void* state);
 
 /* host_scenarios.c */

@@ -11,24 +11,22 @@
 
 #include "host.h"
 
-static void* routine_called(void) {
-    fail("the plugin subscribed a routine, which this host does not implement");
-}
-
-void capture_call(void* state, int open) {
-    static host_routine_vtable routines = {(void*)routine_called, (void*)routine_called};
+void capture_call(void* state, int open, long routine_runs) {
     /* Vtables outlive the call, as libsinsp's do: a plugin calling a kept one out of turn meets the access rules. */
     static __thread host_table_reader_vtable_ext reader;
     static __thread host_table_writer_vtable_ext writer;
     ht_reader_vtables(NULL, &reader);
     ht_writer_vtables(NULL, &writer);
-    host_capture_listen_input input = {&main_owner, &routines, &reader, &writer, owner_last_error};
+    host_capture_listen_input input = {&main_owner, pool_lend(state), &reader, &writer, owner_last_error};
     ht_enter(&main_owner, HT_PHASE_CAPTURE);
     int32_t rc = open ? tested.api.capture_open(state, &input) : tested.api.capture_close(state, &input);
     ht_leave(&main_owner);
+    pool_take_back();
     if (rc != HOST_API_RC_SUCCESS)
         fail("%s failed (rc %d): %s", open ? "capture_open" : "capture_close", rc, tested.api.get_last_error(state));
     printf("capture %s\n", open ? "open" : "close");
+    if (open && routine_runs > 0) pool_await(routine_runs);
+    if (!open) pool_purge(routine_runs);
 }
 
 #define MAX_ASYNC_RECORDS 64
@@ -49,36 +47,88 @@ static void async_violated(const char* fmt, ...) {
     va_end(args);
 }
 
-/* The async event handler: checks each event the way libsinsp's async queue does and records it. */
-static int32_t async_handler(void* owner, const host_event_header* e, char* err) {
-    pthread_mutex_lock(&async_lock);
-    int32_t rc = HOST_API_RC_SUCCESS;
-    if (async_withdrawn) async_violated("the plugin pushed an async event after its handler was withdrawn");
-    if (owner != &main_owner) async_violated("the async handler got an owner that is not the one passed");
+/*
+ * Checks one event pushed to a handler the way libsinsp does (type 402 with 3 parameters, a declared name) and
+ * renders it into record; a broken event is a violation, an undeclared name the handler's error. Locked by the caller.
+ */
+static int32_t check_async_event(void* owner, const host_event_header* e, char* err, const char* what, char* record,
+                                 size_t size) {
+    record[0] = '\0';
+    if (owner != &main_owner) async_violated("the %s handler got an owner that is not the one passed", what);
     const uint32_t* lens = (const uint32_t*)((const char*)e + sizeof *e);
     if (e->type != HOST_ASYNC_EVENT_TYPE || e->nparams != 3) {
-        async_violated("async event of type %u with %u parameters, expected 402 with 3", e->type, e->nparams);
+        async_violated("%s event of type %u with %u parameters, expected 402 with 3", what, e->type, e->nparams);
     } else if (lens[0] != 4 || (uint64_t)e->len != sizeof *e + 12 + (uint64_t)lens[0] + lens[1] + lens[2] || lens[1] < 1) {
-        async_violated("async event parameters (%u, %u, %u) do not match its length %u", lens[0], lens[1], lens[2], e->len);
+        async_violated("%s event parameters (%u, %u, %u) do not match its length %u", what, lens[0], lens[1], lens[2], e->len);
     } else {
         const char* name = (const char*)e + sizeof *e + 16;
         const char* data = name + lens[1];
         int known = 0;
-        if (name[lens[1] - 1] != '\0') async_violated("async event name is not NUL-terminated");
+        if (name[lens[1] - 1] != '\0') async_violated("%s event name is not NUL-terminated", what);
         for (size_t i = 0; i < async_name_count; i++) known |= strcmp(async_names[i], name) == 0;
         if (!known) {
             snprintf(err, HOST_PLUGIN_MAX_ERRLEN, "async event '%s' is not in the plugin's list", name);
-            rc = HOST_API_RC_FAILURE;
-        } else if (async_count < MAX_ASYNC_RECORDS) {
-            char text[300];
-            size_t n = lens[2] < sizeof text - 1 ? lens[2] : sizeof text - 1;
-            memcpy(text, data, n);
-            text[n] = '\0';
-            snprintf(async_records[async_count++], sizeof async_records[0], "async name=%s data=\"%s\"", name, text);
+            return HOST_API_RC_FAILURE;
         }
+        char text[300];
+        size_t n = lens[2] < sizeof text - 1 ? lens[2] : sizeof text - 1;
+        memcpy(text, data, n);
+        text[n] = '\0';
+        snprintf(record, size, "%s name=%s data=\"%s\"", what, name, text);
     }
+    return HOST_API_RC_SUCCESS;
+}
+
+/* The async event handler: checks each event the way libsinsp's async queue does and records it. */
+static int32_t async_handler(void* owner, const host_event_header* e, char* err) {
+    pthread_mutex_lock(&async_lock);
+    if (async_withdrawn) async_violated("the plugin pushed an async event after its handler was withdrawn");
+    char record[sizeof async_records[0]];
+    int32_t rc = check_async_event(owner, e, err, "async", record, sizeof record);
+    if (record[0] && async_count < MAX_ASYNC_RECORDS) memcpy(async_records[async_count++], record, sizeof record);
     pthread_mutex_unlock(&async_lock);
     return rc;
+}
+
+static int dumping;
+
+/* The handler of dump_state, as libsinsp's capture file dumper: the same checks, valid only during the call. */
+static int32_t dump_handler(void* owner, const host_event_header* e, char* err) {
+    pthread_mutex_lock(&async_lock);
+    if (!dumping) async_violated("the plugin pushed a dump event after dump_state returned");
+    char record[sizeof async_records[0]];
+    int32_t rc = check_async_event(owner, e, err, "dumped", record, sizeof record);
+    if (record[0]) puts(record);
+    pthread_mutex_unlock(&async_lock);
+    return rc;
+}
+
+void dump_async_state(void* state) {
+    if (tested.api.dump_state == NULL) {
+        puts("dump_state: not exported");
+        return;
+    }
+    pthread_mutex_lock(&async_lock);
+    dumping = 1;
+    pthread_mutex_unlock(&async_lock);
+    int32_t rc = tested.api.dump_state(state, &main_owner, dump_handler);
+    pthread_mutex_lock(&async_lock);
+    dumping = 0;
+    if (async_violation[0]) fail("%s", async_violation);
+    pthread_mutex_unlock(&async_lock);
+    if (rc != HOST_API_RC_SUCCESS) fail("dump error for plugin '%s' : %s", tested.api.get_name(), tested.api.get_last_error(state));
+    puts("dump_state: done");
+}
+
+/* set_config with each text in turn, as libsinsp's sinsp_plugin::set_config; a refused config is printed, not fatal. */
+void set_configs(void* state, const char* const* configs, int count) {
+    for (int i = 0; i < count; i++) {
+        if (tested.api.set_config == NULL) fail("--set-config given, but the plugin does not export set_config");
+        host_set_config_input input = {configs[i]};
+        int32_t rc = tested.api.set_config(state, &input);
+        if (rc == HOST_API_RC_SUCCESS) printf("set_config accepted: %s\n", configs[i]);
+        else printf("set_config refused (rc %d): %s\n", rc, tested.api.get_last_error(state));
+    }
 }
 
 void read_async_names(void) {

@@ -268,3 +268,35 @@ void* load_library(hosted_plugin* p, const options* o, const char* target, const
     check_api_version(o, p->api.get_required_api_version());
     return handle;
 }
+
+static int consumes_syscall_events(const event_filter* f) {
+    if (f->any_type) return 1;
+    for (uint32_t i = 0; i < f->count; i++)
+        if (f->types[i] != HOST_PLUGIN_EVENT_TYPE) return 1;
+    return 0;
+}
+
+/*
+ * libsinsp's check at capture open (sinsp_plugin::check_required_schema_version): a plugin whose parse or extract
+ * takes syscall events must require a schema of the engine's major version and no newer minor or patch; a plugin
+ * without get_required_event_schema_version (or returning NULL) is taken to require 3.0.0.
+ */
+void check_event_schema(const hosted_plugin* p, void* state, const char* in_use) {
+    const char* required = p->api.get_required_event_schema_version ? p->api.get_required_event_schema_version(state) : NULL;
+    if (required != NULL) printf("%srequired event schema version: %s\n", p->prints, required);
+    int needs_check = ((p->caps & CAP_PARSE) && consumes_syscall_events(&p->parse_filter))
+                      || ((p->caps & CAP_EXTRACT) && consumes_syscall_events(&p->extract_filter));
+    if (!needs_check || in_use == NULL) return;
+    unsigned major = 3, minor = 0, patch = 0, host_major, host_minor, host_patch;
+    if (required != NULL && sscanf(required, "%u.%u.%u", &major, &minor, &patch) != 3)
+        fail("plugin %s provided an invalid required event schema version: '%s'", p->api.get_name(), required);
+    parse_version("the event schema version in use", in_use, &host_major, &host_minor, &host_patch);
+    const char* why = host_major != major ? "major versions disagree"
+                      : host_minor < minor ? "minor version is less than the requested one"
+                      : host_minor == minor && host_patch < patch ? "patch version is less than the requested one"
+                      : NULL;
+    if (why != NULL)
+        fail("plugin %s required event schema version '%s' not compatible with the event schema version in use '%s': %s",
+             p->api.get_name(), required ? required : "3.0.0", in_use, why);
+    printf("%sevent schema check: '%s' is compatible with '%s'\n", p->prints, required ? required : "3.0.0", in_use);
+}

@@ -31,6 +31,8 @@ public final class CapabilityCheck {
         interfaces.put("async", "dev.falcojava.sdk.api.AsyncPlugin");
         interfaces.put("capture-listen", "dev.falcojava.sdk.api.CaptureListener");
         interfaces.put("metrics", "dev.falcojava.sdk.api.MetricsPlugin");
+        interfaces.put("reconfigure", "dev.falcojava.sdk.api.Reconfigurable");
+        interfaces.put("dump-state", "dev.falcojava.sdk.api.StateDumper");
         return interfaces;
     }
 
@@ -39,6 +41,12 @@ public final class CapabilityCheck {
         List<String> declared = new ArrayList<>(descriptor.capabilities().stream().map(Capability::key).toList());
         if (descriptor.metrics()) {
             declared.add("metrics");
+        }
+        if (descriptor.reconfigure()) {
+            declared.add("reconfigure");
+        }
+        if (descriptor.async().map(Capability.Async::dumpState).orElse(false)) {
+            declared.add("dump-state");
         }
         String className = descriptor.javaPackage() + "." + descriptor.className();
         List<String> problems = new ArrayList<>();
@@ -70,6 +78,10 @@ public final class CapabilityCheck {
     }
 
     private static String fix(String key) {
-        return key.equals("metrics") ? "generate after adding 'metrics: true' to plugin.yaml" : "add-capability " + key;
+        return switch (key) {
+            case "metrics", "reconfigure" -> "generate after adding '" + key + ": true' to plugin.yaml";
+            case "dump-state" -> "generate after adding 'dump-state: true' under async in plugin.yaml";
+            default -> "add-capability " + key;
+        };
     }
 }

@@ -186,7 +186,7 @@ public final class NewCommand extends BaseCommand {
         PluginDescriptor draft = new PluginDescriptor(name, "0.1.0", "A Falco plugin written in Java",
                 "https://example.com", id, javaPackage != null ? javaPackage : Names.defaultPackage(name),
                 Names.defaultClassName(nameValid ? name : "plugin"), chosen,
-                new JvmSettings(JvmSettings.DEFAULT_OPTIONS, ""), List.of(), java.util.Optional.empty(), declared, false, List.of());
+                new JvmSettings(JvmSettings.DEFAULT_OPTIONS, ""), List.of(), java.util.Optional.empty(), declared, false, List.of(), false);
         String yaml = new TemplateRenderer().render("project/plugin.yaml.mustache",
                 new ProjectModelFactory(CliVersion.projectVersions()).create(draft));
         return DescriptorReader.parse(yaml, "plugin.yaml (from the options)");

@@ -26,6 +26,9 @@ final class BridgeSlots {
         if (d.metrics()) {
             used.add("metrics");
         }
+        if (d.reconfigure()) {
+            used.add("reconfigure");
+        }
         long mask = 0;
         for (BridgeSlot slot : BridgeSlot.values()) {
             if (used.contains(slot.capability())) {

@@ -88,7 +88,13 @@ public record ProjectModel(
                           ValueList extractEventSources, ValueList extractEventTypes, ValueList parseEventSources,
                           ValueList parseEventTypes, ValueList asyncEvents, ValueList asyncEventSources,
                           List<OpenParamView> openParams, String bridgeMask, String firstAsyncEvent,
-                          List<Item> userImports) {
+                          List<Item> userImports, String cEventSchemaVersion, boolean reconfigure,
+                          boolean dumpState) {
+        /** Whether the glue exports {@code plugin_get_required_event_schema_version}: the plugin takes syscall events. */
+        public boolean requiresEventSchema() {
+            return !cEventSchemaVersion.isEmpty();
+        }
+
         /** The glue's slot enum, in the SDK's order. */
         public List<Item> bridgeSlots() {
             BridgeSlot[] slots = BridgeSlot.values();

@@ -14,6 +14,7 @@ import dev.falcojava.cli.model.FieldSpec;
 import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.Names;
 import dev.falcojava.cli.model.OpenParamSpec;
+import dev.falcojava.cli.model.EventSchema;
 import dev.falcojava.cli.model.PluginDescriptor;
 import dev.falcojava.cli.rules.fields.RuleSources;
 
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 /** Builds the {@link ProjectModel} of a descriptor. */
@@ -51,10 +53,13 @@ public final class ProjectModelFactory {
         d.source().ifPresent(s -> interfaces.add(new ProjectModel.Item("SourcePlugin", false)));
         d.extract().ifPresent(e -> interfaces.add(new ProjectModel.Item("ExtractPlugin", false)));
         d.parse().ifPresent(p -> interfaces.add(new ProjectModel.Item("ParsePlugin", false)));
-        d.async().ifPresent(a -> interfaces.add(new ProjectModel.Item("AsyncPlugin", false)));
+        d.async().ifPresent(a -> interfaces.add(new ProjectModel.Item(a.dumpState() ? "StateDumper" : "AsyncPlugin", false)));
         d.captureListen().ifPresent(c -> interfaces.add(new ProjectModel.Item("CaptureListener", false)));
         if (d.metrics()) {
             interfaces.add(new ProjectModel.Item("MetricsPlugin", false));
+        }
+        if (d.reconfigure()) {
+            interfaces.add(new ProjectModel.Item("Reconfigurable", false));
         }
         if (interfaces.isEmpty()) {
             interfaces.add(new ProjectModel.Item("Plugin", false));
@@ -130,7 +135,9 @@ public final class ProjectModelFactory {
                 strings(d.async().map(a -> a.events()).orElse(List.of())),
                 strings(d.async().map(a -> a.eventSources()).orElse(List.of())),
                 openParams, "0x" + Long.toHexString(BridgeSlots.mask(d)) + "ULL",
-                JavaString.escape(d.async().map(a -> a.events().getFirst()).orElse("")), userImports(d));
+                JavaString.escape(d.async().map(a -> a.events().getFirst()).orElse("")), userImports(d),
+                CString.escape(Objects.requireNonNullElse(EventSchema.required(d), "")), d.reconfigure(),
+                d.async().map(a -> a.dumpState()).orElse(false));
     }
 
     /** The imports the user's plugin class needs for the types of its field methods and of metrics. */

@@ -16,6 +16,9 @@ public record ApiVersion(int major, int minor, int patch) implements Comparable<
      */
     static final ApiVersion BASELINE = new ApiVersion(3, 3, 0);
 
+    /** {@code plugin_set_config}. */
+    static final ApiVersion SET_CONFIG = new ApiVersion(3, 4, 0);
+
     /** {@code plugin_get_metrics}. */
     static final ApiVersion METRICS = new ApiVersion(3, 5, 0);
 
@@ -25,12 +28,18 @@ public record ApiVersion(int major, int minor, int patch) implements Comparable<
     /** The {@code addOutput} key of a field. */
     static final ApiVersion ADD_OUTPUT = new ApiVersion(3, 8, 0);
 
+    /** {@code plugin_dump_state}. */
+    static final ApiVersion DUMP_STATE = new ApiVersion(3, 10, 0);
+
     /**
      * The plugin_api struct of a statically linked plugin is read with the host's own layout, fixed up only for
      * the member 3.10 inserted (dump_state); members inserted before 3.10 (get_extract_event_types, the parse and
      * async groups) moved the later ones. So a static plugin is laid out as in 3.10 and later, and says so.
      */
     static final ApiVersion STATIC_LAYOUT = new ApiVersion(3, 10, 0);
+
+    /** {@code plugin_get_required_event_schema_version}, exported when the plugin takes syscall events. */
+    static final ApiVersion EVENT_SCHEMA = new ApiVersion(3, 12, 0);
 
     /** The lowest version that has every capability and feature {@code d} uses. */
     static ApiVersion required(PluginDescriptor d) {
@@ -41,13 +50,19 @@ public record ApiVersion(int major, int minor, int patch) implements Comparable<
         if (d.metrics()) {
             required = max(required, METRICS);
         }
+        if (d.reconfigure()) {
+            required = max(required, SET_CONFIG);
+        }
+        if (EventSchema.required(d) != null) {
+            required = max(required, EVENT_SCHEMA);
+        }
         for (Capability capability : d.capabilities()) {
             ApiVersion needed = switch (capability) {
                 case Capability.Source source -> BASELINE;
                 case Capability.Extract extract ->
                         extract.fields().stream().anyMatch(FieldSpec::addOutput) ? ADD_OUTPUT : BASELINE;
                 case Capability.Parse parse -> BASELINE;
-                case Capability.Async async -> BASELINE;
+                case Capability.Async async -> async.dumpState() ? DUMP_STATE : BASELINE;
                 case Capability.CaptureListen listen -> CAPTURE_LISTEN;
             };
             required = max(required, needed);

@@ -117,7 +117,7 @@ final class CapabilitiesReader {
     }
 
     private Optional<Capability.Async> async(Node node) {
-        Optional<Map<String, NodeTuple>> options = options(node, "async", Set.of("events", "event-sources"));
+        Optional<Map<String, NodeTuple>> options = options(node, "async", Set.of("events", "event-sources", "dump-state"));
         if (options.isEmpty()) {
             return Optional.empty();
         }
@@ -136,7 +136,8 @@ final class CapabilitiesReader {
                 nodes.problem(at, "async event '" + event + "' is listed twice");
             }
         }
-        return Optional.of(new Capability.Async(events, eventSources(async)));
+        return Optional.of(new Capability.Async(events, eventSources(async),
+                nodes.optionalBoolean(async, "dump-state", false)));
     }
 
     private Optional<Capability.CaptureListen> captureListen(Node node) {

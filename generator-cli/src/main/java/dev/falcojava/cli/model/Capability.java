@@ -60,11 +60,19 @@ public sealed interface Capability {
         }
     }
 
-    /** Async events: the plugin pushes events with these names into the live stream of its sources. */
-    record Async(List<String> events, List<String> eventSources) implements Capability {
+    /**
+     * Async events: the plugin pushes events with these names into the live stream of its sources.
+     *
+     * @param dumpState whether the plugin writes its state into capture files ({@code plugin_dump_state})
+     */
+    record Async(List<String> events, List<String> eventSources, boolean dumpState) implements Capability {
         public Async {
             events = List.copyOf(events);
             eventSources = List.copyOf(eventSources);
+        }
+
+        public Async(List<String> events, List<String> eventSources) {
+            this(events, eventSources, false);
         }
 
         @Override

@@ -26,7 +26,7 @@ public final class DescriptorReader {
     private static final java.util.regex.Pattern MODULE_NAME =
             java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*");
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "version", "description", "contact", "id",
-            "package", "class", "linkage", "api-symbol", "jvm", "config", "config-class", "capabilities", "metrics", "development",
+            "package", "class", "linkage", "api-symbol", "jvm", "config", "config-class", "capabilities", "metrics", "reconfigure", "development",
             TablesReader.KEY);
 
     private final String file;
@@ -83,13 +83,14 @@ public final class DescriptorReader {
         List<Capability> capabilities = new CapabilitiesReader(nodes).capabilities(entries.get("capabilities"), top,
                 nodes.optionalBoolean(entries, "development", false));
         boolean metrics = nodes.optionalBoolean(entries, "metrics", false);
+        boolean reconfigure = nodes.optionalBoolean(entries, "reconfigure", false);
         long id = id(entries.get("id"), capabilities, top);
         List<TableSpec> tables = new TablesReader(nodes).tables(entries.get(TablesReader.KEY), capabilities);
         if (!nodes.problems().isEmpty()) {
             throw new DescriptorException(nodes.problems());
         }
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage, jvm,
-                config, configClass, capabilities, metrics, tables);
+                config, configClass, capabilities, metrics, tables, reconfigure);
     }
 
     private Optional<ConfigClass> configClass(Map<String, NodeTuple> entries) {

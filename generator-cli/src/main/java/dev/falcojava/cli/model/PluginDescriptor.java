@@ -25,7 +25,7 @@ import java.util.Optional;
 public record PluginDescriptor(String name, String version, String description, String contact, long id,
                                String javaPackage, String className, Linkage linkage, JvmSettings jvm,
                                List<ConfigKey> config, Optional<ConfigClass> configClass, List<Capability> capabilities, boolean metrics,
-                               List<TableSpec> tables) {
+                               List<TableSpec> tables, boolean reconfigure) {
 
     public PluginDescriptor {
         config = List.copyOf(config);
@@ -60,19 +60,20 @@ public record PluginDescriptor(String name, String version, String description, 
     /** The same plugin with another linkage, for a build that overrides plugin.yaml. */
     public PluginDescriptor withLinkage(Linkage other) {
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, other, jvm,
-                config, configClass, capabilities, metrics, tables);
+                config, configClass, capabilities, metrics, tables, reconfigure);
     }
 
     /** The same plugin with the init schema derived from its compiled {@code config-class}. */
     public PluginDescriptor withConfigSchema(String schema) {
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage, jvm,
-                config, configClass.map(c -> new ConfigClass(c.name(), Optional.of(schema))), capabilities, metrics, tables);
+                config, configClass.map(c -> new ConfigClass(c.name(), Optional.of(schema))), capabilities, metrics, tables,
+                reconfigure);
     }
 
     /** The same plugin with a bundled runtime, for a build that asks for one whatever plugin.yaml says. */
     public PluginDescriptor withBundledRuntime() {
         return new PluginDescriptor(name, version, description, contact, id, javaPackage, className, linkage,
-                jvm.bundled(), config, configClass, capabilities, metrics, tables);
+                jvm.bundled(), config, configClass, capabilities, metrics, tables, reconfigure);
     }
 
     /**

@@ -44,6 +44,8 @@ class AbiHeaderLayoutsTest {
             Map.entry("INIT_INPUT", "host_init_input"),
             Map.entry("PARSE_INPUT", "host_parse_input"),
             Map.entry("CAPTURE_LISTEN_INPUT", "host_capture_listen_input"),
+            Map.entry("ROUTINE_VTABLE", "host_routine_vtable"),
+            Map.entry("SET_CONFIG_INPUT", "host_set_config_input"),
             Map.entry("METRIC", "host_metric"));
 
     @Test

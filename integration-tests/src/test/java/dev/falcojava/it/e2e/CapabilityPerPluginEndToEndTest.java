@@ -101,6 +101,22 @@ class CapabilityPerPluginEndToEndTest {
                   sysx.seen = 2
                 """);
 
+        assertThat(syscalls.stdout()).as(syscalls::describe).contains("api=3.12.0")
+                .contains("required event schema version: 4.3.0\n");
+
+        NativeHost.Run sameSchema = NativeHost.run(library, Map.of(), "--cycles", "1", "--event-schema", "4.3.0");
+        assertEquals(0, sameSchema.exitCode(), sameSchema.describe());
+        assertThat(sameSchema.stdout()).contains("event schema check: '4.3.0' is compatible with '4.3.0'\n");
+        NativeHost.Run newerMinor = NativeHost.run(library, Map.of(), "--cycles", "1", "--event-schema", "4.5.1");
+        assertEquals(0, newerMinor.exitCode(), newerMinor.describe());
+        for (String[] older : new String[][] {{"4.2.9", "minor version is less than the requested one"},
+                {"3.9.0", "major versions disagree"}, {"5.0.0", "major versions disagree"}}) {
+            NativeHost.Run refused = NativeHost.run(library, Map.of(), "--cycles", "1", "--event-schema", older[0]);
+            assertEquals(1, refused.exitCode(), refused.describe());
+            assertEquals("FAIL: plugin sysx required event schema version '4.3.0' not compatible with the event schema "
+                    + "version in use '" + older[0] + "': " + older[1] + "\n", refused.stderr(), refused.describe());
+        }
+
         NativeHost.Run plugins = NativeHost.run(library, Map.of(), "--cycles", "1", "--feed", "1", "--feed-source", "other",
                 "--feed-id", "4242");
         assertEquals(0, plugins.exitCode(), plugins.describe());

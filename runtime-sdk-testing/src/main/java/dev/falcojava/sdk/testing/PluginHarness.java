@@ -47,6 +47,7 @@ public final class PluginHarness implements AutoCloseable {
     private final String eventSource;
     private final MemorySegment owner = arena.allocate(8);
     private final HostCallbacks callbacks = new HostCallbacks(owner, arena);
+    private final HarnessThreadPool pool = new HarnessThreadPool(arena);
     private final HostTables tables = new HostTables(TableRegistry.withThreads());
     private final boolean tablesGiven;
     private final PluginInputs inputs;
@@ -58,7 +59,7 @@ public final class PluginHarness implements AutoCloseable {
         fields = metadata instanceof ExtractPlugin extract ? extract.fields() : List.of();
         eventSource = metadata instanceof SourcePlugin source ? source.eventSource() : "";
         tablesGiven = metadata instanceof ExtractPlugin || metadata instanceof ParsePlugin;
-        inputs = new PluginInputs(owner, callbacks, tables.registry(), eventSource);
+        inputs = new PluginInputs(owner, callbacks, tables.registry(), eventSource, pool);
         tables.registry().pluginLastError(this::lastError);
         MemorySegment table = arena.allocate(BridgeSlot.tableBytes(), 8);
         BridgeSlot.writeHeader(table, BridgeSlot.ALL);
@@ -237,9 +238,49 @@ public final class PluginHarness implements AutoCloseable {
         captureCall(BridgeSlot.CAPTURE_OPEN, "plugin_capture_open");
     }
 
-    /** Calls {@code plugin_capture_close}. */
+    /** Calls {@code plugin_capture_close}, then purges the routines still subscribed, as libsinsp does. */
     public void captureClose() {
-        captureCall(BridgeSlot.CAPTURE_CLOSE, "plugin_capture_close");
+        try {
+            captureCall(BridgeSlot.CAPTURE_CLOSE, "plugin_capture_close");
+        } finally {
+            pool.purge();
+        }
+    }
+
+    /**
+     * Runs each routine the plugin subscribed (in capture open or close) once, on this thread, in the order
+     * subscribed; those that return false or throw are unsubscribed. Returns how many stay subscribed.
+     */
+    public int runRoutines() {
+        return pool.runOnce();
+    }
+
+    /**
+     * Calls {@code plugin_set_config} with {@code config}.
+     *
+     * @throws PluginCallException when the plugin refuses it, with the plugin's last error
+     */
+    public void setConfig(String config) {
+        int code;
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment input = call.allocate(ValueLayout.ADDRESS);
+            input.set(ValueLayout.ADDRESS, 0, call.allocateFrom(config));
+            code = (int) invoke(BridgeSlot.SET_CONFIG, state, input.address());
+        }
+        if (code != SUCCESS) {
+            throw new PluginCallException("plugin_set_config", code, lastError());
+        }
+    }
+
+    /**
+     * Calls {@code plugin_dump_state} with the handler of {@link #asyncEvents()}: what the plugin dumps is recorded
+     * there, after the events pushed before.
+     */
+    public void dumpState() {
+        int code = (int) invoke(BridgeSlot.DUMP_STATE, state, owner.address(), callbacks.asyncHandler().address());
+        if (code != SUCCESS) {
+            throw new PluginCallException("plugin_dump_state", code, lastError());
+        }
     }
 
     private void captureCall(BridgeSlot slot, String name) {

@@ -20,7 +20,11 @@ final class PluginInputs {
     private final TableRegistry registry;
     private final String eventSource;
 
-    PluginInputs(MemorySegment owner, HostCallbacks callbacks, TableRegistry registry, String eventSource) {
+    private final HarnessThreadPool pool;
+
+    PluginInputs(MemorySegment owner, HostCallbacks callbacks, TableRegistry registry, String eventSource,
+                 HarnessThreadPool pool) {
+        this.pool = pool;
         this.owner = owner;
         this.callbacks = callbacks;
         this.registry = registry;
@@ -64,10 +68,11 @@ final class PluginInputs {
         return input;
     }
 
-    /** The {@code ss_plugin_capture_listen_input}, with the table reader and writer. */
+    /** The {@code ss_plugin_capture_listen_input}, with the table reader and writer and the routine vtable. */
     MemorySegment capture(Arena call) {
         MemorySegment input = call.allocate(CAPTURE_LISTEN_INPUT);
         input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_OWNER, owner.address());
+        input.set(ValueLayout.ADDRESS, CAPTURE_INPUT_ROUTINE, pool.vtable());
         input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_GET_OWNER_LAST_ERROR, registry.ownerLastErrorFunction());
         input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_TABLE_READER_EXT, registry.reader());
         input.set(ValueLayout.JAVA_LONG, CAPTURE_INPUT_TABLE_WRITER_EXT, registry.writer());

@@ -2,6 +2,7 @@ package dev.falcojava.sdk.abi;
 
 import dev.falcojava.sdk.abi.events.NativeAsyncEvents;
 import dev.falcojava.sdk.api.AsyncPlugin;
+import dev.falcojava.sdk.api.StateDumper;
 
 import static dev.falcojava.sdk.abi.BridgeContext.capability;
 import static dev.falcojava.sdk.abi.BridgeContext.failed;
@@ -32,6 +33,28 @@ final class AsyncBridge {
             return ReturnCode.SUCCESS;
         } catch (Throwable t) {
             failed(state, "set_async_event_handler", t);
+            return ReturnCode.FAILURE;
+        }
+    }
+
+    /** {@code plugin_dump_state}: the plugin pushes its state through a handler valid during this call only. */
+    int dumpState(long handle, long owner, long handler) {
+        PluginState state = null;
+        try {
+            state = context.enter(handle);
+            StateDumper plugin = capability(state, StateDumper.class, "state dumps");
+            if (handler == 0) {
+                throw new IllegalArgumentException("the host gave dump_state no handler");
+            }
+            NativeAsyncEvents dump = new NativeAsyncEvents(owner, handler, plugin.asyncEvents());
+            try {
+                plugin.dumpState(dump);
+            } finally {
+                dump.withdraw();
+            }
+            return ReturnCode.SUCCESS;
+        } catch (Throwable t) {
+            failed(state, "dump_state", t);
             return ReturnCode.FAILURE;
         }
     }

@@ -12,6 +12,9 @@ final class BridgeContext {
 
     final Supplier<Plugin> factory;
     final HandleTable<PluginState> states = new HandleTable<>();
+    final RoutineRegistry routines = new RoutineRegistry();
+    /** The address of the {@link BridgeSlot#ROUTINE} stub, or 0 when the glue did not ask for it. */
+    volatile long routineStub;
     private final ClassLoader pluginLoader;
     /** The threads whose context class loader {@link #enterPlugin} set. */
     private final Set<Thread> entered = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));

@@ -29,7 +29,11 @@ public enum BridgeSlot {
     SET_ASYNC_EVENT_HANDLER(AsyncBridge.class, "setAsyncEventHandler", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG)),
     CAPTURE_OPEN(CaptureBridge.class, "captureOpen", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG)),
     CAPTURE_CLOSE(CaptureBridge.class, "captureClose", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG)),
-    GET_METRICS(MetricsBridge.class, "metrics", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    /** Not called by the glue: the host's thread pool calls this stub as the routine function of every subscription. */
+    ROUTINE(CaptureBridge.class, "runRoutine", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG)),
+    GET_METRICS(MetricsBridge.class, "metrics", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG)),
+    SET_CONFIG(ConfigBridge.class, "setConfig", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG)),
+    DUMP_STATE(AsyncBridge.class, "dumpState", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
 
     /** Version of the table layout; the glue and the SDK must agree on it. */
     public static final int ABI_VERSION = 2;
@@ -69,6 +73,9 @@ public enum BridgeSlot {
         }
         if (bridge == CaptureBridge.class) {
             return "capture-listen";
+        }
+        if (bridge == ConfigBridge.class) {
+            return "reconfigure";
         }
         return "metrics";
     }

@@ -75,7 +75,11 @@ final class CoreBridge {
     void destroy(long handle) {
         try {
             context.enterPlugin();
-            destroyQuietly(context.states.remove(handle));
+            PluginState state = context.states.remove(handle);
+            if (state != null) {
+                context.routines.removeAll(state);
+            }
+            destroyQuietly(state);
         } catch (Throwable ignored) {
             // destroy has no way to report; the state is gone either way
         }

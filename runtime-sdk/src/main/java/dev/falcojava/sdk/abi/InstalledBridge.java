@@ -50,6 +50,7 @@ final class InstalledBridge implements AutoCloseable {
                 ParseBridge.class, new ParseBridge(context),
                 AsyncBridge.class, new AsyncBridge(context),
                 CaptureBridge.class, new CaptureBridge(context),
+                ConfigBridge.class, new ConfigBridge(context),
                 MetricsBridge.class, new MetricsBridge(context));
         Linker linker = Linker.nativeLinker();
         MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -60,6 +61,9 @@ final class InstalledBridge implements AutoCloseable {
             MethodHandle target = lookup.findVirtual(slot.bridge(), slot.bridgeMethod(), slot.methodType())
                     .bindTo(bridges.get(slot.bridge()));
             table.set(ValueLayout.ADDRESS, slot.offset(), linker.upcallStub(target, slot.descriptor(), stubs));
+        }
+        if ((wanted & BridgeSlot.ROUTINE.bit()) != 0) {
+            context.routineStub = table.get(ValueLayout.JAVA_LONG, BridgeSlot.ROUTINE.offset());
         }
     }
 

@@ -237,9 +237,23 @@ public final class Layouts {
             ADDRESS.withName("get_owner_last_error"));
 
     public static final long CAPTURE_INPUT_OWNER = offset(CAPTURE_LISTEN_INPUT, "owner");
+    public static final long CAPTURE_INPUT_ROUTINE = offset(CAPTURE_LISTEN_INPUT, "routine");
     public static final long CAPTURE_INPUT_TABLE_READER_EXT = offset(CAPTURE_LISTEN_INPUT, "table_reader_ext");
     public static final long CAPTURE_INPUT_TABLE_WRITER_EXT = offset(CAPTURE_LISTEN_INPUT, "table_writer_ext");
     public static final long CAPTURE_INPUT_GET_OWNER_LAST_ERROR = offset(CAPTURE_LISTEN_INPUT, "get_owner_last_error");
+
+    /** {@code ss_plugin_set_config_input}: the new configuration. */
+    public static final StructLayout SET_CONFIG_INPUT = MemoryLayout.structLayout(ADDRESS.withName("config"));
+
+    public static final long SET_CONFIG_INPUT_CONFIG = offset(SET_CONFIG_INPUT, "config");
+
+    /** {@code ss_plugin_routine_vtable}: subscribe and unsubscribe a routine on the host's thread pool. */
+    public static final StructLayout ROUTINE_VTABLE = MemoryLayout.structLayout(
+            ADDRESS.withName("subscribe"),
+            ADDRESS.withName("unsubscribe"));
+
+    public static final long ROUTINE_SUBSCRIBE = offset(ROUTINE_VTABLE, "subscribe");
+    public static final long ROUTINE_UNSUBSCRIBE = offset(ROUTINE_VTABLE, "unsubscribe");
 
     /** {@code ss_plugin_metric}: name, type, the 8-byte value union, value type. */
     public static final StructLayout METRIC = MemoryLayout.structLayout(

@@ -1,0 +1,58 @@
+package dev.falcojava.it.e2e;
+
+import dev.falcojava.it.host.NativeHost;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A plugin made with the CLI with {@code reconfigure: true} and {@code async.dump-state: true}: set_config reads
+ * and checks the new config like init (a config that does not fit is refused naming the key, and the old one stays),
+ * and dump_state pushes the plugin's state through the host's dump handler.
+ */
+class ReconfigureAndDumpStateEndToEndTest {
+
+    @Test
+    void setConfigReusesTheTypedConfigAndDumpStatePushesTheStateInForce() throws Exception {
+        Path resources = Path.of("src/test/resources/tuner");
+        Path library = new GeneratedProjects("tuner-").newAndBuild("tuner", List.of("--capabilities", "async"), project -> {
+            Files.copy(resources.resolve("plugin.yaml"), project.resolve("plugin.yaml"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(resources.resolve("TunerPlugin.java"), project.resolve("src/main/java/com/example/tuner/TunerPlugin.java"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            try (var files = Files.walk(project.resolve("src/test"))) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }).resolve("target/libtuner.so");
+
+        NativeHost.Run run = NativeHost.run(library, Map.of(), "--expect-caps", "async", "--cycles", "1",
+                "--expect-async", "1", "--config", "{\"label\": \"a\"}",
+                "--set-config", "{\"label\": \"b\", \"threshold\": 2}",
+                "--set-config", "{\"label\": \"c\", \"threshold\": \"x\"}",
+                "--set-config", "{\"label\": \"d\", \"threshold\": 13}",
+                "--set-config", "{\"threshold\": 3}",
+                "--dump-state");
+        assertEquals(0, run.exitCode(), run.describe());
+        assertThat(run.stdout()).as(run::describe)
+                .contains("plugin name=tuner version=0.1.0 api=3.10.0 ")
+                .contains("""
+                log 6 -: reconfigured: label=b threshold=2
+                set_config accepted: {"label": "b", "threshold": 2}
+                set_config refused (rc 1): set_config: /threshold: must be an integer, not the string "x"
+                set_config refused (rc 1): set_config: threshold 13 is refused (at com.example.tuner.TunerPlugin.reconfigure(TunerPlugin.java:19))
+                set_config refused (rc 1): set_config: /label: is required
+                dumped name=tuner_state data="label=b threshold=2"
+                dump_state: done
+                async name=tuner_tick data="started with label=a threshold=1"
+                """);
+    }
+}
