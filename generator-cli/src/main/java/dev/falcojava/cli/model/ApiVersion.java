@@ -38,10 +38,12 @@ public record ApiVersion(int major, int minor, int patch) implements Comparable<
      */
     static final ApiVersion STATIC_LAYOUT = new ApiVersion(3, 10, 0);
 
-    /** {@code plugin_get_required_event_schema_version}, exported when the plugin takes syscall events. */
-    static final ApiVersion EVENT_SCHEMA = new ApiVersion(3, 12, 0);
-
-    /** The lowest version that has every capability and feature {@code d} uses. */
+    /**
+     * The lowest version that has every capability and feature {@code d} uses.
+     * {@code plugin_get_required_event_schema_version} (3.12.0) raises nothing: libsinsp's loader resolves every
+     * symbol by name whatever version a plugin declares, so hosts before 3.12 ignore the function and later ones
+     * check it, and a syscall plugin keeps loading in older Falco releases.
+     */
     static ApiVersion required(PluginDescriptor d) {
         ApiVersion required = BASELINE;
         if (d.linkage() instanceof Linkage.Static) {
@@ -52,9 +54,6 @@ public record ApiVersion(int major, int minor, int patch) implements Comparable<
         }
         if (d.reconfigure()) {
             required = max(required, SET_CONFIG);
-        }
-        if (EventSchema.required(d) != null) {
-            required = max(required, EVENT_SCHEMA);
         }
         for (Capability capability : d.capabilities()) {
             ApiVersion needed = switch (capability) {

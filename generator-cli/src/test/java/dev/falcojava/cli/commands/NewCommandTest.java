@@ -139,7 +139,9 @@ class NewCommandTest {
 
         PluginDescriptor d = DescriptorReader.read(project.resolve("plugin.yaml"));
         assertTrue(d.source().isEmpty());
-        assertEquals("3.12.0", d.requiredApiVersion(), "an extractor of every source requires the event schema");
+        assertEquals("3.3.0", d.requiredApiVersion());
+        assertEquals("4.3.0", dev.falcojava.cli.model.EventSchema.required(d),
+                "an extractor of every source takes syscall events: it reports the event schema");
         assertThat(Files.readString(project.resolve("plugin.yaml"))).as(() -> "no id without the source capability")
                 .doesNotContain("id:");
         assertFalse(Files.exists(project.resolve("src/main/java/org/acme/fields/FieldsSourceInstance.java")));

@@ -111,13 +111,14 @@ class DescriptorReaderTest {
         String anySource = VALID.replace("id: 999\n", "").replace("  source:\n    event-source: demo\n", "");
         PluginDescriptor d = DescriptorReader.parse(anySource, "p.yaml");
         assertTrue(d.source().isEmpty());
-        assertEquals("3.12.0", d.requiredApiVersion(), "an extractor of every source takes syscall events: event schema");
+        assertEquals("3.3.0", d.requiredApiVersion(), "log_fn of the init input; the schema function raises nothing");
+        assertEquals("4.3.0", EventSchema.required(d), "an extractor of every source takes syscall events: event schema");
         String extractOnly = anySource.replace("  extract:\n", "  extract:\n    event-sources: [demo]\n");
-        assertEquals("3.3.0", DescriptorReader.parse(extractOnly, "p.yaml").requiredApiVersion(), "log_fn of the init input");
-        assertEquals("3.3.0", DescriptorReader.parse(anySource.replace("  extract:\n",
-                "  extract:\n    event-types: [322]\n"), "p.yaml").requiredApiVersion(), "plugin events only");
-        assertEquals("3.12.0", DescriptorReader.parse(anySource.replace("  extract:\n",
-                "  extract:\n    event-sources: [demo]\n    event-types: [322, 3]\n"), "p.yaml").requiredApiVersion());
+        assertEquals(null, EventSchema.required(DescriptorReader.parse(extractOnly, "p.yaml")), "a source of its own");
+        assertEquals(null, EventSchema.required(DescriptorReader.parse(anySource.replace("  extract:\n",
+                "  extract:\n    event-types: [322]\n"), "p.yaml")), "plugin events only");
+        assertEquals("4.3.0", EventSchema.required(DescriptorReader.parse(anySource.replace("  extract:\n",
+                "  extract:\n    event-sources: [demo]\n    event-types: [322, 3]\n"), "p.yaml")));
         assertEquals("3.5.0", DescriptorReader.parse(extractOnly + "metrics: true\n", "p.yaml").requiredApiVersion());
         assertEquals("3.7.0", DescriptorReader.parse(extractOnly.replace("capabilities:\n", "capabilities:\n  capture-listen: {}\n"),
                 "p.yaml").requiredApiVersion());

@@ -40,7 +40,8 @@ class TablesDescriptorTest {
                 new TableFieldSpec("comm", TableType.STRING, false, ""),
                 new TableFieldSpec("enrich_count", TableType.UINT64, true, "Events seen")))), d.tables());
         assertEquals(List.of(), DescriptorReader.parse(PLUGIN, "plugin.yaml").tables());
-        assertEquals("3.12.0", d.requiredApiVersion(), "a parser of every event requires the event schema");
+        assertEquals("3.3.0", d.requiredApiVersion());
+        assertEquals("4.3.0", EventSchema.required(d), "a parser of every event reports the event schema");
     }
 
     private static List<String> problems(String yaml) {
