@@ -50,9 +50,9 @@ class HostTablesConformanceTest {
                 """);
         assertThat(run.stdout())
                 .contains("""
-                table threads key=int64 size=2 fields=tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only),c_seen:uint64
-                  tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" c_seen=1
-                  tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" c_seen=1
+                table threads key=int64 size=2 fields=tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only),file_descriptors:table(read-only),c_seen:uint64
+                  tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" file_descriptors=[] c_seen=1
+                  tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" file_descriptors=[] c_seen=1
                 """);
     }
 
