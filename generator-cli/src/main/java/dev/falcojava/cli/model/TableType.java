@@ -14,7 +14,9 @@ public enum TableType {
     UINT32("uint32", "IntField", "int"),
     UINT64("uint64", "LongField", "long"),
     STRING("string", "StringField", "String"),
-    BOOL("bool", "BoolField", "boolean");
+    BOOL("bool", "BoolField", "boolean"),
+    /** A field holding a sub-table per entry (declared with its own key and fields); never a key. */
+    TABLE("table", "SubtableField", "Table");
 
     private final String yamlName;
     private final String handleType;
@@ -30,7 +32,7 @@ public enum TableType {
         return yamlName;
     }
 
-    /** The SDK field handle: {@code LongField}, {@code IntField}, {@code BoolField} or {@code StringField}. */
+    /** The SDK field handle: {@code LongField}, {@code IntField}, {@code BoolField}, {@code StringField} or {@code SubtableField}. */
     public String handleType() {
         return handleType;
     }
@@ -47,7 +49,7 @@ public enum TableType {
 
     /** Whether a table may be keyed by this type: integers and strings. */
     public boolean isKeyType() {
-        return this != BOOL;
+        return this != BOOL && this != TABLE;
     }
 
     public static Optional<TableType> fromYaml(String name) {

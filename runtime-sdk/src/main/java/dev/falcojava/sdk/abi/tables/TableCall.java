@@ -341,22 +341,29 @@ public final class TableCall {
         return functionSegment[function.ordinal()];
     }
 
-    /** The view of the sub-table at {@code address} of {@code shape}, pooled and valid until the call ends. */
+    /**
+     * The view of the sub-table at {@code address} of {@code shape}, valid until the call ends. Views are pooled by
+     * shape (two handles of one field are two shapes), so steady-state calls allocate none.
+     */
     HostTable subtable(HostTable shape, long address) {
         for (int i = 0; i < subtablesInUse; i++) {
             if (subtables[i].shape == shape && subtables[i].address == address) {
                 return subtables[i];
             }
         }
-        if (subtablesInUse == subtables.length) {
-            subtables = Arrays.copyOf(subtables, subtablesInUse * 2);
+        int found = subtablesInUse;
+        while (found < subtables.length && subtables[found] != null && subtables[found].shape != shape) {
+            found++;
         }
-        HostTable view = subtables[subtablesInUse];
-        if (view == null || view.shape != shape) {
-            view = new HostTable(this, shape);
-            subtables[subtablesInUse] = view;
+        if (found == subtables.length) {
+            subtables = Arrays.copyOf(subtables, subtables.length * 2);
         }
-        subtablesInUse++;
+        if (subtables[found] == null) {
+            subtables[found] = new HostTable(this, shape);
+        }
+        HostTable view = subtables[found];
+        subtables[found] = subtables[subtablesInUse];
+        subtables[subtablesInUse++] = view;
         view.address = address;
         return view;
     }
