@@ -41,7 +41,9 @@ void htn_wrap(ht_accessor* a, const void* field, host_state_data* out) {
             return;
         }
     }
-    ht_accessor* s = calloc(1, sizeof *s);
+    ht_accessor* s = o->stale_subs;
+    if (s != NULL) o->stale_subs = s->next;
+    else s = calloc(1, sizeof *s);
     s->magic = ACCESSOR_MAGIC;
     s->owner = o;
     s->table = shape;
@@ -55,6 +57,17 @@ void htn_leave(ht_owner* o) {
     while (o->subs != NULL) {
         ht_accessor* s = o->subs;
         o->subs = s->next;
+        s->magic = STALE_SUB_MAGIC;
+        s->next = o->stale_subs;
+        o->stale_subs = s;
+    }
+}
+
+void htn_free_owner(ht_owner* o) {
+    htn_leave(o);
+    while (o->stale_subs != NULL) {
+        ht_accessor* s = o->stale_subs;
+        o->stale_subs = s->next;
         s->magic = 0;
         free(s);
     }

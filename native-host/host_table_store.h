@@ -5,6 +5,8 @@
 #include "host_tables.h"
 
 #define ACCESSOR_MAGIC 0xacce5500u
+/* A sub-table accessor after the end of the call that read it: kept, so that a later use is caught. */
+#define STALE_SUB_MAGIC 0x5ba1e500u
 #define HT_MAX_SHAPES 8
 
 /* A table-typed field of a registered table, and the shape its sub-tables share (name, vtables, owner). */
@@ -41,6 +43,8 @@ void htn_note_field(ht_table* t, const char* name, const void* field);
 /* a read of it gives the plugin a sub-accessor, valid until the end of the call (htn_leave frees them). */
 void htn_wrap(ht_accessor* a, const void* field, host_state_data* out);
 void htn_leave(ht_owner* o);
+/* Frees the owner's sub-accessors, live and stale, when it is destroyed. */
+void htn_free_owner(ht_owner* o);
 void htn_free_shapes(ht_table* t);
 
 /* The host's own owner, with which it reads tables itself. */

@@ -123,6 +123,7 @@ void ht_owner_detach(ht_owner* o) {
         a->magic = 0;
         free(a);
     }
+    htn_free_owner(o);
     o->plugin_state = NULL;
     o->plugin_last_error = NULL;
 }
@@ -165,6 +166,9 @@ static const char* phase_name(int phase) {
 
 static ht_accessor* checked(void* t, const char* call, int need) {
     ht_accessor* a = t;
+    if (a != NULL && a->magic == STALE_SUB_MAGIC)
+        fail("%s: %s used a sub-table after the end of the call that read it: a sub-table is valid until then", call,
+             a->owner->label);
     if (a == NULL || a->magic != ACCESSOR_MAGIC) fail("%s got a table pointer the host did not give (%p)", call, t);
     ht_owner* o = a->owner;
     if (a->table == NULL) fail("%s: %s used a table whose owner was destroyed", call, o->label);

@@ -33,6 +33,7 @@ typedef struct ht_owner {
     const char* (*plugin_last_error)(void* state);
     struct ht_accessor* accessors;
     struct ht_accessor* subs;
+    struct ht_accessor* stale_subs;
     ht_held* held;
     size_t held_count;
     size_t held_capacity;

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The native host's tables checked with a plain-C plugin: a correct one adds a field to the threads table, writes it
- * while parsing and reads it back while extracting; each broken variant breaks a rule of the tables API and the host
+ * while parsing and reads it back while extracting, and reads each thread's file_descriptors sub-table; each broken
+ * variant breaks a rule of the tables API and the host
  * refuses it with the rule.
  */
 class HostTablesConformanceTest {
@@ -75,7 +76,8 @@ class HostTablesConformanceTest {
     @CsvSource(delimiter = '|', value = {
             "WRITE_IN_EXTRACT | FAIL: write_entry_field: the plugin wrote table threads during extract_fields, whose input has no writer vtable",
             "FIELD_AFTER_INIT | FAIL: get_table_field: the plugin used the fields vtable of table threads during parse_event; fields are only available in plugin_init",
-            "DOUBLE_RELEASE | FAIL: the plugin released an entry of table threads that it did not get, or released it twice"})
+            "DOUBLE_RELEASE | FAIL: the plugin released an entry of table threads that it did not get, or released it twice",
+            "STALE_SUBTABLE | FAIL: get_table_size: the plugin used a sub-table after the end of the call that read it: a sub-table is valid until then"})
     void aBrokenRuleIsRefusedWithTheRule(String variant, String reason) throws Exception {
         NativeHost.Run run = run(fixture(variant), "threads");
         assertEquals(1, run.exitCode(), run.describe());

@@ -44,7 +44,8 @@ public final class FieldKind<F extends TableField> {
      */
     public static FieldKind<SubtableField> table(StateType keyType) {
         if (keyType == null || keyType == StateType.TABLE || keyType == StateType.BOOL) {
-            throw new IllegalArgumentException("sub-table keys must be of an integer type or string, not " + keyType);
+            throw new IllegalArgumentException("sub-table keys must be of an integer type or string, not "
+                    + (keyType == null ? "null" : keyType.yamlName()));
         }
         return new FieldKind<>(StateType.TABLE, SubtableField.class, keyType);
     }
