@@ -268,7 +268,18 @@ long hs_feed(const char* path, void (*deliver)(const host_event_header* e, long 
         if (*start == '#' || *start == '\n' || *start == '\0') continue;
         char why[512];
         number++;
-        if (hs_encode(start, evt, 1700000000000000000ULL + (uint64_t)number, (uint64_t)(1000 + number), why, sizeof why)) {
+        uint64_t tid = (uint64_t)(1000 + number);
+        if (strncmp(start, "tid=", 4) == 0) {
+            char* end = NULL;
+            tid = strtoull(start + 4, &end, 10);
+            if (end == start + 4 || (*end != ' ' && *end != '\t')) {
+                snprintf(err, errlen, "%s:%d: tid= needs a number followed by the event", path, line_number);
+                fclose(in);
+                return -1;
+            }
+            start = end + strspn(end, " \t");
+        }
+        if (hs_encode(start, evt, 1700000000000000000ULL + (uint64_t)number, tid, why, sizeof why)) {
             snprintf(err, errlen, "%s:%d: %s", path, line_number, why);
             fclose(in);
             return -1;

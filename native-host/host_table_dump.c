@@ -9,10 +9,12 @@
 
 typedef struct {
     void* table;
-    host_table_reader_vtable_ext* reader;
+    ht_inputs* in;
     const host_table_fieldinfo* infos;
     void* handles[MAX_FIELDS];
     uint32_t count;
+    int nested;
+    int first;
     FILE* out;
 } dump_state;
 
@@ -27,15 +29,39 @@ static void print_string(FILE* out, const char* s) {
     fputc('"', out);
 }
 
+/* Looks up every listed field of table a (the fields vtable, as the host's owner). */
+static void resolve_fields(dump_state* d, const char* name) {
+    ht_owner* host = ht_host_owner();
+    d->infos = d->in->fields.list_table_fields(d->table, &d->count);
+    if (d->infos == NULL) fail("listing the fields of table %s: %s", name, host->last_error);
+    if (d->count > MAX_FIELDS) fail("table %s has %u fields", name, d->count);
+    for (uint32_t i = 0; i < d->count; i++) {
+        d->handles[i] = d->in->fields.get_table_field(d->table, d->infos[i].name, d->infos[i].field_type);
+        if (d->handles[i] == NULL) fail("table %s lists field %s but does not give it: %s", name, d->infos[i].name, host->last_error);
+    }
+}
+
+static uint32_t dump_entry(void* s, void* e);
+
+/* A sub-table as [{f=v ...} {...}], its fields in the order the host lists them. */
+static void dump_nested(dump_state* parent, void* sub, const char* name) {
+    dump_state d = {.table = sub, .in = parent->in, .nested = 1, .first = 1, .out = parent->out};
+    resolve_fields(&d, name);
+    fputc('[', d.out);
+    if (!d.in->reader.iterate_entries(sub, dump_entry, &d)) fail("iterating sub-table %s stopped early", name);
+    fputc(']', d.out);
+}
+
 static uint32_t dump_entry(void* s, void* e) {
     dump_state* d = s;
-    fputs(" ", d->out);
+    if (d->nested) fputs(d->first ? "{" : " {", d->out);
+    else fputs(" ", d->out);
+    d->first = 0;
     for (uint32_t i = 0; i < d->count; i++) {
-        if (d->handles[i] == NULL) continue;
         host_state_data v;
-        if (d->reader->read_entry_field(d->table, e, d->handles[i], &v) != HOST_API_RC_SUCCESS)
+        if (d->in->reader.read_entry_field(d->table, e, d->handles[i], &v) != HOST_API_RC_SUCCESS)
             fail("reading field %s while dumping: %s", d->infos[i].name, ht_host_owner()->last_error);
-        fprintf(d->out, " %s=", d->infos[i].name);
+        fprintf(d->out, d->nested && i == 0 ? "%s=" : " %s=", d->infos[i].name);
         switch (d->infos[i].field_type) {
             case HOST_ST_INT8: fprintf(d->out, "%d", v.s8); break;
             case HOST_ST_INT16: fprintf(d->out, "%d", v.s16); break;
@@ -53,10 +79,14 @@ static uint32_t dump_entry(void* s, void* e) {
                 if (v.str == NULL) fail("field %s: a NULL string", d->infos[i].name);
                 print_string(d->out, v.str);
                 break;
+            case HOST_ST_TABLE:
+                if (v.table == NULL) fail("field %s: a NULL sub-table", d->infos[i].name);
+                dump_nested(d, v.table, d->infos[i].name);
+                break;
             default: fputs("?", d->out);
         }
     }
-    fputc('\n', d->out);
+    fputs(d->nested ? "}" : "\n", d->out);
     return 1;
 }
 
@@ -81,19 +111,13 @@ int ht_dump(const char* name, FILE* out) {
     }
     void* a = in.init.get_table(host, name, key_type);
     if (a == NULL) fail("dumping table %s: %s", name, host->last_error);
-    dump_state d = {.table = a, .reader = &in.reader, .out = out};
-    d.infos = in.fields.list_table_fields(a, &d.count);
-    if (d.infos == NULL) fail("listing the fields of table %s: %s", name, host->last_error);
-    if (d.count > MAX_FIELDS) fail("table %s has %u fields", name, d.count);
+    dump_state d = {.table = a, .in = &in, .out = out};
+    resolve_fields(&d, name);
     uint64_t size = in.reader.get_table_size(a);
     fprintf(out, "table %s key=%s size=%" PRIu64 " fields=", name, ht_type_name(key_type), size);
     for (uint32_t i = 0; i < d.count; i++) {
         const char* type = ht_type_name(d.infos[i].field_type);
         fprintf(out, "%s%s:%s%s", i ? "," : "", d.infos[i].name, type ? type : "?", d.infos[i].read_only ? "(read-only)" : "");
-        d.handles[i] = d.infos[i].field_type == HOST_ST_TABLE ? NULL
-                                                              : in.fields.get_table_field(a, d.infos[i].name, d.infos[i].field_type);
-        if (d.infos[i].field_type != HOST_ST_TABLE && d.handles[i] == NULL)
-            fail("table %s lists field %s but does not give it: %s", name, d.infos[i].name, host->last_error);
     }
     fputc('\n', out);
     if (!in.reader.iterate_entries(a, dump_entry, &d)) fail("iterating table %s stopped early", name);

@@ -13,7 +13,8 @@
 
 #define ENTRY_MAGIC 0xe4e4e4e4u
 #define MAX_FIELDS 64
-#define BUCKETS 4096
+#define THREAD_BUCKETS 4096
+#define SUB_BUCKETS 16
 
 char hs_error[512];
 
@@ -35,13 +36,20 @@ typedef struct bi_entry {
     struct bi_entry* next;
 } bi_entry;
 
-typedef struct {
-    const char* name;
+/* The fields of a table, shared by every sub-table of one table-typed field (as libsinsp shares them). */
+typedef struct bi_schema {
     bi_field fields[MAX_FIELDS];
     size_t field_count;
     size_t static_count;
     host_table_fieldinfo infos[MAX_FIELDS];
-    bi_entry* buckets[BUCKETS];
+    struct bi_schema* subs[MAX_FIELDS];
+} bi_schema;
+
+typedef struct {
+    const char* name;
+    bi_schema* schema;
+    bi_entry** buckets;
+    size_t bucket_count;
     bi_entry* head;
     bi_entry* tail;
     uint64_t size;
@@ -56,26 +64,30 @@ static void bi_fail(const char* fmt, ...) {
     va_end(args);
 }
 
-static size_t bucket_of(int64_t key) {
-    return (size_t)(((uint64_t)key * 0x9E3779B97F4A7C15ULL) >> 52);
+static size_t bucket_of(const bi_table* t, int64_t key) {
+    return (size_t)(((uint64_t)key * 0x9E3779B97F4A7C15ULL) >> 40) % t->bucket_count;
 }
 
 static bi_entry* bi_find(bi_table* t, int64_t key) {
-    for (bi_entry* e = t->buckets[bucket_of(key)]; e != NULL; e = e->bucket_next)
+    for (bi_entry* e = t->buckets[bucket_of(t, key)]; e != NULL; e = e->bucket_next)
         if (e->key == key) return e;
     return NULL;
 }
 
+static void bi_free_table(bi_table* t);
+
 static void bi_free_entry(bi_table* t, bi_entry* e) {
-    for (size_t i = 0; i < e->capacity && i < t->field_count; i++)
-        if (t->fields[i].type == HOST_ST_STRING) free((char*)e->values[i].str);
+    for (size_t i = 0; i < e->capacity && i < t->schema->field_count; i++) {
+        if (t->schema->fields[i].type == HOST_ST_STRING) free((char*)e->values[i].str);
+        if (t->schema->fields[i].type == HOST_ST_TABLE && e->values[i].table != NULL) bi_free_table(e->values[i].table);
+    }
     free(e->values);
     e->magic = 0;
     free(e);
 }
 
 static void bi_unlink(bi_table* t, bi_entry* e) {
-    bi_entry** link = &t->buckets[bucket_of(e->key)];
+    bi_entry** link = &t->buckets[bucket_of(t, e->key)];
     while (*link != e) link = &(*link)->bucket_next;
     *link = e->bucket_next;
     if (e->prev) e->prev->next = e->next;
@@ -91,7 +103,7 @@ static void bi_unlink(bi_table* t, bi_entry* e) {
 static void bi_link(bi_table* t, bi_entry* e, int64_t key) {
     e->key = key;
     e->in_table = 1;
-    size_t b = bucket_of(key);
+    size_t b = bucket_of(t, key);
     e->bucket_next = t->buckets[b];
     t->buckets[b] = e;
     e->prev = t->tail;
@@ -108,6 +120,24 @@ static bi_entry* bi_new_entry(void) {
     return e;
 }
 
+static bi_table* bi_new_table(const char* name, bi_schema* schema, size_t buckets) {
+    bi_table* t = calloc(1, sizeof *t);
+    t->name = name;
+    t->schema = schema;
+    t->bucket_count = buckets;
+    t->buckets = calloc(buckets, sizeof *t->buckets);
+    return t;
+}
+
+static void bi_unlink(bi_table* t, bi_entry* e);
+
+/* A sub-table goes with its entry; entries a plugin still holds are freed when released. */
+static void bi_free_table(bi_table* t) {
+    while (t->head != NULL) bi_unlink(t, t->head);
+    free(t->buckets);
+    free(t);
+}
+
 static bi_entry* bi_checked_entry(void* p) {
     bi_entry* e = p;
     if (e == NULL || e->magic != ENTRY_MAGIC) fail("a table call got an entry pointer the host did not give (%p)", p);
@@ -116,7 +146,7 @@ static bi_entry* bi_checked_entry(void* p) {
 
 static const bi_field* bi_checked_field(bi_table* t, const void* f) {
     const bi_field* field = f;
-    if (field < t->fields || field >= t->fields + t->field_count)
+    if (field < t->schema->fields || field >= t->schema->fields + t->schema->field_count)
         fail("a call on table %s got a field pointer that is not one of its fields (%p)", t->name, f);
     return field;
 }
@@ -133,9 +163,10 @@ static host_state_data* bi_slot(bi_entry* e, size_t index) {
 
 static void bi_store(bi_table* t, bi_entry* e, size_t index, const host_state_data* in) {
     host_state_data* slot = bi_slot(e, index);
+    if (t->schema->fields[index].type == HOST_ST_TABLE) return;
     host_state_data v;
     memset(&v, 0, sizeof v);
-    switch (t->fields[index].type) {
+    switch (t->schema->fields[index].type) {
         case HOST_ST_INT8: v.s8 = in->s8; break;
         case HOST_ST_INT16: v.s16 = in->s16; break;
         case HOST_ST_INT32: v.s32 = in->s32; break;
@@ -177,7 +208,9 @@ static int32_t bi_read(void* tp, void* ep, const void* f, host_state_data* out) 
     bi_table* t = tp;
     bi_entry* e = bi_checked_entry(ep);
     const bi_field* field = bi_checked_field(t, f);
-    size_t index = (size_t)(field - t->fields);
+    size_t index = (size_t)(field - t->schema->fields);
+    if (field->type == HOST_ST_TABLE && (index >= e->capacity || e->values[index].table == NULL))
+        bi_slot(e, index)->table = bi_new_table(field->name, t->schema->subs[index], SUB_BUCKETS);
     if (index < e->capacity) *out = e->values[index];
     if (field->type == HOST_ST_STRING && out->str == NULL) out->str = "";
     return HOST_API_RC_SUCCESS;
@@ -258,24 +291,24 @@ static int32_t bi_write(void* tp, void* ep, const void* f, const host_state_data
         bi_fail("a NULL string written to field %s of table %s", field->name, t->name);
         return HOST_API_RC_FAILURE;
     }
-    bi_store(t, e, (size_t)(field - t->fields), in);
+    bi_store(t, e, (size_t)(field - t->schema->fields), in);
     return HOST_API_RC_SUCCESS;
 }
 
 static const host_table_fieldinfo* bi_list_fields(void* tp, uint32_t* n) {
-    bi_table* t = tp;
-    for (size_t i = 0; i < t->field_count; i++) {
-        t->infos[i].name = t->fields[i].name;
-        t->infos[i].field_type = t->fields[i].type;
-        t->infos[i].read_only = (uint32_t)t->fields[i].read_only;
+    bi_schema* s = ((bi_table*)tp)->schema;
+    for (size_t i = 0; i < s->field_count; i++) {
+        s->infos[i].name = s->fields[i].name;
+        s->infos[i].field_type = s->fields[i].type;
+        s->infos[i].read_only = (uint32_t)s->fields[i].read_only;
     }
-    *n = (uint32_t)t->field_count;
-    return t->infos;
+    *n = (uint32_t)s->field_count;
+    return s->infos;
 }
 
 static bi_field* bi_field_named(bi_table* t, const char* name) {
-    for (size_t i = 0; i < t->field_count; i++)
-        if (strcmp(t->fields[i].name, name) == 0) return &t->fields[i];
+    for (size_t i = 0; i < t->schema->field_count; i++)
+        if (strcmp(t->schema->fields[i].name, name) == 0) return &t->schema->fields[i];
     return NULL;
 }
 
@@ -297,7 +330,7 @@ static void* bi_get_field(void* tp, const char* name, uint32_t type) {
 static void* bi_add_field(void* tp, const char* name, uint32_t type) {
     bi_table* t = tp;
     bi_field* f = bi_field_named(t, name);
-    if (f != NULL && (size_t)(f - t->fields) < t->static_count) {
+    if (f != NULL && (size_t)(f - t->schema->fields) < t->schema->static_count) {
         bi_fail("field %s of table %s is defined by the host and cannot be added", name, t->name);
         return NULL;
     }
@@ -313,25 +346,46 @@ static void* bi_add_field(void* tp, const char* name, uint32_t type) {
         bi_fail("cannot add field %s to table %s: unknown type %u", name, t->name, type);
         return NULL;
     }
-    if (t->field_count == MAX_FIELDS || strlen(name) >= sizeof t->fields[0].name) {
+    if (type == HOST_ST_TABLE) {
+        bi_fail("cannot add field %s of type table to table %s", name, t->name);
+        return NULL;
+    }
+    if (t->schema->field_count == MAX_FIELDS || strlen(name) >= sizeof t->schema->fields[0].name) {
         bi_fail("cannot add field %s to table %s: too many fields or name too long", name, t->name);
         return NULL;
     }
-    f = &t->fields[t->field_count++];
+    f = &t->schema->fields[t->schema->field_count++];
     snprintf(f->name, sizeof f->name, "%s", name);
     f->type = type;
     f->read_only = 0;
     return f;
 }
 
-static bi_table threads = {.name = "threads"};
+static bi_schema thread_fields;
+static bi_schema fd_fields;
+static bi_table threads = {.name = "threads", .schema = &thread_fields};
 
-static void bi_define(bi_table* t, const char* name, uint32_t type, int read_only) {
-    bi_field* f = &t->fields[t->field_count++];
+static void bi_define(bi_schema* s, const char* name, uint32_t type, int read_only) {
+    bi_field* f = &s->fields[s->field_count++];
     snprintf(f->name, sizeof f->name, "%s", name);
     f->type = type;
     f->read_only = read_only;
-    t->static_count = t->field_count;
+    s->static_count = s->field_count;
+}
+
+/* The fields of libsinsp's fd table (sinsp_fdinfo::get_static_fields), less the socket ones. */
+static void define_fd_fields(bi_schema* s) {
+    bi_define(s, "type", HOST_ST_UINT8, 0);
+    bi_define(s, "open_flags", HOST_ST_UINT32, 0);
+    bi_define(s, "name", HOST_ST_STRING, 0);
+    bi_define(s, "name_raw", HOST_ST_STRING, 0);
+    bi_define(s, "old_name", HOST_ST_STRING, 0);
+    bi_define(s, "flags", HOST_ST_UINT32, 0);
+    bi_define(s, "dev", HOST_ST_UINT32, 0);
+    bi_define(s, "mount_id", HOST_ST_UINT32, 0);
+    bi_define(s, "ino", HOST_ST_UINT64, 0);
+    bi_define(s, "pid", HOST_ST_INT64, 0);
+    bi_define(s, "fd", HOST_ST_INT64, 0);
 }
 
 
@@ -342,15 +396,21 @@ void hs_vtables(host_table_reader_vtable_ext* reader, host_table_writer_vtable_e
 }
 
 void* hs_threads(void) {
-    if (threads.field_count == 0) {
-        bi_define(&threads, "tid", HOST_ST_INT64, 0);
-        bi_define(&threads, "pid", HOST_ST_INT64, 0);
-        bi_define(&threads, "ptid", HOST_ST_INT64, 0);
-        bi_define(&threads, "comm", HOST_ST_STRING, 0);
-        bi_define(&threads, "exe", HOST_ST_STRING, 0);
-        bi_define(&threads, "uid", HOST_ST_UINT32, 0);
-        bi_define(&threads, "exe_writable", HOST_ST_BOOL, 0);
-        bi_define(&threads, "cwd", HOST_ST_STRING, 1);
+    if (thread_fields.field_count == 0) {
+        bi_schema* s = &thread_fields;
+        bi_define(s, "tid", HOST_ST_INT64, 0);
+        bi_define(s, "pid", HOST_ST_INT64, 0);
+        bi_define(s, "ptid", HOST_ST_INT64, 0);
+        bi_define(s, "comm", HOST_ST_STRING, 0);
+        bi_define(s, "exe", HOST_ST_STRING, 0);
+        bi_define(s, "uid", HOST_ST_UINT32, 0);
+        bi_define(s, "exe_writable", HOST_ST_BOOL, 0);
+        bi_define(s, "cwd", HOST_ST_STRING, 1);
+        s->subs[s->field_count] = &fd_fields;
+        bi_define(s, "file_descriptors", HOST_ST_TABLE, 1);
+        define_fd_fields(&fd_fields);
+        threads.bucket_count = THREAD_BUCKETS;
+        threads.buckets = calloc(THREAD_BUCKETS, sizeof *threads.buckets);
     }
     return &threads;
 }

@@ -12,28 +12,11 @@
 #include <string.h>
 
 #define OWNER_MAGIC 0x0a7e0a7eu
-#define ACCESSOR_MAGIC 0xacce5500u
 #define MAX_TABLES 32
 #define MAX_FIELDS 64
 
 enum { NEED_READ, NEED_WRITE, NEED_FIELDS };
 
-typedef struct ht_table {
-    char name[128];
-    uint32_t key_type;
-    void* table;
-    host_table_reader_vtable_ext reader;
-    host_table_writer_vtable_ext writer;
-    host_table_fields_vtable fields;
-    ht_owner* owner;
-} ht_table;
-
-typedef struct ht_accessor {
-    uint32_t magic;
-    ht_owner* owner;
-    ht_table* table;
-    struct ht_accessor* next;
-} ht_accessor;
 
 static ht_table* registry[MAX_TABLES];
 static size_t registry_count;
@@ -129,6 +112,7 @@ void ht_owner_detach(ht_owner* o) {
         for (ht_owner* other = owners; other != NULL; other = other->next_owner)
             for (ht_accessor* a = other->accessors; a != NULL; a = a->next)
                 if (a->table == gone) a->table = NULL;
+        htn_free_shapes(gone);
         free(gone);
         memmove(&registry[i], &registry[i + 1], (registry_count - i - 1) * sizeof registry[0]);
         registry_count--;
@@ -139,6 +123,7 @@ void ht_owner_detach(ht_owner* o) {
         a->magic = 0;
         free(a);
     }
+    htn_free_owner(o);
     o->plugin_state = NULL;
     o->plugin_last_error = NULL;
 }
@@ -150,8 +135,9 @@ void ht_enter(ht_owner* o, int phase) {
 void ht_leave(ht_owner* o) {
     while (o->held_count > 0) {
         ht_held h = o->held[--o->held_count];
-        if (h.accessor->table != NULL) h.accessor->table->reader.release_table_entry(h.accessor->table->table, h.entry);
+        if (h.accessor->table != NULL) h.accessor->table->reader.release_table_entry(TP(h.accessor), h.entry);
     }
+    htn_leave(o);
     o->phase = HT_PHASE_NONE;
 }
 
@@ -180,6 +166,9 @@ static const char* phase_name(int phase) {
 
 static ht_accessor* checked(void* t, const char* call, int need) {
     ht_accessor* a = t;
+    if (a != NULL && a->magic == STALE_SUB_MAGIC)
+        fail("%s: %s used a sub-table after the end of the call that read it: a sub-table is valid until then", call,
+             a->owner->label);
     if (a == NULL || a->magic != ACCESSOR_MAGIC) fail("%s got a table pointer the host did not give (%p)", call, t);
     ht_owner* o = a->owner;
     if (a->table == NULL) fail("%s: %s used a table whose owner was destroyed", call, o->label);
@@ -209,14 +198,14 @@ static void propagate(ht_accessor* a) {
 
 static const char* d_get_table_name(void* t) {
     ht_accessor* a = checked(t, "get_table_name", NEED_READ);
-    const char* name = a->table->reader.get_table_name(a->table->table);
+    const char* name = a->table->reader.get_table_name(TP(a));
     if (name == NULL) propagate(a);
     return name;
 }
 
 static uint64_t d_get_table_size(void* t) {
     ht_accessor* a = checked(t, "get_table_size", NEED_READ);
-    uint64_t size = a->table->reader.get_table_size(a->table->table);
+    uint64_t size = a->table->reader.get_table_size(TP(a));
     if (size == UINT64_MAX) propagate(a);
     return size;
 }
@@ -224,7 +213,7 @@ static uint64_t d_get_table_size(void* t) {
 static void* d_get_table_entry(void* t, const host_state_data* key) {
     ht_accessor* a = checked(t, "get_table_entry", NEED_READ);
     if (key == NULL) fail("get_table_entry: %s passed a NULL key", a->owner->label);
-    void* e = a->table->reader.get_table_entry(a->table->table, key);
+    void* e = a->table->reader.get_table_entry(TP(a), key);
     if (e == NULL) propagate(a);
     else hold(a->owner, a, e);
     return e;
@@ -234,26 +223,27 @@ static int32_t d_read_entry_field(void* t, void* e, const void* f, host_state_da
     ht_accessor* a = checked(t, "read_entry_field", NEED_READ);
     if (e == NULL || f == NULL || out == NULL) fail("read_entry_field: %s passed a NULL entry, field or output", a->owner->label);
     memset(out, 0, sizeof *out);
-    int32_t rc = a->table->reader.read_entry_field(a->table->table, e, f, out);
+    int32_t rc = a->table->reader.read_entry_field(TP(a), e, f, out);
     if (rc != HOST_API_RC_SUCCESS) propagate(a);
+    else htn_wrap(a, f, out);
     return rc;
 }
 
 static void d_release_table_entry(void* t, void* e) {
     ht_accessor* a = checked(t, "release_table_entry", NEED_READ);
     unhold(a->owner, a, e);
-    a->table->reader.release_table_entry(a->table->table, e);
+    a->table->reader.release_table_entry(TP(a), e);
 }
 
 static uint32_t d_iterate_entries(void* t, host_table_iterator it, void* state) {
     ht_accessor* a = checked(t, "iterate_entries", NEED_READ);
     if (it == NULL) fail("iterate_entries: %s passed a NULL iterator", a->owner->label);
-    return a->table->reader.iterate_entries(a->table->table, it, state);
+    return a->table->reader.iterate_entries(TP(a), it, state);
 }
 
 static int32_t d_clear_table(void* t) {
     ht_accessor* a = checked(t, "clear_table", NEED_WRITE);
-    int32_t rc = a->table->writer.clear_table(a->table->table);
+    int32_t rc = a->table->writer.clear_table(TP(a));
     if (rc != HOST_API_RC_SUCCESS) propagate(a);
     return rc;
 }
@@ -261,27 +251,27 @@ static int32_t d_clear_table(void* t) {
 static int32_t d_erase_table_entry(void* t, const host_state_data* key) {
     ht_accessor* a = checked(t, "erase_table_entry", NEED_WRITE);
     if (key == NULL) fail("erase_table_entry: %s passed a NULL key", a->owner->label);
-    int32_t rc = a->table->writer.erase_table_entry(a->table->table, key);
+    int32_t rc = a->table->writer.erase_table_entry(TP(a), key);
     if (rc != HOST_API_RC_SUCCESS) propagate(a);
     return rc;
 }
 
 static void* d_create_table_entry(void* t) {
     ht_accessor* a = checked(t, "create_table_entry", NEED_WRITE);
-    void* e = a->table->writer.create_table_entry(a->table->table);
+    void* e = a->table->writer.create_table_entry(TP(a));
     if (e == NULL) propagate(a);
     return e;
 }
 
 static void d_destroy_table_entry(void* t, void* e) {
     ht_accessor* a = checked(t, "destroy_table_entry", NEED_WRITE);
-    a->table->writer.destroy_table_entry(a->table->table, e);
+    a->table->writer.destroy_table_entry(TP(a), e);
 }
 
 static void* d_add_table_entry(void* t, const host_state_data* key, void* e) {
     ht_accessor* a = checked(t, "add_table_entry", NEED_WRITE);
     if (key == NULL || e == NULL) fail("add_table_entry: %s passed a NULL key or entry", a->owner->label);
-    void* added = a->table->writer.add_table_entry(a->table->table, key, e);
+    void* added = a->table->writer.add_table_entry(TP(a), key, e);
     if (added == NULL) propagate(a);
     else hold(a->owner, a, added);
     return added;
@@ -290,7 +280,7 @@ static void* d_add_table_entry(void* t, const host_state_data* key, void* e) {
 static int32_t d_write_entry_field(void* t, void* e, const void* f, const host_state_data* in) {
     ht_accessor* a = checked(t, "write_entry_field", NEED_WRITE);
     if (e == NULL || f == NULL || in == NULL) fail("write_entry_field: %s passed a NULL entry, field or input", a->owner->label);
-    int32_t rc = a->table->writer.write_entry_field(a->table->table, e, f, in);
+    int32_t rc = a->table->writer.write_entry_field(TP(a), e, f, in);
     if (rc != HOST_API_RC_SUCCESS) propagate(a);
     return rc;
 }
@@ -298,7 +288,7 @@ static int32_t d_write_entry_field(void* t, void* e, const void* f, const host_s
 static const host_table_fieldinfo* d_list_table_fields(void* t, uint32_t* n) {
     ht_accessor* a = checked(t, "list_table_fields", NEED_FIELDS);
     if (n == NULL) fail("list_table_fields: %s passed a NULL count", a->owner->label);
-    const host_table_fieldinfo* infos = a->table->fields.list_table_fields(a->table->table, n);
+    const host_table_fieldinfo* infos = a->table->fields.list_table_fields(TP(a), n);
     if (infos == NULL) propagate(a);
     return infos;
 }
@@ -306,8 +296,9 @@ static const host_table_fieldinfo* d_list_table_fields(void* t, uint32_t* n) {
 static void* d_get_table_field(void* t, const char* name, uint32_t type) {
     ht_accessor* a = checked(t, "get_table_field", NEED_FIELDS);
     if (name == NULL) fail("get_table_field: %s passed a NULL name", a->owner->label);
-    void* f = a->table->fields.get_table_field(a->table->table, name, type);
+    void* f = a->table->fields.get_table_field(TP(a), name, type);
     if (f == NULL) propagate(a);
+    else if (type == HOST_ST_TABLE) htn_note_field(a->table, name, f);
     return f;
 }
 
@@ -318,7 +309,7 @@ static void* d_add_table_field(void* t, const char* name, uint32_t type) {
         set_error(a->owner, "cannot add field %s of type table to table %s", name, a->table->name);
         return NULL;
     }
-    void* f = a->table->fields.add_table_field(a->table->table, name, type);
+    void* f = a->table->fields.add_table_field(TP(a), name, type);
     if (f == NULL) propagate(a);
     return f;
 }

@@ -32,6 +32,8 @@ typedef struct ht_owner {
     void* plugin_state;
     const char* (*plugin_last_error)(void* state);
     struct ht_accessor* accessors;
+    struct ht_accessor* subs;
+    struct ht_accessor* stale_subs;
     ht_held* held;
     size_t held_count;
     size_t held_capacity;

@@ -28,28 +28,45 @@ public record TablesView(String className, List<Table> list) {
                         String className, String javaName, List<Field> fields) {
     }
 
-    /** A field: its handle, and the names of its getter and setter. */
+    /**
+     * A field: its handle, and the names of its getter and setter; for a field of type table, {@code sub} is the
+     * typed access to its sub-tables ({@code <Field>Subtable}), and the getter returns the entry's sub-table.
+     */
     public record Field(String jName, String docName, String yamlType, String kindConstant, String handleType,
-                        String javaType, String javaName, String setter, boolean add, String docDescription) {
+                        String javaType, String javaName, String setter, boolean add, String docDescription, Table sub) {
         public boolean described() {
             return !docDescription.isEmpty();
+        }
+
+        public boolean plain() {
+            return sub == null;
         }
     }
 
     static TablesView of(PluginDescriptor d) {
         List<Table> tables = new ArrayList<>();
         for (TableSpec table : d.tables()) {
-            List<Field> fields = new ArrayList<>();
-            for (TableFieldSpec field : table.fields()) {
-                String javaName = Names.lowerCamel(field.name());
-                fields.add(new Field(JavaString.escape(field.name()), JavadocText.escape(field.name()), field.type().yamlName(),
-                        field.type().sdkConstant(), field.type().handleType(), field.type().javaType(), javaName,
-                        "set" + Names.upperCamel(field.name()), field.add(), JavadocText.escape(field.description())));
-            }
-            tables.add(new Table(JavaString.escape(table.name()), JavadocText.escape(table.name()), table.keyType().yamlName(),
-                    table.keyType().sdkConstant(), table.keyType() == TableType.STRING ? "String" : "long",
-                    Names.upperCamel(table.name()), Names.lowerCamel(table.name()), fields));
+            tables.add(table(table.name(), table.keyType(), table.fields(), Names.upperCamel(table.name())));
         }
         return new TablesView(Names.upperCamel(d.name()) + "Tables", tables);
+    }
+
+    private static Table table(String name, TableType keyType, List<TableFieldSpec> specs, String className) {
+        List<Field> fields = new ArrayList<>();
+        for (TableFieldSpec field : specs) {
+            String javaName = Names.lowerCamel(field.name());
+            Table sub = null;
+            String kind = field.type().sdkConstant();
+            if (field.subtable() != null) {
+                sub = table(field.name(), field.subtable().keyType(), field.subtable().fields(),
+                        Names.upperCamel(field.name()) + "Subtable");
+                kind = "table(StateType." + field.subtable().keyType().sdkConstant() + ")";
+            }
+            fields.add(new Field(JavaString.escape(field.name()), JavadocText.escape(field.name()), field.type().yamlName(),
+                    kind, field.type().handleType(), field.type().javaType(), javaName,
+                    "set" + Names.upperCamel(field.name()), field.add(), JavadocText.escape(field.description()), sub));
+        }
+        return new Table(JavaString.escape(name), JavadocText.escape(name), keyType.yamlName(), keyType.sdkConstant(),
+                keyType == TableType.STRING ? "String" : "long", className, Names.lowerCamel(name), fields);
     }
 }

@@ -19,7 +19,9 @@ public enum TableType {
     UINT32(StateType.UINT32, "IntField", "int"),
     UINT64(StateType.UINT64, "LongField", "long"),
     STRING(StateType.STRING, "StringField", "String"),
-    BOOL(StateType.BOOL, "BoolField", "boolean");
+    BOOL(StateType.BOOL, "BoolField", "boolean"),
+    /** A field holding a sub-table per entry (declared with its own key and fields); never a key. */
+    TABLE(StateType.TABLE, "SubtableField", "Table");
 
     private final StateType sdk;
     private final String handleType;
@@ -40,7 +42,7 @@ public enum TableType {
         return sdk;
     }
 
-    /** The SDK field handle: {@code LongField}, {@code IntField}, {@code BoolField} or {@code StringField}. */
+    /** The SDK field handle: {@code LongField}, {@code IntField}, {@code BoolField}, {@code StringField} or {@code SubtableField}. */
     public String handleType() {
         return handleType;
     }

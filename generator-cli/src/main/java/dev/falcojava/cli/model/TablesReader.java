@@ -47,9 +47,10 @@ final class TablesReader {
                     "letters, digits, '_', '.' and '-', starting with a letter");
             Optional<TableType> key = type(table, item, "key");
             if (key.isPresent() && !key.get().isKeyType()) {
-                nodes.problem(table.get("key").getValueNode(), "a table cannot be keyed by bool: use an integer type or string");
+                nodes.problem(table.get("key").getValueNode(), "a table cannot be keyed by " + key.get().yamlName()
+                        + ": use an integer type or string");
             }
-            List<TableFieldSpec> fields = fields(table.get("fields"), name);
+            List<TableFieldSpec> fields = fields(table.get("fields"), name, true);
             if (name == null) {
                 continue;
             }
@@ -62,7 +63,7 @@ final class TablesReader {
         return tables;
     }
 
-    private List<TableFieldSpec> fields(NodeTuple entry, String table) {
+    private List<TableFieldSpec> fields(NodeTuple entry, String table, boolean topLevel) {
         if (entry == null) {
             return List.of();
         }
@@ -73,7 +74,7 @@ final class TablesReader {
                 nodes.problem(item, "a table field must be a mapping with name, type, and optionally add and description");
                 continue;
             }
-            Map<String, NodeTuple> field = nodes.entries(mapping, Set.of("name", "type", "add", "description"),
+            Map<String, NodeTuple> field = nodes.entries(mapping, Set.of("name", "type", "add", "description", "key", "fields"),
                     "a key of a table field");
             String name = nodes.requiredString(field, item, "name", NAME,
                     "letters, digits, '_', '.' and '-', starting with a letter");
@@ -84,9 +85,38 @@ final class TablesReader {
                 continue;
             }
             javaName(name, field.get("name").getValueNode(), "field of table " + table, javaNames);
-            type.ifPresent(t -> fields.add(new TableFieldSpec(name, t, add, description)));
+            TableFieldSpec.Subtable subtable = type.orElse(null) == TableType.TABLE
+                    ? subtable(field, item, table + "." + name, topLevel, add) : null;
+            if (type.orElse(null) != TableType.TABLE) {
+                for (String only : List.of("key", "fields")) {
+                    if (field.containsKey(only)) {
+                        nodes.problem(field.get(only).getKeyNode(), "field " + name + " of table " + table + ": '" + only
+                                + "' is for fields of type table only");
+                    }
+                }
+            }
+            type.ifPresent(t -> fields.add(new TableFieldSpec(name, t, add, description, subtable)));
         }
         return fields;
+    }
+
+    /** The key and fields of the sub-tables of a field of type table; {@code where} names it as table.field. */
+    private TableFieldSpec.Subtable subtable(Map<String, NodeTuple> field, Node item, String where, boolean topLevel, boolean add) {
+        if (!topLevel) {
+            nodes.problem(field.get("type").getValueNode(), "field " + where + ": the SDK reaches one level of nested tables,"
+                    + " so a sub-table cannot have fields of type table");
+        }
+        if (add) {
+            nodes.problem(field.get("add").getValueNode(), "field " + where + ": a field of type table cannot be added,"
+                    + " the table's owner defines it");
+        }
+        Optional<TableType> key = type(field, item, "key");
+        if (key.isPresent() && !key.get().isKeyType()) {
+            nodes.problem(field.get("key").getValueNode(), "the sub-tables of field " + where + " cannot be keyed by "
+                    + key.get().yamlName() + ": use an integer type or string");
+        }
+        List<TableFieldSpec> fields = fields(field.get("fields"), where, false);
+        return new TableFieldSpec.Subtable(key.orElse(TableType.INT64), fields);
     }
 
     private Optional<TableType> type(Map<String, NodeTuple> entries, Node parent, String key) {

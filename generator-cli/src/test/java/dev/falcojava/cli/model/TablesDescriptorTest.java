@@ -85,13 +85,71 @@ class TablesDescriptorTest {
                 """;
         assertEquals(List.of(
                 "p.yaml:10:10: a table cannot be keyed by bool: use an integer type or string",
-                "p.yaml:13:15: unknown type 'text' (known: int8, int16, int32, int64, uint8, uint16, uint32, uint64, string, bool)",
+                "p.yaml:13:15: unknown type 'text' (known: int8, int16, int32, int64, uint8, uint16, uint32, uint64, string, bool, table)",
                 "p.yaml:14:15: field of table threads 'class' becomes the Java name class, which is a Java keyword",
                 "p.yaml:18:14: add must be true or false, not 'maybe'",
                 "p.yaml:19:11: name '9lives' is not valid: letters, digits, '_', '.' and '-', starting with a letter",
                 "p.yaml:26:15: field of table my-table 'a-b' is declared twice, or becomes the same Java name aB as another one",
                 "p.yaml:30:5: 'extra' is not a key of a table (known: fields, key, name)",
                 "p.yaml:28:11: table 'my_table' is declared twice, or becomes the same Java name myTable as another one"),
+                problems(yaml));
+    }
+
+    @Test
+    void aFieldOfTypeTableDeclaresTheKeyAndFieldsOfItsSubtables() throws Exception {
+        PluginDescriptor d = DescriptorReader.parse(PLUGIN + """
+                tables:
+                  - name: threads
+                    key: int64
+                    fields:
+                      - name: file_descriptors
+                        type: table
+                        key: int64
+                        fields:
+                          - name: name
+                            type: string
+                          - name: enrich_bytes
+                            type: uint64
+                            add: true
+                """, "plugin.yaml");
+        assertEquals(List.of(new TableSpec("threads", TableType.INT64, List.of(
+                new TableFieldSpec("file_descriptors", TableType.TABLE, false, "", new TableFieldSpec.Subtable(TableType.INT64, List.of(
+                        new TableFieldSpec("name", TableType.STRING, false, ""),
+                        new TableFieldSpec("enrich_bytes", TableType.UINT64, true, ""))))))), d.tables());
+    }
+
+    @Test
+    void everyProblemOfANestedTableIsReportedAtItsPosition() {
+        String yaml = PLUGIN + """
+                tables:
+                  - name: threads
+                    key: table
+                    fields:
+                      - name: file_descriptors
+                        type: table
+                        key: bool
+                        add: true
+                        fields:
+                          - name: deeper
+                            type: table
+                            key: int64
+                          - name: name
+                            type: string
+                            key: int64
+                      - name: comm
+                        type: string
+                        fields: []
+                      - name: fds
+                        type: table
+                """;
+        assertEquals(List.of(
+                "p.yaml:10:10: a table cannot be keyed by table: use an integer type or string",
+                "p.yaml:15:14: field threads.file_descriptors: a field of type table cannot be added, the table's owner defines it",
+                "p.yaml:14:14: the sub-tables of field threads.file_descriptors cannot be keyed by bool: use an integer type or string",
+                "p.yaml:18:19: field threads.file_descriptors.deeper: the SDK reaches one level of nested tables, so a sub-table cannot have fields of type table",
+                "p.yaml:22:13: field name of table threads.file_descriptors: 'key' is for fields of type table only",
+                "p.yaml:25:9: field comm of table threads: 'fields' is for fields of type table only",
+                "p.yaml:26:9: 'key' is required"),
                 problems(yaml));
     }
 }

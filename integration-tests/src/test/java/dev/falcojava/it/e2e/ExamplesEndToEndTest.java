@@ -115,6 +115,6 @@ class ExamplesEndToEndTest {
         assertThat(run.stdout()).contains("threadstate_events:uint64,threadstate_last_arg:uint64\n");
         assertThat(run.stdout())
                 .contains("comm=\"proc1001\" exe=\"/usr/bin/proc1001\" uid=0 exe_writable=false "
-                + "cwd=\"/home/user1\" threadstate_events=1 threadstate_last_arg=1\n");
+                + "cwd=\"/home/user1\" file_descriptors=[] threadstate_events=1 threadstate_last_arg=1\n");
     }
 }

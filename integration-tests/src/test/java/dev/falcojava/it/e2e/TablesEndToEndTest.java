@@ -66,7 +66,7 @@ class TablesEndToEndTest {
         assertThat(run.stdout())
                 .contains("""
                 log 6 -: tables: threads(int64)
-                log 6 -: threads fields: tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only)
+                log 6 -: threads fields: tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only),file_descriptors:table(read-only)
                 log 6 -: adding thr_seen again gives the same field: thr_seen
                 log 6 -: comm as uint64 refused: table threads: looking up field comm of type uint64 failed: field comm of table threads is of type string, not uint64
                 log 6 -: an unknown field refused: table threads: looking up field nope of type int64 failed: table threads has no field nope
@@ -96,9 +96,9 @@ class TablesEndToEndTest {
                 """);
         assertThat(run.stdout()).as(() -> "the entry added and erased at init is gone, the added fields are unset: " + run.stdout())
                 .contains("""
-                table threads key=int64 size=2 fields=tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only),thr_seen:uint64,thr_label:string
-                  tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" thr_seen=0 thr_label=""
-                  tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" thr_seen=0 thr_label=""
+                table threads key=int64 size=2 fields=tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only),file_descriptors:table(read-only),thr_seen:uint64,thr_label:string
+                  tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" file_descriptors=[] thr_seen=0 thr_label=""
+                  tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" file_descriptors=[] thr_seen=0 thr_label=""
                 """);
     }
 
@@ -126,8 +126,8 @@ class TablesEndToEndTest {
                 """);
         assertThat(run.stdout())
                 .contains("""
-                  tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" thr_seen=1 thr_label="parsed event 1"
-                  tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" thr_seen=1 thr_label="parsed event 2"
+                  tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" file_descriptors=[] thr_seen=1 thr_label="parsed event 1"
+                  tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" file_descriptors=[] thr_seen=1 thr_label="parsed event 2"
                 """);
     }
 

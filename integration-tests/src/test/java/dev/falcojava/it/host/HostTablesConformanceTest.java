@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The native host's tables checked with a plain-C plugin: a correct one adds a field to the threads table, writes it
- * while parsing and reads it back while extracting; each broken variant breaks a rule of the tables API and the host
+ * while parsing and reads it back while extracting, and reads each thread's file_descriptors sub-table; each broken
+ * variant breaks a rule of the tables API and the host
  * refuses it with the rule.
  */
 class HostTablesConformanceTest {
@@ -50,9 +51,9 @@ class HostTablesConformanceTest {
                 """);
         assertThat(run.stdout())
                 .contains("""
-                table threads key=int64 size=2 fields=tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only),c_seen:uint64
-                  tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" c_seen=1
-                  tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" c_seen=1
+                table threads key=int64 size=2 fields=tid:int64,pid:int64,ptid:int64,comm:string,exe:string,uid:uint32,exe_writable:bool,cwd:string(read-only),file_descriptors:table(read-only),c_seen:uint64
+                  tid=1001 pid=1001 ptid=1 comm="proc1001" exe="/usr/bin/proc1001" uid=0 exe_writable=false cwd="/home/user1" file_descriptors=[] c_seen=1
+                  tid=1002 pid=1002 ptid=1 comm="proc1002" exe="/usr/bin/proc1002" uid=1000 exe_writable=false cwd="/home/user2" file_descriptors=[] c_seen=1
                 """);
     }
 
@@ -75,7 +76,8 @@ class HostTablesConformanceTest {
     @CsvSource(delimiter = '|', value = {
             "WRITE_IN_EXTRACT | FAIL: write_entry_field: the plugin wrote table threads during extract_fields, whose input has no writer vtable",
             "FIELD_AFTER_INIT | FAIL: get_table_field: the plugin used the fields vtable of table threads during parse_event; fields are only available in plugin_init",
-            "DOUBLE_RELEASE | FAIL: the plugin released an entry of table threads that it did not get, or released it twice"})
+            "DOUBLE_RELEASE | FAIL: the plugin released an entry of table threads that it did not get, or released it twice",
+            "STALE_SUBTABLE | FAIL: get_table_size: the plugin used a sub-table after the end of the call that read it: a sub-table is valid until then"})
     void aBrokenRuleIsRefusedWithTheRule(String variant, String reason) throws Exception {
         NativeHost.Run run = run(fixture(variant), "threads");
         assertEquals(1, run.exitCode(), run.describe());

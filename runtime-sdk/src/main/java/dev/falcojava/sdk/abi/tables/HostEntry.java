@@ -6,7 +6,9 @@ import dev.falcojava.sdk.api.tables.Entry;
 import dev.falcojava.sdk.api.tables.IntField;
 import dev.falcojava.sdk.api.tables.LongField;
 import dev.falcojava.sdk.api.tables.StringField;
+import dev.falcojava.sdk.api.tables.SubtableField;
 import dev.falcojava.sdk.api.tables.Table;
+import dev.falcojava.sdk.api.tables.TableException;
 
 /**
  * An entry of a {@link HostTable}: the host's opaque pointer, valid during the call that got it. Objects are
@@ -29,53 +31,65 @@ final class HostEntry implements Entry {
 
     @Override
     public long get(LongField field) {
-        call.read(this, TableFieldHandle.check(field, live()));
+        call.read(this, TableFieldHandle.check(field, live().shape));
         return NativeMemory.u64(call.value);
     }
 
     @Override
     public int get(IntField field) {
-        TableFieldHandle handle = TableFieldHandle.check(field, live());
+        TableFieldHandle handle = TableFieldHandle.check(field, live().shape);
         call.read(this, handle);
         return handle.widen(NativeMemory.u64(call.value));
     }
 
     @Override
     public boolean get(BoolField field) {
-        call.read(this, TableFieldHandle.check(field, live()));
+        call.read(this, TableFieldHandle.check(field, live().shape));
         return NativeMemory.u32(call.value) != 0;
     }
 
     @Override
     public String get(StringField field) {
-        call.read(this, TableFieldHandle.check(field, live()));
+        call.read(this, TableFieldHandle.check(field, live().shape));
         return NativeMemory.string(NativeMemory.pointer(call.value), "");
     }
 
     @Override
+    public Table get(SubtableField field) {
+        HostTable table = live();
+        TableFieldHandle.OfTable handle = (TableFieldHandle.OfTable) TableFieldHandle.check(field, table.shape);
+        call.read(this, handle);
+        long subtable = NativeMemory.pointer(call.value);
+        if (subtable == 0) {
+            throw new TableException("table " + table.name() + ": field " + handle.name + " holds no table");
+        }
+        return call.subtable(handle.shape, subtable);
+    }
+
+    @Override
     public void set(LongField field, long value) {
-        TableFieldHandle handle = TableFieldHandle.check(field, live());
+        TableFieldHandle handle = TableFieldHandle.check(field, live().shape);
         NativeMemory.putU64(call.value, value);
         call.write(this, handle);
     }
 
     @Override
     public void set(IntField field, int value) {
-        TableFieldHandle handle = TableFieldHandle.check(field, live());
+        TableFieldHandle handle = TableFieldHandle.check(field, live().shape);
         NativeMemory.putU64(call.value, handle.checkedInt(value));
         call.write(this, handle);
     }
 
     @Override
     public void set(BoolField field, boolean value) {
-        TableFieldHandle handle = TableFieldHandle.check(field, live());
+        TableFieldHandle handle = TableFieldHandle.check(field, live().shape);
         NativeMemory.putU64(call.value, value ? 1 : 0);
         call.write(this, handle);
     }
 
     @Override
     public void set(StringField field, String value) {
-        TableFieldHandle handle = TableFieldHandle.check(field, live());
+        TableFieldHandle handle = TableFieldHandle.check(field, live().shape);
         call.putStringValue(value, handle);
         call.write(this, handle);
     }

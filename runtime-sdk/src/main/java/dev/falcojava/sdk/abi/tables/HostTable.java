@@ -17,15 +17,27 @@ import java.util.Objects;
 final class HostTable implements Table {
 
     private final TableCall call;
-    final long address;
+    /** The host's pointer; for a sub-table view, set per call by {@link TableCall#subtable}. */
+    long address;
     private final String name;
     private final StateType keyType;
+    /** The identity field handles belong to: this table, or for a sub-table the shape of its field. */
+    final HostTable shape;
 
     HostTable(TableCall call, long address, String name, StateType keyType) {
         this.call = call;
         this.address = address;
         this.name = name;
         this.keyType = keyType;
+        this.shape = this;
+    }
+
+    /** A view of one sub-table of {@code shape}. */
+    HostTable(TableCall call, HostTable shape) {
+        this.call = call;
+        this.name = shape.name;
+        this.keyType = shape.keyType;
+        this.shape = shape;
     }
 
     @Override
@@ -56,12 +68,19 @@ final class HostTable implements Table {
     private <F extends TableField> F resolve(String fieldName, FieldKind<F> kind, boolean add) {
         Objects.requireNonNull(fieldName, "field name");
         Objects.requireNonNull(kind, "field kind");
+        if (add && kind.type() == StateType.TABLE) {
+            throw new TableException("table " + name + ": adding field " + fieldName + " failed: fields of type table"
+                    + " cannot be added to a host's table");
+        }
         long field = call.init().field(this, fieldName, kind.type(), add);
         if (field == 0) {
             throw new TableException("table " + name + ": " + (add ? "adding" : "looking up") + " field " + fieldName
-                    + " of type " + kind + " failed: " + call.ownerError());
+                    + " of type " + kind.type().yamlName() + " failed: " + call.ownerError());
         }
-        return TableFieldHandle.of(this, fieldName, kind, field);
+        if (kind.type() == StateType.TABLE) {
+            return kind.handleType().cast(new TableFieldHandle.OfTable(call, this, fieldName, kind.subtableKeyType(), field));
+        }
+        return TableFieldHandle.of(shape, fieldName, kind, field);
     }
 
     @Override

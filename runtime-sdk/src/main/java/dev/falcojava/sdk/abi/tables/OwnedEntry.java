@@ -5,6 +5,7 @@ import dev.falcojava.sdk.api.tables.Entry;
 import dev.falcojava.sdk.api.tables.IntField;
 import dev.falcojava.sdk.api.tables.LongField;
 import dev.falcojava.sdk.api.tables.StringField;
+import dev.falcojava.sdk.api.tables.SubtableField;
 import dev.falcojava.sdk.api.tables.Table;
 
 import java.lang.foreign.Arena;
@@ -108,6 +109,12 @@ final class OwnedEntry implements Entry {
     @Override
     public String get(StringField field) {
         return text(index(field));
+    }
+
+    @Override
+    public Table get(SubtableField field) {
+        TableFieldHandle.check(field, table);
+        throw new IllegalStateException("table " + table.name() + " is the plugin's own: it has no fields of type table");
     }
 
     @Override

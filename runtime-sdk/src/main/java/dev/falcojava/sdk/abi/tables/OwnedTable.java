@@ -116,6 +116,10 @@ public final class OwnedTable implements Table {
             }
             return existing;
         }
+        if (type == StateType.TABLE) {
+            throw new TableException("table " + name + ": field " + fieldName + " of type table cannot be added: a"
+                    + " plugin's own table has no sub-tables yet");
+        }
         if (fieldName.isEmpty() || fieldName.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("table " + name + ": a field name must be non-empty text without NUL");
         }

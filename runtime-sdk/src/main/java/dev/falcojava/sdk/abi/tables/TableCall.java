@@ -52,6 +52,8 @@ public final class TableCall {
 
     private HostEntry[] entries = new HostEntry[16];
     private int entriesInUse;
+    private HostTable[] subtables = new HostTable[4];
+    private int subtablesInUse;
 
     /** Starts a host call whose input gave these vtables (0: not given). */
     public void begin(String call, long owner, long ownerLastError, long reader, long writer) {
@@ -95,6 +97,10 @@ public final class TableCall {
             entry.table = null;
         }
         entriesInUse = 0;
+        for (int i = 0; i < subtablesInUse; i++) {
+            subtables[i].address = 0;
+        }
+        subtablesInUse = 0;
         call = null;
         reader = writer = fields = tablesInput = 0;
     }
@@ -278,7 +284,7 @@ public final class TableCall {
         return reader;
     }
 
-    private long writer(HostTable table, String what, String subject) {
+    long writer(HostTable table, String what, String subject) {
         if (writer == 0) {
             requireCall(table, what, subject);
             throw new IllegalStateException("table " + table.name() + ": " + what + subject + " is not possible during " + call
@@ -333,6 +339,33 @@ public final class TableCall {
 
     private MemorySegment segment(TableVtable function) {
         return functionSegment[function.ordinal()];
+    }
+
+    /**
+     * The view of the sub-table at {@code address} of {@code shape}, valid until the call ends. Views are pooled by
+     * shape (two handles of one field are two shapes), so steady-state calls allocate none.
+     */
+    HostTable subtable(HostTable shape, long address) {
+        for (int i = 0; i < subtablesInUse; i++) {
+            if (subtables[i].shape == shape && subtables[i].address == address) {
+                return subtables[i];
+            }
+        }
+        int found = subtablesInUse;
+        while (found < subtables.length && subtables[found] != null && subtables[found].shape != shape) {
+            found++;
+        }
+        if (found == subtables.length) {
+            subtables = Arrays.copyOf(subtables, subtables.length * 2);
+        }
+        if (subtables[found] == null) {
+            subtables[found] = new HostTable(this, shape);
+        }
+        HostTable view = subtables[found];
+        subtables[found] = subtables[subtablesInUse];
+        subtables[subtablesInUse++] = view;
+        view.address = address;
+        return view;
     }
 
     private HostEntry hold(HostTable table, long address) {

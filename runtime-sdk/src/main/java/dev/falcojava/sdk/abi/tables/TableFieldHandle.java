@@ -1,13 +1,17 @@
 package dev.falcojava.sdk.abi.tables;
 
 import dev.falcojava.sdk.api.tables.BoolField;
+import dev.falcojava.sdk.api.tables.FieldInfo;
 import dev.falcojava.sdk.api.tables.FieldKind;
 import dev.falcojava.sdk.api.tables.IntField;
 import dev.falcojava.sdk.api.tables.LongField;
 import dev.falcojava.sdk.api.tables.StateType;
 import dev.falcojava.sdk.api.tables.StringField;
+import dev.falcojava.sdk.api.tables.SubtableField;
 import dev.falcojava.sdk.api.tables.Table;
 import dev.falcojava.sdk.api.tables.TableField;
+
+import java.util.List;
 
 /**
  * A field handle: the table it belongs to, and the owner's opaque {@code ss_plugin_table_field_t*} (for a table the
@@ -37,7 +41,8 @@ abstract sealed class TableFieldHandle {
             case INT8, INT16, INT32, UINT8, UINT16, UINT32 -> new OfInt(table, name, type, address);
             case BOOL -> new OfBool(table, name, type, address);
             case STRING -> new OfString(table, name, type, address);
-            case TABLE -> throw new IllegalArgumentException("fields of type table are not supported");
+            case TABLE -> throw new IllegalArgumentException("field " + name + " of table " + table.name()
+                    + ": a plugin's own table cannot have fields of type table yet");
         };
     }
 
@@ -109,6 +114,43 @@ abstract sealed class TableFieldHandle {
     static final class OfBool extends TableFieldHandle implements BoolField {
         OfBool(Table table, String name, StateType type, long address) {
             super(table, name, type, address);
+        }
+    }
+
+    /**
+     * A field of type table of a host's table: {@code owner} is the table it was resolved on (with the host's
+     * address, during init), {@code shape} the identity of its sub-tables, to which their field handles belong.
+     */
+    static final class OfTable extends TableFieldHandle implements SubtableField {
+        final TableCall call;
+        final HostTable owner;
+        final HostTable shape;
+
+        OfTable(TableCall call, HostTable owner, String name, StateType keyType, long address) {
+            super(owner.shape, name, StateType.TABLE, address);
+            this.call = call;
+            this.owner = owner;
+            this.shape = new HostTable(call, 0, name, keyType);
+        }
+
+        @Override
+        public StateType keyType() {
+            return shape.keyType();
+        }
+
+        @Override
+        public List<FieldInfo> fields() {
+            return SubtableFields.list(this);
+        }
+
+        @Override
+        public <F extends TableField> F field(String fieldName, FieldKind<F> kind) {
+            return SubtableFields.resolve(this, fieldName, kind, false);
+        }
+
+        @Override
+        public <F extends TableField> F addField(String fieldName, FieldKind<F> kind) {
+            return SubtableFields.resolve(this, fieldName, kind, true);
         }
     }
 

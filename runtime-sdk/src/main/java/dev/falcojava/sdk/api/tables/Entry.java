@@ -21,6 +21,12 @@ public interface Entry {
     /** The field's text; an unset string field reads as {@code ""}. */
     String get(StringField field);
 
+    /**
+     * The sub-table this entry holds in a field of type table; like the entry, valid until the end of the call.
+     * Its fields are the handles resolved on {@code field} during init.
+     */
+    Table get(SubtableField field);
+
     void set(LongField field, long value);
 
     /** Sets an integer field; a value outside the range of an 8- or 16-bit field is refused. */

@@ -26,10 +26,33 @@ public final class FieldKind<F extends TableField> {
 
     private final StateType type;
     private final Class<F> handleType;
+    private final StateType subtableKeyType;
 
     private FieldKind(StateType type, Class<F> handleType) {
+        this(type, handleType, null);
+    }
+
+    private FieldKind(StateType type, Class<F> handleType, StateType subtableKeyType) {
         this.type = type;
         this.handleType = handleType;
+        this.subtableKeyType = subtableKeyType;
+    }
+
+    /**
+     * A field of type table whose sub-tables have keys of {@code keyType}, giving a {@link SubtableField}:
+     * {@code threads.field("file_descriptors", FieldKind.table(StateType.INT64))}.
+     */
+    public static FieldKind<SubtableField> table(StateType keyType) {
+        if (keyType == null || keyType == StateType.TABLE || keyType == StateType.BOOL) {
+            throw new IllegalArgumentException("sub-table keys must be of an integer type or string, not "
+                    + (keyType == null ? "null" : keyType.yamlName()));
+        }
+        return new FieldKind<>(StateType.TABLE, SubtableField.class, keyType);
+    }
+
+    /** For a {@link #table} kind, the key type of the sub-tables; {@code null} otherwise. */
+    public StateType subtableKeyType() {
+        return subtableKeyType;
     }
 
     /** The field type in the table. */
@@ -37,12 +60,12 @@ public final class FieldKind<F extends TableField> {
         return type;
     }
 
-    /** The Java handle type: {@link LongField}, {@link IntField}, {@link BoolField} or {@link StringField}. */
+    /** The Java handle type: {@link LongField}, {@link IntField}, {@link BoolField}, {@link StringField} or {@link SubtableField}. */
     public Class<F> handleType() {
         return handleType;
     }
 
-    /** The kind of {@code type}; there is none for {@link StateType#TABLE}. */
+    /** The kind of {@code type}; for {@link StateType#TABLE}, use {@link #table(StateType)}, which needs the key type. */
     public static FieldKind<?> of(StateType type) {
         for (FieldKind<?> kind : ALL) {
             if (kind.type == type) {
@@ -54,6 +77,6 @@ public final class FieldKind<F extends TableField> {
 
     @Override
     public String toString() {
-        return type.yamlName();
+        return subtableKeyType == null ? type.yamlName() : "table (" + subtableKeyType.yamlName() + " keys)";
     }
 }

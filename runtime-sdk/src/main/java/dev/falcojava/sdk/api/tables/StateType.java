@@ -13,7 +13,7 @@ public enum StateType {
     UINT32(7),
     UINT64(8),
     STRING(9),
-    /** A field holding another table; listed, but not readable through this SDK yet. */
+    /** A field holding a table per entry (a sub-table); see {@link SubtableField}. */
     TABLE(10),
     BOOL(25);
 

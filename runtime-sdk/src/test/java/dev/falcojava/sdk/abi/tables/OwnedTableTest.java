@@ -22,6 +22,19 @@ class OwnedTableTest {
     private final List<String> errors = new ArrayList<>();
 
     @Test
+    void aFieldOfTypeTableIsRefusedAndItsKindNeedsAKeyType() {
+        OwnedTable table = new OwnedTable("t", StateType.INT64, errors::add);
+        TableException refused = assertThrows(TableException.class, () -> table.addField("fds", FieldKind.table(StateType.INT64)));
+        assertEquals("table t: field fds of type table cannot be added: a plugin's own table has no sub-tables yet",
+                refused.getMessage());
+        assertEquals(List.of(), table.fields());
+        assertEquals("table (int64 keys)", FieldKind.table(StateType.INT64).toString());
+        assertEquals(StateType.STRING, FieldKind.table(StateType.STRING).subtableKeyType());
+        IllegalArgumentException badKey = assertThrows(IllegalArgumentException.class, () -> FieldKind.table(StateType.BOOL));
+        assertEquals("sub-table keys must be of an integer type or string, not bool", badKey.getMessage());
+    }
+
+    @Test
     void entriesKeepInsertionOrderAReplacedKeyMovesToTheEndAndErasedKeysAreGone() {
         OwnedTable table = new OwnedTable("t", StateType.INT64, errors::add);
         LongField value = table.addField("value", FieldKind.INT64);
