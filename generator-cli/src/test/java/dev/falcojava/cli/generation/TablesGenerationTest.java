@@ -68,6 +68,21 @@ class TablesGenerationTest {
     }
 
     @Test
+    void aPluginWithATableTypedFieldGetsNoStarterTestTheHarnessCouldNotInit(@TempDir Path tmp) throws Exception {
+        String nested = DESCRIPTOR.replace("      - name: uid\n        type: uint32\n",
+                "      - name: file_descriptors\n        type: table\n        key: int64\n        fields:\n"
+                + "          - name: name\n            type: string\n");
+        assertThat(nested).contains("type: table");
+        Path withSubtable = tmp.resolve("nested");
+        generator.create(DescriptorReader.parse(nested, "plugin.yaml"), withSubtable);
+        assertFalse(Files.exists(withSubtable.resolve("src/test/java/com/example/enrich/EnrichPluginTest.java")));
+        assertTrue(Files.exists(withSubtable.resolve("src/main/java/com/example/enrich/EnrichPlugin.java")));
+        Path flat = tmp.resolve("flat");
+        generator.create(DescriptorReader.parse(DESCRIPTOR, "plugin.yaml"), flat);
+        assertTrue(Files.exists(flat.resolve("src/test/java/com/example/enrich/EnrichPluginTest.java")));
+    }
+
+    @Test
     void aPluginWithoutTablesHasNoTablesClass(@TempDir Path tmp) throws Exception {
         Path project = tmp.resolve("enrich");
         generator.create(DescriptorReader.parse(DESCRIPTOR.substring(0, DESCRIPTOR.indexOf("tables:")), "plugin.yaml"), project);
