@@ -184,9 +184,26 @@ static const char* fjp_sharing_option(const char* options) {
     return NULL;
 }
 
+/* Whether the cache header names the JVM version: "(version)", or with !exact also "(version+build...)". */
+static int fjp_header_names(const char* header, size_t length, const char* version, int exact) {
+    char wanted[260];
+    snprintf(wanted, sizeof wanted, "(%s", version);
+    size_t wanted_length = strlen(wanted);
+    const char* at = header;
+    const char* end = header + length;
+    while ((at = memmem(at, (size_t)(end - at), wanted, wanted_length)) != NULL) {
+        at += wanted_length;
+        if (at < end && (*at == ')' || (!exact && (*at == '+' || *at == '-')))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /*
  * Whether the cache at path suits the runtime at home and the options at hand; on no, the reason in fjp_aot_note.
- * The cache's header names the version of the JVM that made it, as "(25.0.3+9-LTS)".
+ * The cache's header names the version of the JVM that made it, as "(25.0.3+9-LTS)"; the runtime's release file
+ * names its own.
  */
 static int fjp_aot_usable(const fjp_glue* glue, const char* home, const char* path) {
     const char* named = fjp_sharing_option(getenv("JAVA_TOOL_OPTIONS"));
@@ -216,13 +233,16 @@ static int fjp_aot_usable(const fjp_glue* glue, const char* home, const char* pa
     fclose(f);
     char version[256];
     fjp_release_value(home, "JAVA_RUNTIME_VERSION", version, sizeof version);
+    int exact = version[0] != '\0';
+    if (!exact) {
+        /* a jlink image's release file names only the version (25.0.3), not the build (25.0.3+9-LTS) */
+        fjp_release_value(home, "JAVA_VERSION", version, sizeof version);
+    }
     if (version[0] == '\0') {
         snprintf(fjp_aot_note, sizeof fjp_aot_note, "the runtime at %s does not name its version", home);
         return 0;
     }
-    char wanted[260];
-    snprintf(wanted, sizeof wanted, "(%s)", version);
-    if (memmem(header, length, wanted, strlen(wanted)) == NULL) {
+    if (!fjp_header_names(header, length, version, exact)) {
         snprintf(fjp_aot_note, sizeof fjp_aot_note, "%s was not made by the runtime in use (%s at %s)", path, version,
                  home);
         return 0;

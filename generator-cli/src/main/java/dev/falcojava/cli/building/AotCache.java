@@ -104,11 +104,17 @@ public final class AotCache {
         }
     }
 
-    /** The training run: the plugin's own events for a source plugin, fed events of its first source otherwise. */
+    /**
+     * The training run, in the project's folder: one cycle (a second one, with a new class loader, can leave a class
+     * of the first loader out of the cache), a source plugin opened with the first of its suggested open parameters
+     * and read for its own events; fed events of its first source otherwise.
+     */
     static List<String> command(Path host, PluginDescriptor descriptor, Path cache, Path library) {
-        List<String> command = new ArrayList<>(List.of(host.toString(), "--aot-train", cache.toString()));
+        List<String> command = new ArrayList<>(List.of(host.toString(), "--aot-train", cache.toString(), "--cycles", "1"));
         if (descriptor.source().isPresent()) {
             command.addAll(List.of("--events", String.valueOf(TRAINING_EVENTS)));
+            descriptor.source().get().openParams().stream().findFirst()
+                    .ifPresent(suggested -> command.addAll(List.of("--open-params", suggested.value())));
         } else {
             command.addAll(List.of("--feed", String.valueOf(TRAINING_EVENTS), "--feed-source", fedSource(descriptor),
                     "--allow-extract-failure"));
