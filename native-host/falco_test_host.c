@@ -131,6 +131,10 @@ static int run_cycle(const options* o, long cycle, const size_t* ids, size_t n_i
         measured.classes = leak_probe_value(state, o->leak_probe);
     if (with.loaded) destroy_companion();
     ht_owner_detach(&main_owner);
+    if (o->aot_train != NULL && cycle == o->cycles) {
+        printf("kept the last plugin state for the AOT cache\n");
+        return 1;
+    }
     started = hl_now_ms();
     tested.api.destroy(state);
     measured.destroy_ms = hl_now_ms() - started;
@@ -229,7 +233,7 @@ static void usage(void) {
             "       [--set-config S]...\n"
             "       [--check-leaks [--leak-probe FIELD] [--leak-warmup N] [--leak-rss-kib K] [--leak-classes N]\n"
             "       [--leak-quiet-ms MS] [--leak-smaps]]\n"
-            "       [--reload] (plugin.so | static:NAME)...\n"
+            "       [--reload] [--aot-train FILE] (plugin.so | static:NAME)...\n"
             "Each plugin is tested in turn, in this one process. The host's table \"threads\" (int64 key) gets N\n"
             "entries of tid 1001 .. 1000+N; the tables named by --dump-tables are printed before each destroy. --with\n"
             "loads a second plugin (parse or extract) that shares the tables and is given every event too.\n"
@@ -245,7 +249,8 @@ static void usage(void) {
             "required one at capture open as libsinsp does with a live driver (without it, as with a capture file).\n"
             "--set-config S (up to 4): set_config with S after the events; --dump-state: dump_state, as when a\n"
             "capture file is opened, printing each event the plugin dumps.\n"
-            "--reload loads, drives and dlcloses every plugin in each cycle, interleaved, as Falco's hot restart does.\n");
+            "--reload loads, drives and dlcloses every plugin in each cycle, interleaved, as Falco's hot restart does.\n"
+            "--aot-train keeps the last plugin state and ends the JVM from main, which writes its AOT cache to FILE.\n");
     exit(2);
 }
 
@@ -253,7 +258,7 @@ int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
     options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1, NULL,
-                 0, 0, NULL, {10, 8192, 100, 5500, 0}, 0, NULL, NULL, "", NULL, 0, NULL, 0, {NULL}, 0};
+                 0, 0, NULL, {10, 8192, 100, 5500, 0}, 0, NULL, NULL, "", NULL, 0, NULL, 0, {NULL}, 0, NULL};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -298,12 +303,16 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--event-schema") == 0 && has_value) o.event_schema = argv[++i];
         else if (strcmp(a, "--dump-state") == 0) o.dump_state = 1;
         else if (strcmp(a, "--set-config") == 0 && has_value && o.set_config_count < 4) o.set_config[o.set_config_count++] = argv[++i];
+        else if (strcmp(a, "--aot-train") == 0 && has_value) o.aot_train = argv[++i];
         else if (a[0] == '-') usage();
         else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();
     }
     if (o.library == NULL) usage();
+    if (o.aot_train != NULL && (o.reload || o.threads > 0 || o.metadata_only || o.expect_init_failure))
+        fail("--aot-train needs a plain run: no --reload, --threads, --metadata-only or --expect-init-failure");
     setvbuf(stdout, NULL, _IOLBF, 0);
+    if (o.aot_train != NULL) aot_prepare(o.aot_train);
     if (o.check_leaks) hl_prepare(&o.leak_limits);
     ht_setup();
     if (o.thread_entries > 0) ht_populate_threads(o.thread_entries);
@@ -317,6 +326,7 @@ int main(int argc, char** argv) {
         }
     }
     if (o.check_leaks && !hl_verdict(&o.leak_limits)) exit(1);
+    if (o.aot_train != NULL) aot_finish(o.aot_train);
     puts("ok");
     return 0;
 }

@@ -112,6 +112,8 @@ typedef struct {
     int dump_state;
     const char* set_config[4];
     int set_config_count;
+    /* --aot-train: where the JVM writes the plugin's AOT cache; the last plugin state is not destroyed */
+    const char* aot_train;
 } options;
 
 /* The rendering of one extracted value, so that repeated extractions can be compared exactly. */
@@ -205,5 +207,9 @@ void run_threads(const options* o, const size_t* ids, size_t n);
 const char* checked_config(const options* o);
 long leak_probe_value(void* state, const char* name);
 host_event_header* make_event(unsigned char* buf, const char* payload);
+
+/* host_aot.c: --aot-train, before the first plugin_init and at the end of main */
+void aot_prepare(const char* file);
+void aot_finish(const char* file);
 
 #endif

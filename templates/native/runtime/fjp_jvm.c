@@ -30,31 +30,37 @@ FJP_SHARED void fjp_append(char* out, size_t size, const char* fmt, ...) {
     va_end(args);
 }
 
-/* The feature release of the runtime at home (25 for "25.0.1"), from its release file; 0 when unknown. */
-static int fjp_java_feature(const char* home) {
+/* The value of key in the release file of the runtime at home, without quotes; empty when unknown. */
+static void fjp_release_value(const char* home, const char* key, char* out, size_t size) {
+    out[0] = '\0';
     char path[4096];
     snprintf(path, sizeof path, "%s/release", home);
     FILE* f = fopen(path, "r");
     if (!f) {
-        return 0;
+        return;
     }
     char line[512];
-    int feature = 0;
+    size_t key_length = strlen(key);
     while (fgets(line, sizeof line, f)) {
-        if (strncmp(line, "JAVA_VERSION=", 13) == 0) {
-            const char* v = line + 13;
+        if (strncmp(line, key, key_length) == 0 && line[key_length] == '=') {
+            const char* v = line + key_length + 1;
             if (*v == '"') {
                 v++;
             }
-            feature = atoi(v);
-            if (feature == 1) {
-                feature = atoi(v + 2);
-            }
+            size_t length = strcspn(v, "\"\r\n");
+            snprintf(out, size, "%.*s", (int)length, v);
             break;
         }
     }
     fclose(f);
-    return feature;
+}
+
+/* The feature release of the runtime at home (25 for "25.0.1"), from its release file; 0 when unknown. */
+static int fjp_java_feature(const char* home) {
+    char version[256];
+    fjp_release_value(home, "JAVA_VERSION", version, sizeof version);
+    int feature = atoi(version);
+    return feature == 1 ? atoi(version + 2) : feature;
 }
 
 /* Loads libjvm from one candidate Java home; on failure appends why to the search report. */
@@ -104,15 +110,14 @@ static char* fjp_stack_option(char* out, size_t size) {
     return out;
 }
 
-#ifdef FJP_BUNDLED_RUNTIME
 /*
- * The bundled runtime's home: FJP_BUNDLED_RUNTIME beside the file holding this glue (symbolic links resolved), found
- * with dladdr on a function of the glue; for a static archive linked into a host, beside the host's executable.
+ * The folder of the file holding this glue (symbolic links resolved), found with dladdr on a function of the glue;
+ * for a static archive linked into a host, the folder of the host's executable.
  */
-static int fjp_bundled_home(char* out, size_t size) {
+static int fjp_own_folder(char* out, size_t size) {
     Dl_info info;
     char self[4096];
-    const char* loaded = dladdr((void*)&fjp_bundled_home, &info) != 0 ? info.dli_fname : NULL;
+    const char* loaded = dladdr((void*)&fjp_own_folder, &info) != 0 ? info.dli_fname : NULL;
     if (loaded == NULL || loaded[0] == '\0') {
         loaded = "/proc/self/exe";
     }
@@ -124,10 +129,140 @@ static int fjp_bundled_home(char* out, size_t size) {
         return -1;
     }
     *slash = '\0';
-    int n = snprintf(out, size, "%s/%s", self, FJP_BUNDLED_RUNTIME);
+    int n = snprintf(out, size, "%s", self);
+    return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+#ifdef FJP_BUNDLED_RUNTIME
+/* The bundled runtime's home: FJP_BUNDLED_RUNTIME in the glue's own folder. */
+static int fjp_bundled_home(char* out, size_t size) {
+    char folder[4096];
+    if (fjp_own_folder(folder, sizeof folder) != 0) {
+        return -1;
+    }
+    int n = snprintf(out, size, "%s/%s", folder, FJP_BUNDLED_RUNTIME);
     return n > 0 && (size_t)n < size ? 0 : -1;
 }
 #endif
+
+/* System.getProperty(key) as a C string in out; empty when unset. */
+FJP_SHARED void fjp_system_property(JNIEnv* env, const char* key, char* out, size_t size) {
+    out[0] = '\0';
+    jclass system = (*env)->FindClass(env, "java/lang/System");
+    jmethodID get = system ? (*env)->GetStaticMethodID(env, system, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;") : NULL;
+    jstring value = get ? (jstring)(*env)->CallStaticObjectMethod(env, system, get, (*env)->NewStringUTF(env, key)) : NULL;
+    if (value != NULL && !(*env)->ExceptionCheck(env)) {
+        const char* chars = (*env)->GetStringUTFChars(env, value, NULL);
+        if (chars != NULL) {
+            snprintf(out, size, "%s", chars);
+            (*env)->ReleaseStringUTFChars(env, value, chars);
+        }
+    }
+    (*env)->ExceptionClear(env);
+}
+
+/*
+ * The plugin's AOT cache (JDK 25, JEP 483/514): lib<name>.aot beside the library, trained at build time. The glue
+ * hands it to a JVM it creates itself, only when nothing can make the JVM refuse it loudly or wastefully: a cache the
+ * JVM rejects means no class sharing at all (slower than none), and -XX:AOTCache together with -Xshare or another
+ * archive option ends the process. Why the cache was not used is kept for one DEBUG line through the host's log.
+ */
+static char fjp_aot_note[6144] = "";
+
+/* The option text that decides class sharing itself: the glue then leaves the cache out. */
+static const char* fjp_sharing_option(const char* options) {
+    static const char* const names[] = {"-Xshare", "-XX:AOT", "-XX:+AOT", "-XX:-AOT", "SharedArchiveFile",
+                                        "ArchiveClassesAtExit", "AutoCreateSharedArchive"};
+    if (options == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strstr(options, names[i]) != NULL) {
+            return names[i];
+        }
+    }
+    return NULL;
+}
+
+/* Whether the cache header names the JVM version: "(version)", or with !exact also "(version+build...)". */
+static int fjp_header_names(const char* header, size_t length, const char* version, int exact) {
+    char wanted[260];
+    snprintf(wanted, sizeof wanted, "(%s", version);
+    size_t wanted_length = strlen(wanted);
+    const char* at = header;
+    const char* end = header + length;
+    while ((at = memmem(at, (size_t)(end - at), wanted, wanted_length)) != NULL) {
+        at += wanted_length;
+        if (at < end && (*at == ')' || (!exact && (*at == '+' || *at == '-')))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Whether the cache at path suits the runtime at home and the options at hand; on no, the reason in fjp_aot_note.
+ * The cache's header names the version of the JVM that made it, as "(25.0.3+9-LTS)"; the runtime's release file
+ * names its own.
+ */
+static int fjp_aot_usable(const fjp_glue* glue, const char* home, const char* path) {
+    const char* named = fjp_sharing_option(getenv("JAVA_TOOL_OPTIONS"));
+    if (named != NULL) {
+        snprintf(fjp_aot_note, sizeof fjp_aot_note, "JAVA_TOOL_OPTIONS sets class sharing (%s)", named);
+        return 0;
+    }
+    named = fjp_sharing_option(getenv("_JAVA_OPTIONS"));
+    if (named != NULL) {
+        snprintf(fjp_aot_note, sizeof fjp_aot_note, "_JAVA_OPTIONS sets class sharing (%s)", named);
+        return 0;
+    }
+    for (int i = 0; glue->jvm_options[i] != NULL; i++) {
+        if (fjp_sharing_option(glue->jvm_options[i]) != NULL) {
+            snprintf(fjp_aot_note, sizeof fjp_aot_note, "plugin.yaml's jvm option %s sets class sharing",
+                     glue->jvm_options[i]);
+            return 0;
+        }
+    }
+    FILE* f = fopen(path, "rb");
+    if (f == NULL) {
+        snprintf(fjp_aot_note, sizeof fjp_aot_note, "there is no readable %s", path);
+        return 0;
+    }
+    char header[4096];
+    size_t length = fread(header, 1, sizeof header, f);
+    fclose(f);
+    char version[256];
+    fjp_release_value(home, "JAVA_RUNTIME_VERSION", version, sizeof version);
+    int exact = version[0] != '\0';
+    if (!exact) {
+        /* a jlink image's release file names only the version (25.0.3), not the build (25.0.3+9-LTS) */
+        fjp_release_value(home, "JAVA_VERSION", version, sizeof version);
+    }
+    if (version[0] == '\0') {
+        snprintf(fjp_aot_note, sizeof fjp_aot_note, "the runtime at %s does not name its version", home);
+        return 0;
+    }
+    if (!fjp_header_names(header, length, version, exact)) {
+        snprintf(fjp_aot_note, sizeof fjp_aot_note, "%s was not made by the runtime in use (%s at %s)", path, version,
+                 home);
+        return 0;
+    }
+    return 1;
+}
+
+/*
+ * Why the JVM this glue started does not use the plugin's AOT cache, once, for a DEBUG line; NULL when it does, or
+ * when the glue joined a JVM that was already running.
+ */
+FJP_SHARED const char* fjp_take_aot_note(void) {
+    static char taken[sizeof fjp_aot_note + 64];
+    if (fjp_aot_note[0] == '\0') {
+        return NULL;
+    }
+    snprintf(taken, sizeof taken, "the AOT cache is not used: %s", fjp_aot_note);
+    fjp_aot_note[0] = '\0';
+    return taken;
+}
 
 FJP_SHARED int fjp_find_vm(const fjp_glue* glue, char* err, size_t size) {
     fjp_created_vms_fn created = (fjp_created_vms_fn)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
@@ -190,6 +325,21 @@ FJP_SHARED int fjp_find_vm(const fjp_glue* glue, char* err, size_t size) {
     options[n++].optionString = started_by;
     options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
     options[n++].optionString = fjp_stack_option(stack, sizeof stack);
+    char aot_path[4200] = "";
+    char aot_option[4300];
+    int aot_used = 0;
+    fjp_aot_note[0] = '\0';
+    if (fjp_own_folder(aot_path, sizeof aot_path - 256) != 0) {
+        snprintf(fjp_aot_note, sizeof fjp_aot_note, "the folder of the plugin library is unknown");
+    } else {
+        fjp_append(aot_path, sizeof aot_path, "/lib%s.aot", glue->name);
+        if (fjp_aot_usable(glue, candidates[chosen].home, aot_path)) {
+            snprintf(aot_option, sizeof aot_option, "-XX:AOTCache=%s", aot_path);
+            options[n++].optionString = aot_option;
+            options[n++].optionString = "-Xlog:aot=off,cds=off";
+            aot_used = 1;
+        }
+    }
     for (int i = 0; glue->jvm_options[i] != NULL && n < 64; i++) {
         options[n++].optionString = (char*)glue->jvm_options[i];
     }
@@ -212,6 +362,14 @@ FJP_SHARED int fjp_find_vm(const fjp_glue* glue, char* err, size_t size) {
         return -1;
     }
     fjp_joined = 0;
+    if (aot_used) {
+        char info[256];
+        fjp_system_property(env, "java.vm.info", info, sizeof info);
+        if (strstr(info, "sharing") == NULL) {
+            snprintf(fjp_aot_note, sizeof fjp_aot_note, "the Java runtime refused %s (made for other JVM options or "
+                     "another runtime, or damaged; java.vm.info: %s): build the plugin again", aot_path, info);
+        }
+    }
 #ifdef FJP_BUNDLED_RUNTIME
     fprintf(stderr, "plugin %s: started the Java runtime at %s (%s); Java plugins loaded later join it\n", glue->name,
             candidates[chosen].home, candidates[chosen].label);

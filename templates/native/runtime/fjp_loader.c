@@ -154,22 +154,6 @@ FJP_SHARED int fjp_release_bridge(JNIEnv* env, const fjp_glue* glue, char* err, 
     return err[0] == '\0' ? 0 : -1;
 }
 #ifdef FJP_BUNDLED_RUNTIME
-/* System.getProperty(key) as a C string in out; empty when unset. */
-static void fjp_system_property(JNIEnv* env, const char* key, char* out, size_t size) {
-    out[0] = '\0';
-    jclass system = (*env)->FindClass(env, "java/lang/System");
-    jmethodID get = system ? (*env)->GetStaticMethodID(env, system, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;") : NULL;
-    jstring value = get ? (jstring)(*env)->CallStaticObjectMethod(env, system, get, (*env)->NewStringUTF(env, key)) : NULL;
-    if (value != NULL && !(*env)->ExceptionCheck(env)) {
-        const char* chars = (*env)->GetStringUTFChars(env, value, NULL);
-        if (chars != NULL) {
-            snprintf(out, size, "%s", chars);
-            (*env)->ReleaseStringUTFChars(env, value, chars);
-        }
-    }
-    (*env)->ExceptionClear(env);
-}
-
 /*
  * A bundled plugin that joins a JVM another plugin started runs on that plugin's runtime, not on its own: says so
  * on standard error once, and refuses to start when that runtime lacks a module this plugin's runtime was made with.

@@ -27,6 +27,8 @@
 #define FJP_ERROR_MAX 4096
 #define FJP_MIN_JAVA_FEATURE 25
 #define FJP_BOOTSTRAP_CLASS "dev.falcojava.sdk.abi.Bootstrap"
+/* ss_plugin_log_severity's debug level. */
+#define FJP_LOG_SEV_DEBUG 7
 #define FJP_STARTED_BY_PROPERTY "dev.falcojava.runtime.started-by"
 
 /*

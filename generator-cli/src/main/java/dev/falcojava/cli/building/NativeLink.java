@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The step after {@code mvn package}: checks the plugin jar against plugin.yaml, writes the glue for the linkage of
- * this build (which may override plugin.yaml's), then compiles the native library.
+ * this build (which may override plugin.yaml's), then compiles the native library and trains its AOT cache.
  */
 public final class NativeLink {
 
@@ -31,12 +31,13 @@ public final class NativeLink {
     }
 
     /**
-     * What a link made: the library, and the runtime beside it when the build bundles one.
+     * What a link made: the library, the runtime beside it when the build bundles one, and its AOT cache.
      *
      * @param library the shared library or static archive
      * @param runtime the bundled runtime, or empty
+     * @param aotCache what the AOT cache step did
      */
-    public record Linked(Path library, Optional<RuntimeImage> runtime) {
+    public record Linked(Path library, Optional<RuntimeImage> runtime, AotCache.Outcome aotCache) {
     }
 
     /**
@@ -70,9 +71,9 @@ public final class NativeLink {
             case Linkage.Shared shared -> NativeCompiler.compileShared(project, descriptor.name(), jar, jdk, defines);
             case Linkage.Static staticLinkage -> NativeCompiler.compileStatic(project, descriptor.name(), jar, jdk, defines);
         };
-        if (!descriptor.jvm().bundlesRuntime()) {
-            return new Linked(library, Optional.empty());
-        }
-        return new Linked(library, Optional.of(RuntimeImage.link(project, runtimeFolder, modules, jdk)));
+        Optional<RuntimeImage> runtime = descriptor.jvm().bundlesRuntime()
+                ? Optional.of(RuntimeImage.link(project, runtimeFolder, modules, jdk))
+                : Optional.empty();
+        return new Linked(library, runtime, AotCache.train(project, descriptor, library, jdk));
     }
 }

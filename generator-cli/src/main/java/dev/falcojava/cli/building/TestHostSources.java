@@ -18,7 +18,8 @@ public final class TestHostSources {
     public static final List<String> FILES = List.of("falco_test_host.c", "host.h", "host_async.c", "host_common.c",
             "host_events.c", "host_fields.c", "host_loader.c", "host_scenarios.c", "host_leaks.c", "host_leaks.h",
             "host_tables.c", "host_tables.h", "host_table_nested.c", "host_table_store.c", "host_table_store.h",
-            "host_table_dump.c", "falco_host_abi.h", "host_syscall.c", "host_syscall.h", "host_pool.c");
+            "host_table_dump.c", "falco_host_abi.h", "host_syscall.c", "host_syscall.h", "host_pool.c",
+            "host_aot.c");
 
     private TestHostSources() {
     }

@@ -2,12 +2,14 @@ package dev.falcojava.cli.commands;
 
 import dev.falcojava.cli.CliVersion;
 import dev.falcojava.cli.ExitCodes;
+import dev.falcojava.cli.building.AotCache;
 import dev.falcojava.cli.building.Jdk;
 import dev.falcojava.cli.building.MavenPackage;
 import dev.falcojava.cli.building.NativeCompiler;
 import dev.falcojava.cli.building.NativeLink;
 import dev.falcojava.cli.building.RuntimeImage;
 import dev.falcojava.cli.generation.ProjectGenerator;
+import dev.falcojava.cli.model.Linkage;
 import dev.falcojava.cli.model.PluginDescriptor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,6 +70,13 @@ public final class BuildCommand extends ProjectCommand {
         out().println("built " + library + " (" + Files.size(library) + " bytes, JDK " + jdk.home() + ")");
         if (descriptor.jvm().bundlesRuntime()) {
             out().println(RuntimeImage.existing(runtime).describe());
+        }
+        Path aotCache = AotCache.file(dir, descriptor);
+        if (Files.isRegularFile(aotCache)) {
+            out().println("AOT cache " + aotCache + " (" + Files.size(aotCache) + " bytes)");
+        } else if (descriptor.linkage() instanceof Linkage.Shared && descriptor.jvm().aotCache()) {
+            err().println("warning: no AOT cache was trained, so the plugin starts without it; falco-plugin link --dir "
+                    + dir + " says why");
         }
         return ExitCodes.OK;
     }

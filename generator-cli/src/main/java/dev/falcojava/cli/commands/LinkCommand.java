@@ -1,6 +1,7 @@
 package dev.falcojava.cli.commands;
 
 import dev.falcojava.cli.ExitCodes;
+import dev.falcojava.cli.building.AotCache;
 import dev.falcojava.cli.building.Jdk;
 import dev.falcojava.cli.building.NativeLink;
 import dev.falcojava.cli.model.PluginDescriptor;
@@ -45,6 +46,7 @@ public final class LinkCommand extends ProjectCommand {
         NativeLink.Linked linked = NativeLink.run(dir, descriptor, Jdk.forBuilding());
         out().println("linked " + linked.library() + " (" + Files.size(linked.library()) + " bytes)");
         linked.runtime().ifPresent(image -> out().println(image.describe()));
+        (linked.aotCache() instanceof AotCache.Failed ? err() : out()).println(linked.aotCache().describe());
         return ExitCodes.OK;
     }
 }

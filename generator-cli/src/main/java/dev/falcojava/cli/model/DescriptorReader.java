@@ -166,10 +166,11 @@ public final class DescriptorReader {
             return new JvmSettings(JvmSettings.DEFAULT_OPTIONS, "");
         }
         if (!(entry.getValueNode() instanceof MappingNode mapping)) {
-            nodes.problem(entry.getValueNode(), "jvm must be a mapping with 'options', 'java-home', 'runtime' and 'modules'");
+            nodes.problem(entry.getValueNode(), "jvm must be a mapping with 'options', 'java-home', 'runtime', 'modules' and 'aot-cache'");
             return new JvmSettings(JvmSettings.DEFAULT_OPTIONS, "");
         }
-        Map<String, NodeTuple> jvm = nodes.entries(mapping, Set.of("options", "java-home", "runtime", "modules"), "a key of jvm");
+        Map<String, NodeTuple> jvm = nodes.entries(mapping, Set.of("options", "java-home", "runtime", "modules", "aot-cache"),
+                "a key of jvm");
         List<String> options = JvmSettings.DEFAULT_OPTIONS;
         if (jvm.containsKey("options")) {
             options = new ArrayList<>();
@@ -183,7 +184,7 @@ public final class DescriptorReader {
             }
         }
         return new JvmSettings(options, nodes.optionalString(jvm, "java-home").orElse(""), runtime(jvm.get("runtime")),
-                modules(jvm.get("modules")));
+                modules(jvm.get("modules")), nodes.optionalBoolean(jvm, "aot-cache", true));
     }
 
     private JvmSettings.Runtime runtime(NodeTuple entry) {

@@ -1,6 +1,7 @@
 package dev.falcojava.cli.packaging;
 
 import dev.falcojava.cli.CliVersion;
+import dev.falcojava.cli.building.AotCache;
 import dev.falcojava.cli.building.RuntimeImage;
 import dev.falcojava.cli.generation.ProjectContributors;
 import dev.falcojava.cli.generation.ProjectModel;
@@ -74,6 +75,8 @@ public final class Distribution {
         }
         Path runtime = RuntimeImage.folder(project, descriptor);
         boolean bundled = Files.isDirectory(runtime);
+        Path aotCache = AotCache.file(project, descriptor);
+        boolean cached = Files.isRegularFile(aotCache);
         Path registryEntry = project.resolve(ProjectContributors.REGISTRY_ENTRY);
         if (!Files.isRegularFile(registryEntry)) {
             throw new PackageException("no " + registryEntry + ": run falco-plugin generate first");
@@ -92,6 +95,9 @@ public final class Distribution {
         String rulesArtifact = descriptor.name() + "-rules-" + descriptor.version() + ".tar.gz";
         try (TarGzWriter tar = new TarGzWriter(dist.resolve(pluginArtifact))) {
             tar.file(library.getFileName().toString(), library, 0755);
+            if (cached) {
+                tar.file(aotCache.getFileName().toString(), aotCache, 0644);
+            }
             if (bundled) {
                 addTree(tar, runtime, runtime.getFileName().toString());
             }
@@ -110,7 +116,7 @@ public final class Distribution {
         }
         String repository = options.ociRepository();
         DistributionModel model = new DistributionModel(plugin, descriptor.version(), pluginArtifact, rulesArtifact,
-                bundled ? runtime.getFileName().toString() : "", rulesItems, options.falcoVersion(),
+                bundled ? runtime.getFileName().toString() : "", cached ? aotCache.getFileName().toString() : "", rulesItems, options.falcoVersion(),
                 YamlString.quote(repository + "/" + descriptor.name() + ":" + descriptor.version()),
                 YamlString.quote(repository + "/" + descriptor.name() + "-rules:" + descriptor.version()),
                 "linux/" + (machine().equals("x86_64") ? "amd64" : machine().equals("aarch64") ? "arm64" : machine()));

@@ -14,6 +14,7 @@ import java.util.List;
  * @param pluginArtifact  the plugin tarball's file name
  * @param rulesArtifact   the rules tarball's file name
  * @param runtimeFolder   the bundled runtime's folder name, or empty when the library uses an installed Java
+ * @param aotCacheFile    the AOT cache's file name beside the library, or empty when the build trained none
  * @param rulesFiles      the rules files' names, as they are in the rules tarball
  * @param falcoVersion    the tag of the falcosecurity/falco image the Dockerfile starts from
  * @param yamlPluginRef   the plugin artifact's OCI reference, quoted for YAML
@@ -21,7 +22,7 @@ import java.util.List;
  * @param ociPlatform     the OCI platform of the plugin artifact, for example linux/amd64
  */
 public record DistributionModel(ProjectModel plugin, String version, String pluginArtifact, String rulesArtifact,
-                                String runtimeFolder, List<ProjectModel.Item> rulesFiles, String falcoVersion,
+                                String runtimeFolder, String aotCacheFile, List<ProjectModel.Item> rulesFiles, String falcoVersion,
                                 String yamlPluginRef, String yamlRulesRef, String ociPlatform) {
 
     public DistributionModel {
@@ -35,5 +36,9 @@ public record DistributionModel(ProjectModel plugin, String version, String plug
 
     public boolean hasRuntime() {
         return !runtimeFolder.isEmpty();
+    }
+
+    public boolean hasAotCache() {
+        return !aotCacheFile.isEmpty();
     }
 }

@@ -43,7 +43,8 @@ class NewCommandTest {
                 new FieldSpec("my_plugin.message", FieldType.STRING, "The event payload as text"),
                 new FieldSpec("my_plugin.even", FieldType.BOOL, "Whether the event number is even")),
                 d.extract().orElseThrow().fields());
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx64m"), d.jvm().options());
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx64m", "-Xms8m", "-XX:MaxMetaspaceSize=64m",
+                "-XX:ReservedCodeCacheSize=32m", "-XX:-UsePerfData"), d.jvm().options());
 
         String code = "src/main/java/com/example/myplugin/";
         assertEquals(List.of(Path.of(".gitignore"), Path.of(".mvn/jvm.config"), Path.of("README.md"), Path.of("falco/falco.yaml"),

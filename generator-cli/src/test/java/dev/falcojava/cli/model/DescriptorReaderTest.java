@@ -292,4 +292,13 @@ class DescriptorReaderTest {
         assertProblem(VALID.replace("  options: [-Xmx32m]", "  options: [-Xmx32m]\n  modules: [java.sql, \"java/net\"]"),
                 "p.yaml:9:23: jvm.modules: 'java/net' is not a Java module name");
     }
+
+    @Test
+    void theAotCacheIsTrainedUnlessTurnedOff() throws Exception {
+        assertTrue(DescriptorReader.parse(VALID, "plugin.yaml").jvm().aotCache());
+        assertFalse(DescriptorReader.parse(VALID.replace("  options: [-Xmx32m]", "  options: [-Xmx32m]\n  aot-cache: false"),
+                "plugin.yaml").jvm().aotCache());
+        assertProblem(VALID.replace("  options: [-Xmx32m]", "  options: [-Xmx32m]\n  aot-cache: maybe"),
+                "p.yaml:9:14: aot-cache must be true or false, not 'maybe'");
+    }
 }

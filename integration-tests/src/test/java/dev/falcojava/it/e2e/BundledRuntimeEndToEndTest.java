@@ -87,6 +87,8 @@ class BundledRuntimeEndToEndTest {
         assertThat(run.stdout()).startsWith("no JDK visible\n");
         assertThat(run.stdout()).contains("  first.message = \"first event 3\"\n");
         assertThat(run.stdout()).contains("  first.even = true\n");
+        assertThat(run.stdout()).as("the AOT cache trained with the bundled runtime, unpacked beside it, is used")
+                .doesNotContain("the AOT cache is not used");
         assertThat(run.stderr())
                 .contains("plugin first: started the Java runtime at " + first.resolve("libfirst.jre")
                 + " (bundled runtime); Java plugins loaded later join it\n");

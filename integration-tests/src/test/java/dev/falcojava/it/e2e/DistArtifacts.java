@@ -46,13 +46,16 @@ final class DistArtifacts {
             assertEquals(List.of(), links, "falcoctl refuses link entries: " + tarball);
         }
         assertThat(plugin).as(plugin::toString).contains("lib" + name + ".so");
+        String aotCache = "lib" + name + ".aot";
+        assertTrue(Files.isRegularFile(project.resolve("target").resolve(aotCache)), "a shared build trains " + aotCache);
+        assertThat(plugin).as(plugin::toString).contains(aotCache);
         String runtime = "lib" + name + ".jre/";
         assertEquals(bundled, plugin.contains(runtime + "lib/server/libjvm.so"), plugin.toString());
         if (bundled) {
             assertTrue(plugin.indexOf(runtime) < plugin.indexOf(runtime + "lib/server/libjvm.so"),
                     "directories come before their files, as falcoctl creates them: " + plugin);
         } else {
-            assertEquals(List.of("lib" + name + ".so"), plugin);
+            assertEquals(List.of("lib" + name + ".so", aotCache), plugin);
         }
         List<String> rules = list(dist.resolve(rulesTarball));
         assertThat(rules).as(rules::toString).contains(name + "_rules.yaml");
@@ -95,6 +98,7 @@ final class DistArtifacts {
         String library = "/usr/share/falco/plugins/lib" + name + ".so";
         assertThat(config).contains("    library_path: " + library + "\n");
         assertThat(image).as(() -> library + " is not in the image: " + image).contains(library);
+        assertThat(image).as(image::toString).contains("/usr/share/falco/plugins/" + aotCache);
         if (bundled) {
             assertThat(image).as(image::toString)
                     .contains("/usr/share/falco/plugins/" + runtime + "lib/server/libjvm.so");
