@@ -17,10 +17,13 @@ import java.util.List;
  * only, never {@code plugin_init}, so no JVM starts.
  */
 @Command(name = "info",
-        description = "Show a plugin library's name, version, required API version, capabilities, fields and init "
-                + "schema, read the way Falco reads them (no plugin_init).",
+        description = "Show a plugin library's name, version, required API version, capabilities, fields, required "
+                + "event schema, optional functions and init schema, read the way Falco reads them (no plugin_init).",
         footer = {"", "Example:", "  falco-plugin info target/libmy-plugin.so"})
 public final class InfoCommand extends BaseCommand {
+
+    /** Functions beyond the capabilities that a host may call: reconfiguration and state dumps. */
+    private static final List<String> OPTIONAL_FUNCTIONS = List.of("set_config", "dump_state");
 
     @Parameters(paramLabel = "LIBRARY", description = "The plugin library (lib<name>.so).")
     private Path libraryPath;
@@ -55,6 +58,12 @@ public final class InfoCommand extends BaseCommand {
                     out.printf("  %-" + width + "s  %-7s  %-4s  %-15s  %s%n", field.name(), field.type(),
                             field.list() ? "yes" : "no", field.argument(), field.description());
                 }
+            }
+            library.textWithoutState("get_required_event_schema_version")
+                    .ifPresent(version -> out.printf("event schema: %s%n", version));
+            List<String> optional = OPTIONAL_FUNCTIONS.stream().filter(library::has).toList();
+            if (!optional.isEmpty()) {
+                out.printf("also exports: %s%n", String.join(", ", optional.stream().map(f -> "plugin_" + f).toList()));
             }
             library.initSchema().ifPresent(schema -> out.printf("init schema:  %s%n", schema));
             return ExitCodes.OK;

@@ -62,6 +62,15 @@ public final class PluginLibrary implements AutoCloseable {
         return function(name, FunctionDescriptor.of(ADDRESS)).map(handle -> invokeText(handle));
     }
 
+    /**
+     * Calls {@code const char* plugin_<name>(ss_plugin_t* s)} with a NULL state, as libsinsp calls
+     * {@code get_required_event_schema_version} before init; empty when absent or NULL.
+     */
+    public Optional<String> textWithoutState(String name) {
+        return function(name, FunctionDescriptor.of(ADDRESS, ADDRESS))
+                .map(handle -> string((MemorySegment) invoke(handle, MemorySegment.NULL)));
+    }
+
     /** Calls {@code uint32_t plugin_get_id(void)}, or 0 when absent. */
     public long id() {
         return function("get_id", FunctionDescriptor.of(JAVA_INT))

@@ -54,5 +54,11 @@ class ReconfigureAndDumpStateEndToEndTest {
                 dump_state: done
                 async name=tuner_tick data="started with label=a threshold=1"
                 """);
+
+        FalcoPluginCli.Result info = FalcoPluginCli.run(Map.of(), "info", library.toString());
+        assertEquals(0, info.exitCode(), info.output());
+        assertThat(info.output()).contains("capabilities: async\n")
+                .contains("also exports: plugin_set_config, plugin_dump_state\n")
+                .doesNotContain("event schema:");
     }
 }

@@ -1,6 +1,7 @@
 package dev.falcojava.it.e2e;
 
 import dev.falcojava.it.host.NativeHost;
+import dev.falcojava.sdk.events.EventTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +51,15 @@ class TypedEventsEndToEndTest {
                 }
             }
         }).resolve("target/libtyped.so");
+    }
+
+    @Test
+    void infoShowsTheEventSchemaTheTypedViewsWereGeneratedFrom() throws Exception {
+        FalcoPluginCli.Result info = FalcoPluginCli.run(Map.of(), "info", library.toString());
+        assertEquals(0, info.exitCode(), info.output());
+        assertThat(info.output()).contains("capabilities: extract\n")
+                .contains("event schema: " + EventTypes.SCHEMA_VERSION + "\n")
+                .doesNotContain("also exports:");
     }
 
     /** Field values by event number, from the host's output of --syscall-events. */
