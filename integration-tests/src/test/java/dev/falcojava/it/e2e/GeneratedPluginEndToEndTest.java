@@ -145,6 +145,8 @@ class GeneratedPluginEndToEndTest {
         assertEquals(0, healthy.exitCode(), healthy.output());
         assertThat(healthy.output()).contains("ok    C compiler: gcc");
         assertThat(healthy.output()).contains("ok    Maven: Apache Maven");
+        assertThat(healthy.output()).containsPattern("(?m)^ok    native test host \\(run, build's AOT training\\): /.*/falco-test-host$");
+        assertThat(healthy.output()).containsPattern("(?m)^installation: /.* \\((checkout build|distribution)[^)]*\\)$");
 
         FalcoPluginCli.Result broken = FalcoPluginCli.run(Map.of("JAVA_HOME", jdk.toString(), "CC", "/nonexistent/gcc"), "doctor");
         assertEquals(1, broken.exitCode(), broken.output());
