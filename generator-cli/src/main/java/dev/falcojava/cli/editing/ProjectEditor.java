@@ -157,7 +157,7 @@ public final class ProjectEditor {
             case Capability.Extract extract -> new String[] {"dev.falcojava.sdk.api.ExtractRequest"};
             case Capability.Parse parse -> new String[] {"dev.falcojava.sdk.api.PluginEvent"};
             case Capability.Async async -> new String[] {"dev.falcojava.sdk.api.AsyncEvents"};
-            case Capability.CaptureListen listen -> new String[0];
+            case Capability.CaptureListen listen -> new String[] {"dev.falcojava.sdk.api.ThreadPool"};
         };
     }
 }

@@ -45,7 +45,8 @@ class AddCapabilityCommandTest extends EditedProject {
                 """);
         assertThat(classAfter).contains("public void startAsync(AsyncEvents events) {");
         assertThat(classAfter).contains("events.push(\"demo_tick\", \"tick \" + ++n);");
-        assertThat(classAfter).contains("public void captureOpened() {");
+        assertThat(classAfter).contains("public void captureOpened(ThreadPool pool) {");
+        assertThat(classAfter).contains("import dev.falcojava.sdk.api.ThreadPool;\n");
         assertThat(classAfter).contains("return new DemoSourceInstance(params);");
         assertThat(classAfter).contains("import dev.falcojava.sdk.api.PluginEvent;\n");
         assertTrue(Files.exists(userClass.resolveSibling("DemoSourceInstance.java")));
