@@ -21,7 +21,7 @@ class RulesEndToEndTest {
 
     @Test
     void everyExampleShipsRulesFalcoLoads() throws Exception {
-        for (String example : new String[]{"counter", "jsonlog", "threadstate"}) {
+        for (String example : new String[]{"counter", "jsonlog", "threadstate", "fdbytes"}) {
             FalcoPluginCli.Result checked = checkRules(EXAMPLES.resolve(example));
             assertEquals(0, checked.exitCode(), example + ": " + checked.output());
             assertThat(checked.output()).endsWith(example + "_rules.yaml: rules ok\n");
