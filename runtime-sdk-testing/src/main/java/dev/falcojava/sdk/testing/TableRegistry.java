@@ -6,6 +6,7 @@ import dev.falcojava.sdk.abi.tables.TableDowncalls;
 import dev.falcojava.sdk.abi.tables.TableVtable;
 import dev.falcojava.sdk.api.tables.FieldKind;
 import dev.falcojava.sdk.api.tables.StateType;
+import dev.falcojava.sdk.api.tables.SubtableField;
 import dev.falcojava.sdk.api.tables.Table;
 import dev.falcojava.sdk.api.tables.TableException;
 
@@ -52,8 +53,14 @@ final class TableRegistry {
     private String violation;
     private Supplier<String> pluginLastError = () -> null;
 
-    /** A registered table: a copy of its input, whose address is the table pointer plugins get. */
-    record Registered(String name, StateType keyType, MemorySegment input, MemorySegment cName, Table local) {
+    /**
+     * A registered table: a copy of its input, whose address is the table pointer plugins get; or a sub-table read
+     * from a field of type table, whose input (the owner's) is that pointer. {@code tableFields} holds the handles of
+     * its fields of type table that the registry gave out; {@code local} is non-null for the host's tables and their
+     * sub-tables.
+     */
+    record Registered(String name, StateType keyType, MemorySegment input, MemorySegment cName, Table local,
+            LongEntryMap<Boolean> tableFields) {
     }
 
     TableRegistry() {
@@ -67,7 +74,8 @@ final class TableRegistry {
     /**
      * A registry with the host's {@code threads} table (int64 keys), with a subset of libsinsp's thread fields and
      * their types: tid, pid, ptid, sid, vtid, vpid, pgid (int64), comm, exe, exe_path, root (string), exe_writable
-     * (bool), uid, gid, loginuid, tty (uint32) and cwd (string, read-only). It has no entries.
+     * (bool), uid, gid, loginuid, tty (uint32), cwd (string, read-only) and file_descriptors (read-only, of type
+     * table: each thread's fd table, keyed by int64 fd, see {@link #FD_FIELDS}). It has no entries.
      */
     static TableRegistry withThreads() {
         TableRegistry registry = new TableRegistry();
@@ -83,7 +91,28 @@ final class TableRegistry {
             threads.addField(name, FieldKind.UINT32);
         }
         threads.addReadOnlyField("cwd", FieldKind.STRING);
+        SubtableField fds = threads.addField("file_descriptors", FieldKind.table(StateType.INT64));
+        FD_FIELDS.forEach((name, type) -> fds.addField(name, FieldKind.of(type)));
         return registry;
+    }
+
+    /** The fields of the sub-tables of {@code threads.file_descriptors}: those of libsinsp's fd info the native host gives. */
+    static final Map<String, StateType> FD_FIELDS = fdFields();
+
+    private static Map<String, StateType> fdFields() {
+        Map<String, StateType> fields = new LinkedHashMap<>();
+        fields.put("type", StateType.UINT8);
+        fields.put("open_flags", StateType.UINT32);
+        for (String name : List.of("name", "name_raw", "old_name")) {
+            fields.put(name, StateType.STRING);
+        }
+        for (String name : List.of("flags", "dev", "mount_id")) {
+            fields.put(name, StateType.UINT32);
+        }
+        fields.put("ino", StateType.UINT64);
+        fields.put("pid", StateType.INT64);
+        fields.put("fd", StateType.INT64);
+        return java.util.Collections.unmodifiableMap(fields);
     }
 
     /** Adds a table of the host, held in Java; the test fills it through the returned table. */
@@ -157,16 +186,21 @@ final class TableRegistry {
 
     /**
      * Every entry of table {@code name} (the host's or a plugin's), read through the table's own vtables: one map
-     * of field name to value (Long for integers, Boolean, String) per entry, in the table's order.
+     * of field name to value (Long for integers, Boolean, String, and for a field of type table the rows of the
+     * entry's sub-table) per entry, in the table's order.
      */
     List<Map<String, Object>> rows(String name) {
         Registered table = tables.get(name);
         if (table == null) {
             throw new IllegalArgumentException("the registry has no table " + name + " (tables: " + tables.keySet() + ")");
         }
-        long t = table.input.get(JAVA_LONG, TABLE_INPUT_TABLE);
-        long fieldsVtable = table.input.get(JAVA_LONG, TABLE_INPUT_FIELDS_EXT);
-        long readerVtable = table.input.get(JAVA_LONG, TABLE_INPUT_READER_EXT);
+        return rows(name, table.input);
+    }
+
+    private List<Map<String, Object>> rows(String name, MemorySegment input) {
+        long t = input.get(JAVA_LONG, TABLE_INPUT_TABLE);
+        long fieldsVtable = input.get(JAVA_LONG, TABLE_INPUT_FIELDS_EXT);
+        long readerVtable = input.get(JAVA_LONG, TABLE_INPUT_READER_EXT);
         try (Arena call = Arena.ofConfined()) {
             MemorySegment count = call.allocate(8, 8);
             long infos = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(fieldsVtable, FIELDS_LIST_TABLE_FIELDS), t, count.address());
@@ -180,7 +214,7 @@ final class TableRegistry {
             for (int i = 0; i < n; i++) {
                 long info = infos + i * FIELD_INFO_SIZE;
                 StateType type = StateType.ofCode(HostMemory.u32(info + FIELD_INFO_TYPE));
-                if (type == null || type == StateType.TABLE) {
+                if (type == null) {
                     continue;
                 }
                 long fieldName = HostMemory.pointer(info + FIELD_INFO_NAME);
@@ -200,7 +234,9 @@ final class TableRegistry {
                     if (rc != SUCCESS) {
                         throw new TableException("reading field " + names.get(i) + " of table " + name + " failed: " + lastError());
                     }
-                    row.put(names.get(i), value(types.get(i), out));
+                    row.put(names.get(i), types.get(i) == StateType.TABLE
+                            ? rows(name + "." + names.get(i), MemorySegment.ofAddress(out.get(JAVA_LONG, 0)).reinterpret(TABLE_INPUT.byteSize()))
+                            : value(types.get(i), out));
                 }
                 rows.add(row);
             });
@@ -267,10 +303,26 @@ final class TableRegistry {
     void register(String name, StateType keyType, long input, Table local) {
         MemorySegment copy = arena.allocate(TABLE_INPUT);
         MemorySegment.copy(MemorySegment.ofAddress(input).reinterpret(TABLE_INPUT.byteSize()), 0, copy, 0, TABLE_INPUT.byteSize());
-        Registered registered = new Registered(name, keyType, copy, arena.allocateFrom(name), local);
+        Registered registered = new Registered(name, keyType, copy, arena.allocateFrom(name), local, new LongEntryMap<>());
         tables.put(name, registered);
         byPointer.put(copy.address(), registered);
         upcalls.tablesChanged();
+    }
+
+    /**
+     * The sub-table at {@code subtable} (an {@code ss_plugin_table_input} its owner gave for a field of type table
+     * of {@code holder}) becomes a table pointer the registry accepts, dispatched to that input's vtables as libsinsp
+     * does; a pointer seen before is known already. The owner keeps that memory while its table lives.
+     */
+    void adoptSubtable(long subtable, Registered holder) {
+        if (subtable == 0 || byPointer.get(subtable) != null) {
+            return;
+        }
+        MemorySegment input = MemorySegment.ofAddress(subtable).reinterpret(TABLE_INPUT.byteSize());
+        long name = input.get(JAVA_LONG, TABLE_INPUT_NAME);
+        StateType keyType = StateType.ofCode(input.get(JAVA_INT, TABLE_INPUT_KEY_TYPE));
+        byPointer.put(subtable, new Registered(HostMemory.string(name, "?"), keyType, input,
+                MemorySegment.ofAddress(name), holder.local(), new LongEntryMap<>()));
     }
 
     void setError(String message) {
@@ -340,7 +392,7 @@ final class TableRegistry {
 
     /** After a failed call on {@code table}: the error is its owner's (a host table set it already). */
     void failedOn(Registered table) {
-        if (table.local == null) {
+        if (table.local() == null) {
             String error = pluginLastError.get();
             setError(error == null || error.isEmpty() ? "the plugin owning table " + table.name + " gave no error" : error);
         }
