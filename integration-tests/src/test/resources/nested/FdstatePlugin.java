@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
 /**
  * Keeps, in each thread's file_descriptors sub-table, the fds its openat events open (with libsinsp's fields fd,
  * name, open_flags, dev, ino) and the bytes its write events write (a field it adds to the sub-tables), and erases
- * them on close; extracts the state back.
+ * them on close; extracts the state back. On close, it adds the fd's bytes to a table of its own, fdstate_files
+ * (string keys: the file name), whose field writers is a nested table keyed by the writing thread, which the host
+ * reads through the same vtables.
  */
 public class FdstatePlugin extends AbstractFdstatePlugin {
 
@@ -39,6 +41,11 @@ public class FdstatePlugin extends AbstractFdstatePlugin {
     private IntField dev;
     private LongField ino;
     private LongField written;
+    private Table files;
+    private StringField path;
+    private SubtableField writers;
+    private LongField writerTid;
+    private LongField writerBytes;
     private final com.sun.management.ThreadMXBean threadBean =
             (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     private long allocatedAtParse;
@@ -56,6 +63,11 @@ public class FdstatePlugin extends AbstractFdstatePlugin {
         written = fds.addField("fdstate_written", FieldKind.UINT64);
         LOG.log(System.Logger.Level.INFO, "fd fields: " + fds.fields().stream().map(f -> f.name() + ":" + f.type().yamlName())
                 .collect(Collectors.joining(",")));
+        files = tables.addTable("fdstate_files", StateType.STRING);
+        path = files.addField("path", FieldKind.STRING);
+        writers = files.addField("writers", FieldKind.table(StateType.INT64));
+        writerTid = writers.addField("tid", FieldKind.INT64);
+        writerBytes = writers.addField("bytes", FieldKind.UINT64);
         refused("fd as a string", () -> fds.field("fd", FieldKind.STRING));
         refused("adding the host's name", () -> fds.addField("name", FieldKind.STRING));
         refused("adding a table-typed field", () -> threads.addField("more_fds", FieldKind.table(StateType.INT64)));
@@ -93,7 +105,23 @@ public class FdstatePlugin extends AbstractFdstatePlugin {
                     entry.set(written, entry.get(written) + write.res().value());
                 }
             }
-            case CloseX close when !close.res().failed() && table.get(close.fd()) != null -> table.erase(close.fd());
+            case CloseX close when !close.res().failed() && table.get(close.fd()) != null -> {
+                Entry closed = table.get(close.fd());
+                String file = closed.get(name);
+                Entry perFile = files.get(file);
+                if (perFile == null) {
+                    perFile = files.add(file);
+                    perFile.set(path, file);
+                }
+                Table perWriter = perFile.get(writers);
+                Entry writer = perWriter.get(event.threadId());
+                if (writer == null) {
+                    writer = perWriter.add(event.threadId());
+                    writer.set(writerTid, event.threadId());
+                }
+                writer.set(writerBytes, writer.get(writerBytes) + closed.get(written));
+                table.erase(close.fd());
+            }
             case null, default -> {
             }
         }

@@ -23,11 +23,6 @@ public record TablesView(String className, List<Table> list) {
         return !list.isEmpty();
     }
 
-    /** Whether a table has a field of type table, which the test harness's host tables cannot give yet. */
-    public boolean nested() {
-        return list.stream().anyMatch(table -> table.fields().stream().anyMatch(field -> !field.plain()));
-    }
-
     /** A table: its names in Java, its key, its fields. */
     public record Table(String jName, String docName, String yamlKeyType, String keyConstant, String keyJavaType,
                         String className, String javaName, List<Field> fields) {
