@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 /**
  * Keeps, in each thread's file_descriptors sub-table, the fds its openat events open (with libsinsp's fields fd,
  * name, open_flags, dev, ino) and the bytes its write events write (a field it adds to the sub-tables), and erases
- * them on close; extracts the state back. On close, it adds the fd's bytes to a table of its own, fdstate_files
- * (string keys: the file name), whose field writers is a nested table keyed by the writing thread, which the host
- * reads through the same vtables.
+ * them on close; extracts the state back. On close, it adds the fd's bytes to the table it exports (declared in
+ * plugin.yaml with export: true), fdstate_files (string keys: the file name), whose field writers is a nested
+ * table keyed by the writing thread, which the host reads through the same vtables.
  */
 public class FdstatePlugin extends AbstractFdstatePlugin {
 
@@ -41,11 +41,6 @@ public class FdstatePlugin extends AbstractFdstatePlugin {
     private IntField dev;
     private LongField ino;
     private LongField written;
-    private Table files;
-    private StringField path;
-    private SubtableField writers;
-    private LongField writerTid;
-    private LongField writerBytes;
     private final com.sun.management.ThreadMXBean threadBean =
             (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     private long allocatedAtParse;
@@ -63,11 +58,6 @@ public class FdstatePlugin extends AbstractFdstatePlugin {
         written = fds.addField("fdstate_written", FieldKind.UINT64);
         LOG.log(System.Logger.Level.INFO, "fd fields: " + fds.fields().stream().map(f -> f.name() + ":" + f.type().yamlName())
                 .collect(Collectors.joining(",")));
-        files = tables.addTable("fdstate_files", StateType.STRING);
-        path = files.addField("path", FieldKind.STRING);
-        writers = files.addField("writers", FieldKind.table(StateType.INT64));
-        writerTid = writers.addField("tid", FieldKind.INT64);
-        writerBytes = writers.addField("bytes", FieldKind.UINT64);
         refused("fd as a string", () -> fds.field("fd", FieldKind.STRING));
         refused("adding the host's name", () -> fds.addField("name", FieldKind.STRING));
         refused("adding a table-typed field", () -> threads.addField("more_fds", FieldKind.table(StateType.INT64)));
@@ -105,26 +95,30 @@ public class FdstatePlugin extends AbstractFdstatePlugin {
                     entry.set(written, entry.get(written) + write.res().value());
                 }
             }
-            case CloseX close when !close.res().failed() && table.get(close.fd()) != null -> {
-                Entry closed = table.get(close.fd());
-                String file = closed.get(name);
-                Entry perFile = files.get(file);
-                if (perFile == null) {
-                    perFile = files.add(file);
-                    perFile.set(path, file);
-                }
-                Table perWriter = perFile.get(writers);
-                Entry writer = perWriter.get(event.threadId());
-                if (writer == null) {
-                    writer = perWriter.add(event.threadId());
-                    writer.set(writerTid, event.threadId());
-                }
-                writer.set(writerBytes, writer.get(writerBytes) + closed.get(written));
-                table.erase(close.fd());
-            }
+            case CloseX close when !close.res().failed() && table.get(close.fd()) != null -> close(table, close.fd(), event.threadId());
             case null, default -> {
             }
         }
+    }
+
+    /** Adds the bytes written to the closing fd to the file's writers sub-table in fdstate_files, and erases the fd. */
+    private void close(Table table, long fd, long tid) {
+        Entry closed = table.get(fd);
+        FdstateTables.FdstateFiles files = tables().fdstateFiles;
+        String file = closed.get(name);
+        Entry perFile = files.get(file);
+        if (perFile == null) {
+            perFile = files.table.add(file);
+            files.setPath(perFile, file);
+        }
+        Table perWriter = files.writers(perFile);
+        Entry writer = files.writersTable.get(perWriter, tid);
+        if (writer == null) {
+            writer = perWriter.add(tid);
+            files.writersTable.setTid(writer, tid);
+        }
+        files.writersTable.setBytes(writer, files.writersTable.bytes(writer) + closed.get(written));
+        table.erase(fd);
     }
 
     @Override

@@ -91,4 +91,28 @@ class TablesGenerationTest {
         String base = Files.readString(project.resolve("src/generated/java/com/example/enrich/AbstractEnrichPlugin.java"));
         assertThat(base).doesNotContain("Tables");
     }
+
+    @Test
+    void anExportedTableIsCreatedAtInitWithEveryFieldAndTheFieldsOfItsSubtables(@TempDir Path tmp) throws Exception {
+        String exported = DESCRIPTOR + """
+                  - name: enrich_files
+                    key: string
+                    export: true
+                    fields:
+                      - name: writers
+                        type: table
+                        key: int64
+                        fields:
+                          - name: bytes
+                            type: uint64
+                """;
+        Path project = tmp.resolve("enrich");
+        generator.create(DescriptorReader.parse(exported, "plugin.yaml"), project);
+        String tables = Files.readString(project.resolve("src/generated/java/com/example/enrich/EnrichTables.java"));
+        assertThat(tables).contains("table = tables.addTable(\"enrich_files\", StateType.STRING);",
+                "writersField = table.addField(\"writers\", FieldKind.table(StateType.INT64));",
+                "bytesField = field.addField(\"bytes\", FieldKind.UINT64);",
+                "table = tables.table(\"threads\", StateType.INT64);",
+                "/** Table {@code enrich_files} (string keys, exported by this plugin). */");
+    }
 }
