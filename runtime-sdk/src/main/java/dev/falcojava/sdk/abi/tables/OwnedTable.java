@@ -23,8 +23,9 @@ import java.util.function.Consumer;
  * to the host through {@link OwnedTableUpcalls}, so that the host and other plugins read and write it. Entries keep
  * insertion order. A field of type table gives each entry a sub-table, itself an {@code OwnedTable} whose columns
  * are those of the field's shape (shared by every sub-table of the field) and which the host reaches through the
- * {@code ss_plugin_table_input} its root table's upcalls give it ({@link SubtableInputs}). Not synchronized: the host calls the plugins of one event source from one thread; a plugin that
- * also uses the table from threads of its own must synchronize. The test harness holds the host's tables in it too.
+ * {@code ss_plugin_table_input} its root table's upcalls give it ({@link SubtableInputs}). Not synchronized: the
+ * host calls the plugins of one event source from one thread; a plugin that also uses the table from threads of its
+ * own must synchronize. The test harness holds the host's tables in it too.
  * Internal to the SDK and its harness; not for plugin code.
  */
 public final class OwnedTable implements Table {
