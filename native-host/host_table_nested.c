@@ -3,7 +3,8 @@
  * pointer to the entry's sub-table, used with the same reader, writer and fields vtables. The fields of all the
  * sub-tables of one field are shared, so a field got (or added) on one sub-table is valid on every other. The test
  * host hands out the sub-table as an accessor of its own, which checks the access rules like any table pointer and
- * is valid until the end of the plugin call that read it.
+ * is valid until the end of the plugin call that read it. A plugin's own table (one it added) gives its sub-tables
+ * as ss_plugin_table_inputs, as libsinsp's tables and the plugin SDKs do.
  */
 #define _GNU_SOURCE
 #include "host_table_store.h"
@@ -30,13 +31,28 @@ static ht_table* shape_of(ht_table* t, const void* field) {
     return NULL;
 }
 
+/*
+ * A plugin's table gives a sub-table as the ss_plugin_table_input of it (libsinsp's own tables do so too), whose
+ * table pointer the host uses with the vtables it names; the test host requires those to be the owner's.
+ */
+static void* plugin_subtable(ht_table* shape, const host_table_input* in) {
+    if (in->table == NULL || in->reader_ext == NULL || in->writer_ext == NULL || in->fields_ext == NULL)
+        fail("table %s: the sub-table input of field %s has a NULL table or vtable", shape->name, shape->name);
+    if (memcmp(in->reader_ext, &shape->reader, sizeof shape->reader) != 0 ||
+        memcmp(in->writer_ext, &shape->writer, sizeof shape->writer) != 0 ||
+        memcmp(in->fields_ext, &shape->fields, sizeof shape->fields) != 0)
+        fail("sub-table %s: its input's vtables are not those of the table that holds it", shape->name);
+    return in->table;
+}
+
 void htn_wrap(ht_accessor* a, const void* field, host_state_data* out) {
     ht_table* shape = shape_of(a->table, field);
     if (shape == NULL) return;
     if (out->table == NULL) fail("table %s: reading table field %s gave a NULL sub-table", a->table->name, shape->name);
+    void* sub = shape->owner != NULL ? plugin_subtable(shape, out->table) : out->table;
     ht_owner* o = a->owner;
     for (ht_accessor* s = o->subs; s != NULL; s = s->next) {
-        if (s->table == shape && s->sub == out->table) {
+        if (s->table == shape && s->sub == sub) {
             out->table = s;
             return;
         }
@@ -47,7 +63,7 @@ void htn_wrap(ht_accessor* a, const void* field, host_state_data* out) {
     s->magic = ACCESSOR_MAGIC;
     s->owner = o;
     s->table = shape;
-    s->sub = out->table;
+    s->sub = sub;
     s->next = o->subs;
     o->subs = s;
     out->table = s;

@@ -29,6 +29,8 @@ typedef struct bi_entry {
     int64_t key;
     int in_table;
     int refs;
+    /* Out of its table but still held by a plugin: its table waits for its release before it is freed. */
+    int pending;
     host_state_data* values;
     size_t capacity;
     struct bi_entry* bucket_next;
@@ -53,6 +55,9 @@ typedef struct {
     bi_entry* head;
     bi_entry* tail;
     uint64_t size;
+    /* Entries out of the table that plugins still hold; a sub-table whose entry went (orphan) lives until they go. */
+    size_t pending;
+    int orphan;
 } bi_table;
 
 
@@ -69,6 +74,7 @@ static size_t bucket_of(const bi_table* t, int64_t key) {
 }
 
 static bi_entry* bi_find(bi_table* t, int64_t key) {
+    if (t->orphan) return NULL;
     for (bi_entry* e = t->buckets[bucket_of(t, key)]; e != NULL; e = e->bucket_next)
         if (e->key == key) return e;
     return NULL;
@@ -83,7 +89,9 @@ static void bi_free_entry(bi_table* t, bi_entry* e) {
     }
     free(e->values);
     e->magic = 0;
+    int last = e->pending && --t->pending == 0 && t->orphan;
     free(e);
+    if (last) free(t);
 }
 
 static void bi_unlink(bi_table* t, bi_entry* e) {
@@ -98,6 +106,10 @@ static void bi_unlink(bi_table* t, bi_entry* e) {
     e->prev = e->next = e->bucket_next = NULL;
     t->size--;
     if (e->refs == 0) bi_free_entry(t, e);
+    else if (!e->pending) {
+        e->pending = 1;
+        t->pending++;
+    }
 }
 
 static void bi_link(bi_table* t, bi_entry* e, int64_t key) {
@@ -131,11 +143,16 @@ static bi_table* bi_new_table(const char* name, bi_schema* schema, size_t bucket
 
 static void bi_unlink(bi_table* t, bi_entry* e);
 
-/* A sub-table goes with its entry; entries a plugin still holds are freed when released. */
+/*
+ * A sub-table goes with its entry; entries a plugin still holds are freed when released, and the table after the
+ * last of them, so that releasing an fd entry after its thread was erased never touches freed memory.
+ */
 static void bi_free_table(bi_table* t) {
     while (t->head != NULL) bi_unlink(t, t->head);
     free(t->buckets);
-    free(t);
+    t->buckets = NULL;
+    if (t->pending == 0) free(t);
+    else t->orphan = 1;
 }
 
 static bi_entry* bi_checked_entry(void* p) {
@@ -269,8 +286,9 @@ static void bi_destroy(void* tp, void* ep) {
 static void* bi_add(void* tp, const host_state_data* key, void* ep) {
     bi_table* t = tp;
     bi_entry* e = bi_checked_entry(ep);
-    if (e->in_table) {
-        bi_fail("add_table_entry: the entry is already in table %s", t->name);
+    if (e->in_table || t->orphan) {
+        bi_fail(t->orphan ? "add_table_entry: sub-table %s belongs to an erased entry" : "add_table_entry: the entry is"
+                " already in table %s", t->name);
         return NULL;
     }
     bi_entry* old = bi_find(t, key->s64);

@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
 /**
  * Keeps, in each thread's file_descriptors sub-table, the fds its openat events open (with libsinsp's fields fd,
  * name, open_flags, dev, ino) and the bytes its write events write (a field it adds to the sub-tables), and erases
- * them on close; extracts the state back.
+ * them on close; extracts the state back. On close, it adds the fd's bytes to the table it exports (declared in
+ * plugin.yaml with export: true), fdstate_files (string keys: the file name), whose field writers is a nested
+ * table keyed by the writing thread, which the host reads through the same vtables.
  */
 public class FdstatePlugin extends AbstractFdstatePlugin {
 
@@ -93,10 +95,30 @@ public class FdstatePlugin extends AbstractFdstatePlugin {
                     entry.set(written, entry.get(written) + write.res().value());
                 }
             }
-            case CloseX close when !close.res().failed() && table.get(close.fd()) != null -> table.erase(close.fd());
+            case CloseX close when !close.res().failed() && table.get(close.fd()) != null -> close(table, close.fd(), event.threadId());
             case null, default -> {
             }
         }
+    }
+
+    /** Adds the bytes written to the closing fd to the file's writers sub-table in fdstate_files, and erases the fd. */
+    private void close(Table table, long fd, long tid) {
+        Entry closed = table.get(fd);
+        FdstateTables.FdstateFiles files = tables().fdstateFiles;
+        String file = closed.get(name);
+        Entry perFile = files.get(file);
+        if (perFile == null) {
+            perFile = files.table.add(file);
+            files.setPath(perFile, file);
+        }
+        Table perWriter = files.writers(perFile);
+        Entry writer = files.writersTable.get(perWriter, tid);
+        if (writer == null) {
+            writer = perWriter.add(tid);
+            files.writersTable.setTid(writer, tid);
+        }
+        files.writersTable.setBytes(writer, files.writersTable.bytes(writer) + closed.get(written));
+        table.erase(fd);
     }
 
     @Override

@@ -23,14 +23,9 @@ public record TablesView(String className, List<Table> list) {
         return !list.isEmpty();
     }
 
-    /** Whether a table has a field of type table, which the test harness's host tables cannot give yet. */
-    public boolean nested() {
-        return list.stream().anyMatch(table -> table.fields().stream().anyMatch(field -> !field.plain()));
-    }
-
-    /** A table: its names in Java, its key, its fields. */
+    /** A table: its names in Java, its key, its fields, and whether the plugin exports it (creates it at init). */
     public record Table(String jName, String docName, String yamlKeyType, String keyConstant, String keyJavaType,
-                        String className, String javaName, List<Field> fields) {
+                        String className, String javaName, List<Field> fields, boolean export) {
     }
 
     /**
@@ -51,12 +46,12 @@ public record TablesView(String className, List<Table> list) {
     static TablesView of(PluginDescriptor d) {
         List<Table> tables = new ArrayList<>();
         for (TableSpec table : d.tables()) {
-            tables.add(table(table.name(), table.keyType(), table.fields(), Names.upperCamel(table.name())));
+            tables.add(table(table.name(), table.keyType(), table.fields(), Names.upperCamel(table.name()), table.export()));
         }
         return new TablesView(Names.upperCamel(d.name()) + "Tables", tables);
     }
 
-    private static Table table(String name, TableType keyType, List<TableFieldSpec> specs, String className) {
+    private static Table table(String name, TableType keyType, List<TableFieldSpec> specs, String className, boolean export) {
         List<Field> fields = new ArrayList<>();
         for (TableFieldSpec field : specs) {
             String javaName = Names.lowerCamel(field.name());
@@ -64,7 +59,7 @@ public record TablesView(String className, List<Table> list) {
             String kind = field.type().sdkConstant();
             if (field.subtable() != null) {
                 sub = table(field.name(), field.subtable().keyType(), field.subtable().fields(),
-                        Names.upperCamel(field.name()) + "Subtable");
+                        Names.upperCamel(field.name()) + "Subtable", export);
                 kind = "table(StateType." + field.subtable().keyType().sdkConstant() + ")";
             }
             fields.add(new Field(JavaString.escape(field.name()), JavadocText.escape(field.name()), field.type().yamlName(),
@@ -72,6 +67,6 @@ public record TablesView(String className, List<Table> list) {
                     "set" + Names.upperCamel(field.name()), field.add(), JavadocText.escape(field.description()), sub));
         }
         return new Table(JavaString.escape(name), JavadocText.escape(name), keyType.yamlName(), keyType.sdkConstant(),
-                keyType == TableType.STRING ? "String" : "long", className, Names.lowerCamel(name), fields);
+                keyType == TableType.STRING ? "String" : "long", className, Names.lowerCamel(name), fields, export);
     }
 }

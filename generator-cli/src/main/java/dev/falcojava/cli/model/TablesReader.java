@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads the {@code tables} section: the host's (or other plugins') tables the plugin uses, and their fields. */
+/**
+ * Reads the {@code tables} section: the host's (or other plugins') tables the plugin uses, and their fields; a table
+ * marked {@code export} is the plugin's own, created at init with all its fields (fields of type table included).
+ */
 final class TablesReader {
 
     /** The top-level key of the section. */
@@ -42,7 +45,7 @@ final class TablesReader {
                 nodes.problem(item, "a table must be a mapping with name, key and fields");
                 continue;
             }
-            Map<String, NodeTuple> table = nodes.entries(mapping, Set.of("name", "key", "fields"), "a key of a table");
+            Map<String, NodeTuple> table = nodes.entries(mapping, Set.of("name", "key", "fields", "export"), "a key of a table");
             String name = nodes.requiredString(table, item, "name", NAME,
                     "letters, digits, '_', '.' and '-', starting with a letter");
             Optional<TableType> key = type(table, item, "key");
@@ -50,20 +53,22 @@ final class TablesReader {
                 nodes.problem(table.get("key").getValueNode(), "a table cannot be keyed by " + key.get().yamlName()
                         + ": use an integer type or string");
             }
-            List<TableFieldSpec> fields = fields(table.get("fields"), name, true);
+            boolean export = nodes.optionalBoolean(table, "export", false);
+            List<TableFieldSpec> fields = fields(table.get("fields"), name, true, export);
             if (name == null) {
                 continue;
             }
             Node nameNode = table.get("name").getValueNode();
             javaName(name, nameNode, "table", javaNames);
             if (key.isPresent()) {
-                tables.add(new TableSpec(name, key.get(), fields));
+                tables.add(new TableSpec(name, key.get(), fields, export));
             }
         }
         return tables;
     }
 
-    private List<TableFieldSpec> fields(NodeTuple entry, String table, boolean topLevel) {
+    /** The fields of {@code table}; of an exported table, every field is the plugin's own, so added. */
+    private List<TableFieldSpec> fields(NodeTuple entry, String table, boolean topLevel, boolean export) {
         if (entry == null) {
             return List.of();
         }
@@ -79,14 +84,18 @@ final class TablesReader {
             String name = nodes.requiredString(field, item, "name", NAME,
                     "letters, digits, '_', '.' and '-', starting with a letter");
             Optional<TableType> type = type(field, item, "type");
-            boolean add = nodes.optionalBoolean(field, "add", false);
+            boolean add = nodes.optionalBoolean(field, "add", false) || export;
+            if (export && field.containsKey("add")) {
+                nodes.problem(field.get("add").getKeyNode(), "field " + name + " of table " + table + ": the table is"
+                        + " exported, so the plugin adds every field of it: remove 'add'");
+            }
             String description = nodes.optionalString(field, "description").orElse("");
             if (name == null) {
                 continue;
             }
             javaName(name, field.get("name").getValueNode(), "field of table " + table, javaNames);
             TableFieldSpec.Subtable subtable = type.orElse(null) == TableType.TABLE
-                    ? subtable(field, item, table + "." + name, topLevel, add) : null;
+                    ? subtable(field, item, table + "." + name, topLevel, export, add && !export) : null;
             if (type.orElse(null) != TableType.TABLE) {
                 for (String only : List.of("key", "fields")) {
                     if (field.containsKey(only)) {
@@ -101,21 +110,22 @@ final class TablesReader {
     }
 
     /** The key and fields of the sub-tables of a field of type table; {@code where} names it as table.field. */
-    private TableFieldSpec.Subtable subtable(Map<String, NodeTuple> field, Node item, String where, boolean topLevel, boolean add) {
+    private TableFieldSpec.Subtable subtable(Map<String, NodeTuple> field, Node item, String where, boolean topLevel,
+            boolean export, boolean add) {
         if (!topLevel) {
             nodes.problem(field.get("type").getValueNode(), "field " + where + ": the SDK reaches one level of nested tables,"
                     + " so a sub-table cannot have fields of type table");
         }
         if (add) {
             nodes.problem(field.get("add").getValueNode(), "field " + where + ": a field of type table cannot be added,"
-                    + " the table's owner defines it");
+                    + " the table's owner defines it (a table the plugin exports can have one)");
         }
         Optional<TableType> key = type(field, item, "key");
         if (key.isPresent() && !key.get().isKeyType()) {
             nodes.problem(field.get("key").getValueNode(), "the sub-tables of field " + where + " cannot be keyed by "
                     + key.get().yamlName() + ": use an integer type or string");
         }
-        List<TableFieldSpec> fields = fields(field.get("fields"), where, false);
+        List<TableFieldSpec> fields = fields(field.get("fields"), where, false, export);
         return new TableFieldSpec.Subtable(key.orElse(TableType.INT64), fields);
     }
 

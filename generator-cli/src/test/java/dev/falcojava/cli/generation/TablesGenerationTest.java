@@ -68,14 +68,15 @@ class TablesGenerationTest {
     }
 
     @Test
-    void aPluginWithATableTypedFieldGetsNoStarterTestTheHarnessCouldNotInit(@TempDir Path tmp) throws Exception {
+    void aPluginWithATableTypedFieldGetsAStarterTestAsAnyOther(@TempDir Path tmp) throws Exception {
         String nested = DESCRIPTOR.replace("      - name: uid\n        type: uint32\n",
                 "      - name: file_descriptors\n        type: table\n        key: int64\n        fields:\n"
                 + "          - name: name\n            type: string\n");
         assertThat(nested).contains("type: table");
         Path withSubtable = tmp.resolve("nested");
         generator.create(DescriptorReader.parse(nested, "plugin.yaml"), withSubtable);
-        assertFalse(Files.exists(withSubtable.resolve("src/test/java/com/example/enrich/EnrichPluginTest.java")));
+        assertTrue(Files.exists(withSubtable.resolve("src/test/java/com/example/enrich/EnrichPluginTest.java")),
+                "the harness's threads have the file_descriptors sub-tables, so the starter test can init the plugin");
         assertTrue(Files.exists(withSubtable.resolve("src/main/java/com/example/enrich/EnrichPlugin.java")));
         Path flat = tmp.resolve("flat");
         generator.create(DescriptorReader.parse(DESCRIPTOR, "plugin.yaml"), flat);
@@ -89,5 +90,29 @@ class TablesGenerationTest {
         assertFalse(Files.exists(project.resolve("src/generated/java/com/example/enrich/EnrichTables.java")));
         String base = Files.readString(project.resolve("src/generated/java/com/example/enrich/AbstractEnrichPlugin.java"));
         assertThat(base).doesNotContain("Tables");
+    }
+
+    @Test
+    void anExportedTableIsCreatedAtInitWithEveryFieldAndTheFieldsOfItsSubtables(@TempDir Path tmp) throws Exception {
+        String exported = DESCRIPTOR + """
+                  - name: enrich_files
+                    key: string
+                    export: true
+                    fields:
+                      - name: writers
+                        type: table
+                        key: int64
+                        fields:
+                          - name: bytes
+                            type: uint64
+                """;
+        Path project = tmp.resolve("enrich");
+        generator.create(DescriptorReader.parse(exported, "plugin.yaml"), project);
+        String tables = Files.readString(project.resolve("src/generated/java/com/example/enrich/EnrichTables.java"));
+        assertThat(tables).contains("table = tables.addTable(\"enrich_files\", StateType.STRING);",
+                "writersField = table.addField(\"writers\", FieldKind.table(StateType.INT64));",
+                "bytesField = field.addField(\"bytes\", FieldKind.UINT64);",
+                "table = tables.table(\"threads\", StateType.INT64);",
+                "/** Table {@code enrich_files} (string keys, exported by this plugin). */");
     }
 }

@@ -90,7 +90,7 @@ class TablesDescriptorTest {
                 "p.yaml:18:14: add must be true or false, not 'maybe'",
                 "p.yaml:19:11: name '9lives' is not valid: letters, digits, '_', '.' and '-', starting with a letter",
                 "p.yaml:26:15: field of table my-table 'a-b' is declared twice, or becomes the same Java name aB as another one",
-                "p.yaml:30:5: 'extra' is not a key of a table (known: fields, key, name)",
+                "p.yaml:30:5: 'extra' is not a key of a table (known: export, fields, key, name)",
                 "p.yaml:28:11: table 'my_table' is declared twice, or becomes the same Java name myTable as another one"),
                 problems(yaml));
     }
@@ -144,12 +144,69 @@ class TablesDescriptorTest {
                 """;
         assertEquals(List.of(
                 "p.yaml:10:10: a table cannot be keyed by table: use an integer type or string",
-                "p.yaml:15:14: field threads.file_descriptors: a field of type table cannot be added, the table's owner defines it",
+                "p.yaml:15:14: field threads.file_descriptors: a field of type table cannot be added, the table's owner defines it"
+                        + " (a table the plugin exports can have one)",
                 "p.yaml:14:14: the sub-tables of field threads.file_descriptors cannot be keyed by bool: use an integer type or string",
                 "p.yaml:18:19: field threads.file_descriptors.deeper: the SDK reaches one level of nested tables, so a sub-table cannot have fields of type table",
                 "p.yaml:22:13: field name of table threads.file_descriptors: 'key' is for fields of type table only",
                 "p.yaml:25:9: field comm of table threads: 'fields' is for fields of type table only",
                 "p.yaml:26:9: 'key' is required"),
                 problems(yaml));
+    }
+
+    @Test
+    void anExportedTableHasEveryFieldAddedItsFieldsOfTypeTableIncluded() throws Exception {
+        PluginDescriptor d = DescriptorReader.parse(PLUGIN + """
+                tables:
+                  - name: enrich_files
+                    key: string
+                    export: true
+                    fields:
+                      - name: path
+                        type: string
+                      - name: writers
+                        type: table
+                        key: int64
+                        fields:
+                          - name: bytes
+                            type: uint64
+                """, "plugin.yaml");
+        assertEquals(List.of(new TableSpec("enrich_files", TableType.STRING, List.of(
+                new TableFieldSpec("path", TableType.STRING, true, ""),
+                new TableFieldSpec("writers", TableType.TABLE, true, "", new TableFieldSpec.Subtable(TableType.INT64, List.of(
+                        new TableFieldSpec("bytes", TableType.UINT64, true, ""))))), true)), d.tables());
+    }
+
+    @Test
+    void everyProblemOfAnExportedTableIsReportedAtItsPosition() {
+        String yaml = PLUGIN + """
+                tables:
+                  - name: enrich_files
+                    key: string
+                    export: yes please
+                    fields:
+                      - name: path
+                        type: string
+                        add: true
+                      - name: writers
+                        type: table
+                        key: int64
+                        fields:
+                          - name: bytes
+                            type: uint64
+                            add: false
+                          - name: deeper
+                            type: table
+                            key: int64
+                """;
+        assertEquals(List.of(
+                "p.yaml:11:13: export must be true or false, not 'yes please'",
+                "p.yaml:24:19: field enrich_files.writers.deeper: the SDK reaches one level of nested tables, so a sub-table cannot have fields of type table"),
+                problems(yaml));
+        assertEquals(List.of(
+                "p.yaml:15:9: field path of table enrich_files: the table is exported, so the plugin adds every field of it: remove 'add'",
+                "p.yaml:22:13: field bytes of table enrich_files.writers: the table is exported, so the plugin adds every field of it: remove 'add'",
+                "p.yaml:24:19: field enrich_files.writers.deeper: the SDK reaches one level of nested tables, so a sub-table cannot have fields of type table"),
+                problems(yaml.replace("yes please", "true")));
     }
 }

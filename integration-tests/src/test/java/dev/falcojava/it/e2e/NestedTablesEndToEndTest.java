@@ -73,7 +73,7 @@ class NestedTablesEndToEndTest {
     }
 
     @Test
-    void parsingKeepsPerFdStateInTheThreadsSubtablesAndExtractionReadsItBack() throws Exception {
+    void parsingKeepsPerFdStateInTheThreadsSubtablesAndTheHostReadsThePluginsOwnNestedTable() throws Exception {
         NativeHost.Run run = run(List.of(
                 "tid=1001 " + OPEN_PASSWD,
                 "tid=1001 9 ERRNO=5 BYTEBUF=68656c6c6f FD=7 UINT32=5",
@@ -82,7 +82,12 @@ class NestedTablesEndToEndTest {
                 "tid=1002 " + OPEN_LOG,
                 "tid=1001 9 ERRNO=-9 BYTEBUF=61 FD=4 UINT32=1",
                 "tid=1001 5 ERRNO=0 FD=7",
-                "tid=1001 9 ERRNO=2 BYTEBUF=6869 FD=4 UINT32=2"));
+                "tid=1001 9 ERRNO=2 BYTEBUF=6869 FD=4 UINT32=2"), "fdstate.fds,fdstate.written", "--dump-tables",
+                "threads,fdstate_files");
+        assertThat(run.stdout()).as(run::describe).contains("""
+                table fdstate_files key=string size=1 fields=path:string,writers:table(read-only)
+                  path="/etc/passwd" writers=[{tid=1001 bytes=8}]
+                """);
         assertThat(run.stdout()).contains("""
                 event 2 source=syscall type=9 len=""", """
                   parsed
@@ -124,5 +129,34 @@ class NestedTablesEndToEndTest {
         long bytes = last[1] - warm[1];
         assertTrue(bytes < 1024, bytes + " bytes allocated over 20000 events after warm-up (each event: parse with a thread lookup,"
                 + " its sub-table, an fd lookup, a read and a write; three extractions with the same reads); one allocation per event would be 20000 bytes or more");
+    }
+
+    /** A project made by the CLI whose tables have a field of type table keeps its starter unit test, which passes. */
+    @Test
+    void theStarterTestOfAPluginWithNestedTablesPassesInTheHarness() throws Exception {
+        Path project = projects.newAndBuild("nestedstarter", List.of("--capabilities", "parse,extract"), dir -> {
+            Path descriptor = dir.resolve("plugin.yaml");
+            Files.writeString(descriptor, Files.readString(descriptor) + """
+                    tables:
+                      - name: threads
+                        key: int64
+                        fields:
+                          - name: comm
+                            type: string
+                          - name: file_descriptors
+                            type: table
+                            key: int64
+                            fields:
+                              - name: name
+                                type: string
+                              - name: nestedstarter_bytes
+                                type: uint64
+                                add: true
+                                description: Bytes seen on the fd
+                    """);
+        });
+        Path report = project.resolve("target/surefire-reports/TEST-com.example.nestedstarter.NestedstarterPluginTest.xml");
+        assertTrue(Files.exists(report), "the starter test ran: " + report);
+        assertThat(Files.readString(report)).contains("failures=\"0\"").contains("errors=\"0\"").doesNotContain("tests=\"0\"");
     }
 }

@@ -65,6 +65,22 @@ class HostTablesConformanceTest {
         assertThat(run.stdout()).contains("c_seen=1\n");
     }
 
+    /**
+     * The fd table of an erased thread lives until the fd entry the plugin holds is released, then goes with it: the
+     * host built with AddressSanitizer would fail the run on any access to freed memory.
+     */
+    @Test
+    void erasingAThreadWhileAPluginHoldsAnEntryOfItsFdTableKeepsThatTableUntilTheRelease() throws Exception {
+        Path library = NativeHost.compileLibrary(FIXTURE, LIBRARIES.resolve("libc-tables-erase.so").toAbsolutePath(),
+                "-DERASE_THREAD_HOLDING_FD");
+        Path host = NativeHost.compileAddressSanitizedHost(LIBRARIES.resolve("falco-test-host-asan").toAbsolutePath());
+        NativeHost.Run run = NativeHost.run(List.of(host.toString(), "--cycles", "1", "--feed", "3", "--feed-source", "syscall",
+                "--thread-entries", "2", "--dump-tables", "threads", library.toString()), Map.of("ASAN_OPTIONS", "detect_leaks=0"));
+        assertEquals(0, run.exitCode(), run.describe());
+        assertThat(run.stderr()).as(run::describe).doesNotContain("AddressSanitizer");
+        assertThat(run.stdout()).as(run::describe).contains("table threads key=int64 size=0 ", "\nok\n");
+    }
+
     @Test
     void printingATableThatDoesNotExistSaysSo() throws Exception {
         NativeHost.Run run = run(fixture(""), "threads,nope");

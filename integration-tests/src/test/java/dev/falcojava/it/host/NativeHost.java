@@ -60,6 +60,11 @@ public final class NativeHost {
         return compileHost(out, arguments);
     }
 
+    /** The host built with AddressSanitizer, which fails a run that touches freed memory; compiled on every call. */
+    public static Path compileAddressSanitizedHost(Path out) throws IOException, InterruptedException {
+        return compileHost(out, List.of("-g", "-fsanitize=address", "-fno-omit-frame-pointer"));
+    }
+
     private static Path compileHost(Path out, List<String> extra) throws IOException, InterruptedException {
         Files.createDirectories(out.getParent());
         List<String> command = new ArrayList<>(List.of("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", out.toString()));

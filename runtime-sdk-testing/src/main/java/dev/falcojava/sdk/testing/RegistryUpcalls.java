@@ -164,8 +164,12 @@ final class RegistryUpcalls {
                 registry.setError("cannot add field " + HostMemory.string(name, "?") + " of type table to table " + table.name());
                 return 0;
             }
-            return checked(table, (long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(target(table, function), inner(table),
-                    name, type), 0);
+            long field = checked(table, (long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(target(table, function),
+                    inner(table), name, type), 0);
+            if (field != 0 && type == StateType.TABLE.code()) {
+                table.tableFields().put(field, Boolean.TRUE);
+            }
+            return field;
         } catch (Throwable e) {
             failed(function, e);
             return 0;
@@ -214,7 +218,11 @@ final class RegistryUpcalls {
                 return FAILURE;
             }
             HostMemory.putU64(out, 0);
-            return checked(table, (int) TableDowncalls.RC_OF_4.invokeExact(target(table, function), inner(table), entry, field, out));
+            int rc = checked(table, (int) TableDowncalls.RC_OF_4.invokeExact(target(table, function), inner(table), entry, field, out));
+            if (rc == SUCCESS && table.tableFields().get(field) != null) {
+                registry.adoptSubtable(HostMemory.pointer(out), table);
+            }
+            return rc;
         } catch (Throwable e) {
             failed(function, e);
             return FAILURE;

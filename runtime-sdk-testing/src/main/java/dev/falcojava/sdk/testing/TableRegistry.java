@@ -2,19 +2,14 @@ package dev.falcojava.sdk.testing;
 
 import dev.falcojava.sdk.abi.tables.LongEntryMap;
 import dev.falcojava.sdk.abi.tables.OwnedTable;
-import dev.falcojava.sdk.abi.tables.TableDowncalls;
-import dev.falcojava.sdk.abi.tables.TableVtable;
 import dev.falcojava.sdk.api.tables.FieldKind;
 import dev.falcojava.sdk.api.tables.StateType;
+import dev.falcojava.sdk.api.tables.SubtableField;
 import dev.falcojava.sdk.api.tables.Table;
 import dev.falcojava.sdk.api.tables.TableException;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +47,14 @@ final class TableRegistry {
     private String violation;
     private Supplier<String> pluginLastError = () -> null;
 
-    /** A registered table: a copy of its input, whose address is the table pointer plugins get. */
-    record Registered(String name, StateType keyType, MemorySegment input, MemorySegment cName, Table local) {
+    /**
+     * A registered table: a copy of its input, whose address is the table pointer plugins get; or a sub-table read
+     * from a field of type table, whose input (the owner's) is that pointer. {@code tableFields} holds the handles of
+     * its fields of type table that the registry gave out; {@code local} is non-null for the host's tables and their
+     * sub-tables.
+     */
+    record Registered(String name, StateType keyType, MemorySegment input, MemorySegment cName, Table local,
+            LongEntryMap<Boolean> tableFields) {
     }
 
     TableRegistry() {
@@ -67,7 +68,8 @@ final class TableRegistry {
     /**
      * A registry with the host's {@code threads} table (int64 keys), with a subset of libsinsp's thread fields and
      * their types: tid, pid, ptid, sid, vtid, vpid, pgid (int64), comm, exe, exe_path, root (string), exe_writable
-     * (bool), uid, gid, loginuid, tty (uint32) and cwd (string, read-only). It has no entries.
+     * (bool), uid, gid, loginuid, tty (uint32), cwd (string, read-only) and file_descriptors (read-only, of type
+     * table: each thread's fd table, keyed by int64 fd, see {@link #FD_FIELDS}). It has no entries.
      */
     static TableRegistry withThreads() {
         TableRegistry registry = new TableRegistry();
@@ -83,7 +85,28 @@ final class TableRegistry {
             threads.addField(name, FieldKind.UINT32);
         }
         threads.addReadOnlyField("cwd", FieldKind.STRING);
+        SubtableField fds = threads.addField("file_descriptors", FieldKind.table(StateType.INT64));
+        FD_FIELDS.forEach((name, type) -> fds.addField(name, FieldKind.of(type)));
         return registry;
+    }
+
+    /** The fields of the sub-tables of {@code threads.file_descriptors}: those of libsinsp's fd info the native host gives. */
+    static final Map<String, StateType> FD_FIELDS = fdFields();
+
+    private static Map<String, StateType> fdFields() {
+        Map<String, StateType> fields = new LinkedHashMap<>();
+        fields.put("type", StateType.UINT8);
+        fields.put("open_flags", StateType.UINT32);
+        for (String name : List.of("name", "name_raw", "old_name")) {
+            fields.put(name, StateType.STRING);
+        }
+        for (String name : List.of("flags", "dev", "mount_id")) {
+            fields.put(name, StateType.UINT32);
+        }
+        fields.put("ino", StateType.UINT64);
+        fields.put("pid", StateType.INT64);
+        fields.put("fd", StateType.INT64);
+        return java.util.Collections.unmodifiableMap(fields);
     }
 
     /** Adds a table of the host, held in Java; the test fills it through the returned table. */
@@ -157,109 +180,15 @@ final class TableRegistry {
 
     /**
      * Every entry of table {@code name} (the host's or a plugin's), read through the table's own vtables: one map
-     * of field name to value (Long for integers, Boolean, String) per entry, in the table's order.
+     * of field name to value (Long for integers, Boolean, String, and for a field of type table the rows of the
+     * entry's sub-table) per entry, in the table's order.
      */
     List<Map<String, Object>> rows(String name) {
         Registered table = tables.get(name);
         if (table == null) {
             throw new IllegalArgumentException("the registry has no table " + name + " (tables: " + tables.keySet() + ")");
         }
-        long t = table.input.get(JAVA_LONG, TABLE_INPUT_TABLE);
-        long fieldsVtable = table.input.get(JAVA_LONG, TABLE_INPUT_FIELDS_EXT);
-        long readerVtable = table.input.get(JAVA_LONG, TABLE_INPUT_READER_EXT);
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment count = call.allocate(8, 8);
-            long infos = (long) TableDowncalls.POINTER_OF_2.invokeExact(function(fieldsVtable, FIELDS_LIST_TABLE_FIELDS), t, count.address());
-            if (infos == 0) {
-                throw new TableException("listing the fields of table " + name + " failed: " + lastError());
-            }
-            int n = count.get(JAVA_INT, 0);
-            List<String> names = new ArrayList<>();
-            List<StateType> types = new ArrayList<>();
-            List<Long> handles = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                long info = infos + i * FIELD_INFO_SIZE;
-                StateType type = StateType.ofCode(HostMemory.u32(info + FIELD_INFO_TYPE));
-                if (type == null || type == StateType.TABLE) {
-                    continue;
-                }
-                long fieldName = HostMemory.pointer(info + FIELD_INFO_NAME);
-                names.add(HostMemory.string(fieldName, "?"));
-                types.add(type);
-                handles.add((long) TableDowncalls.POINTER_OF_NAME_TYPE.invokeExact(function(fieldsVtable, FIELDS_GET_TABLE_FIELD),
-                        t, fieldName, type.code()));
-            }
-            MemorySegment out = call.allocate(8, 8);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            MemorySegment read = function(readerVtable, READER_READ_ENTRY_FIELD);
-            RowCollector collector = new RowCollector(entry -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 0; i < names.size(); i++) {
-                    out.set(JAVA_LONG, 0, 0);
-                    int rc = (int) TableDowncalls.RC_OF_4.invokeExact(read, t, entry, (long) handles.get(i), out.address());
-                    if (rc != SUCCESS) {
-                        throw new TableException("reading field " + names.get(i) + " of table " + name + " failed: " + lastError());
-                    }
-                    row.put(names.get(i), value(types.get(i), out));
-                }
-                rows.add(row);
-            });
-            MemorySegment iterator = TableVtable.ITERATOR.upcall(MethodHandles.lookup().findVirtual(RowCollector.class, "visit",
-                    TableVtable.ITERATOR.descriptor().toMethodType()).bindTo(collector), call);
-            int complete = (int) TableDowncalls.RC_OF_3.invokeExact(function(readerVtable, READER_ITERATE_ENTRIES), t,
-                    iterator.address(), 0L);
-            if (collector.failure != null) {
-                throw TableDowncalls.unchecked(collector.failure);
-            }
-            if (complete == 0) {
-                throw new TableException("iterating table " + name + " failed: " + lastError());
-            }
-            return rows;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface RowBody {
-        void accept(long entry) throws Throwable;
-    }
-
-    /** The iterator of {@link #rows}: collects one entry per call, stopping at the first failure. */
-    private static final class RowCollector {
-        private final RowBody body;
-        private Throwable failure;
-
-        RowCollector(RowBody body) {
-            this.body = body;
-        }
-
-        int visit(long state, long entry) {
-            try {
-                body.accept(entry);
-                return 1;
-            } catch (Throwable t) {
-                failure = t;
-                return 0;
-            }
-        }
-    }
-
-    private static Object value(StateType type, MemorySegment out) {
-        long raw = out.get(JAVA_LONG, 0);
-        return switch (type) {
-            case INT8 -> (long) (byte) raw;
-            case INT16 -> (long) (short) raw;
-            case INT32 -> (long) (int) raw;
-            case UINT8 -> raw & 0xFF;
-            case UINT16 -> raw & 0xFFFF;
-            case UINT32 -> raw & 0xFFFFFFFFL;
-            case BOOL -> (raw & 0xFFFFFFFFL) != 0;
-            case STRING -> HostMemory.string(raw, null);
-            default -> raw;
-        };
+        return new TableRows(this).rows(name, table.input);
     }
 
     /* ---- registration ---- */
@@ -267,10 +196,26 @@ final class TableRegistry {
     void register(String name, StateType keyType, long input, Table local) {
         MemorySegment copy = arena.allocate(TABLE_INPUT);
         MemorySegment.copy(MemorySegment.ofAddress(input).reinterpret(TABLE_INPUT.byteSize()), 0, copy, 0, TABLE_INPUT.byteSize());
-        Registered registered = new Registered(name, keyType, copy, arena.allocateFrom(name), local);
+        Registered registered = new Registered(name, keyType, copy, arena.allocateFrom(name), local, new LongEntryMap<>());
         tables.put(name, registered);
         byPointer.put(copy.address(), registered);
         upcalls.tablesChanged();
+    }
+
+    /**
+     * The sub-table at {@code subtable} (an {@code ss_plugin_table_input} its owner gave for a field of type table
+     * of {@code holder}) becomes a table pointer the registry accepts, dispatched to that input's vtables as libsinsp
+     * does; a pointer seen before is known already. The owner keeps that memory while its table lives.
+     */
+    void adoptSubtable(long subtable, Registered holder) {
+        if (subtable == 0 || byPointer.get(subtable) != null) {
+            return;
+        }
+        MemorySegment input = MemorySegment.ofAddress(subtable).reinterpret(TABLE_INPUT.byteSize());
+        long name = input.get(JAVA_LONG, TABLE_INPUT_NAME);
+        StateType keyType = StateType.ofCode(input.get(JAVA_INT, TABLE_INPUT_KEY_TYPE));
+        byPointer.put(subtable, new Registered(HostMemory.string(name, "?"), keyType, input,
+                MemorySegment.ofAddress(name), holder.local(), new LongEntryMap<>()));
     }
 
     void setError(String message) {
@@ -294,7 +239,7 @@ final class TableRegistry {
         return tables.values();
     }
 
-    private String lastError() {
+    String lastError() {
         return hasError ? errorText.getString(0) : "no reason given";
     }
 
@@ -340,7 +285,7 @@ final class TableRegistry {
 
     /** After a failed call on {@code table}: the error is its owner's (a host table set it already). */
     void failedOn(Registered table) {
-        if (table.local == null) {
+        if (table.local() == null) {
             String error = pluginLastError.get();
             setError(error == null || error.isEmpty() ? "the plugin owning table " + table.name + " gave no error" : error);
         }

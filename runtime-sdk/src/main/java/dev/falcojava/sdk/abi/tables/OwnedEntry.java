@@ -13,8 +13,9 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * An entry of an {@link OwnedTable}: numbers, booleans and strings by column index. A string read by the host is
- * encoded once and kept until the value changes, so the pointer stays valid as long as the value does.
+ * An entry of an {@link OwnedTable}: numbers, booleans and strings by column index, and the sub-tables of its fields
+ * of type table, created on first use. A string read by the host is encoded once and kept until the value changes,
+ * so the pointer stays valid as long as the value does.
  */
 final class OwnedEntry implements Entry {
 
@@ -30,6 +31,7 @@ final class OwnedEntry implements Entry {
     private long[] numbers;
     private String[] texts;
     private MemorySegment[] encoded;
+    private OwnedTable[] subtables;
 
     OwnedEntry(OwnedTable table, int slot, int generation, int columns) {
         this.table = table;
@@ -77,6 +79,32 @@ final class OwnedEntry implements Entry {
         return encoded[column].address();
     }
 
+    /** The sub-table of the table-typed {@code column}, created empty on first use. */
+    OwnedTable subtable(OwnedTable.Column column) {
+        int index = column.index();
+        if (subtables == null || index >= subtables.length) {
+            subtables = Arrays.copyOf(subtables == null ? new OwnedTable[0] : subtables, Math.max(index + 1, numbers.length));
+        }
+        OwnedTable subtable = subtables[index];
+        if (subtable == null) {
+            subtable = column.subtables().newSubtable(table.root);
+            subtables[index] = subtable;
+        }
+        return subtable;
+    }
+
+    /** The entry left its table or was destroyed: its sub-tables go with it. */
+    void retireSubtables() {
+        if (subtables != null) {
+            for (int i = 0; i < subtables.length; i++) {
+                if (subtables[i] != null) {
+                    subtables[i].retire();
+                    subtables[i] = null;
+                }
+            }
+        }
+    }
+
     private void fit(int column) {
         if (column >= numbers.length) {
             int size = Math.max(column + 1, numbers.length * 2);
@@ -113,8 +141,8 @@ final class OwnedEntry implements Entry {
 
     @Override
     public Table get(SubtableField field) {
-        TableFieldHandle.check(field, table);
-        throw new IllegalStateException("table " + table.name() + " is the plugin's own: it has no fields of type table");
+        TableFieldHandle.OfOwnedTable handle = (TableFieldHandle.OfOwnedTable) TableFieldHandle.check(field, table.shape);
+        return subtable(table.shape.columns().get((int) handle.address - 1));
     }
 
     @Override
@@ -124,7 +152,7 @@ final class OwnedEntry implements Entry {
 
     @Override
     public void set(IntField field, int value) {
-        TableFieldHandle handle = TableFieldHandle.check(field, table);
+        TableFieldHandle handle = TableFieldHandle.check(field, table.shape);
         setNumber((int) handle.address - 1, handle.checkedInt(value));
     }
 
@@ -147,7 +175,7 @@ final class OwnedEntry implements Entry {
     }
 
     private int index(dev.falcojava.sdk.api.tables.TableField field) {
-        return (int) TableFieldHandle.check(field, table).address - 1;
+        return (int) TableFieldHandle.check(field, table.shape).address - 1;
     }
 
     @Override

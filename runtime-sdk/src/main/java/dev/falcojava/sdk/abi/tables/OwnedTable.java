@@ -12,7 +12,6 @@ import dev.falcojava.sdk.api.tables.TableField;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,11 @@ import java.util.function.Consumer;
 /**
  * A table owned by the plugin: typed columns in Java memory, usable directly by the plugin, and {@link #exported}
  * to the host through {@link OwnedTableUpcalls}, so that the host and other plugins read and write it. Entries keep
- * insertion order. Not synchronized: the host calls the plugins of one event source from one thread; a plugin that
- * also uses the table from threads of its own must synchronize. The test harness holds the host's tables in it too.
+ * insertion order. A field of type table gives each entry a sub-table, itself an {@code OwnedTable} whose columns
+ * are those of the field's shape (shared by every sub-table of the field) and which the host reaches through the
+ * {@code ss_plugin_table_input} its root table's upcalls give it ({@link SubtableInputs}). Not synchronized: the
+ * host calls the plugins of one event source from one thread; a plugin that also uses the table from threads of its
+ * own must synchronize. The test harness holds the host's tables in it too.
  * Internal to the SDK and its harness; not for plugin code.
  */
 public final class OwnedTable implements Table {
@@ -33,32 +35,50 @@ public final class OwnedTable implements Table {
     private final String name;
     private final StateType keyType;
     private final Consumer<String> errors;
+    /** The table whose columns this one has: itself, or for a sub-table the shape of its field. */
+    final OwnedTable shape;
+    /** The exported table whose upcalls serve this one: itself, or for a sub-table the table that holds it. */
+    final OwnedTable root;
+    /** For a sub-table the host has seen, the address of its {@code ss_plugin_table_input}; 0 otherwise. */
+    long input;
 
-    private final List<Column> columns = new ArrayList<>();
-    private final Map<String, Column> columnsByName = new HashMap<>();
+    private final List<Column> columns;
+    private final Map<String, Column> columnsByName;
     private final LongEntryMap<OwnedEntry> byLong = new LongEntryMap<>();
     private final Map<String, OwnedEntry> byString = new HashMap<>();
     private OwnedEntry first;
     private OwnedEntry last;
     private long size;
 
-    private OwnedEntry[] slots = new OwnedEntry[16];
-    private int[] freeSlots = new int[16];
-    private int freeCount;
-    private int slotsUsed;
-    private int generation;
-
-    private final Arena arena = Arena.ofAuto();
+    private final EntrySlots slots = new EntrySlots();
+    private final Arena arena;
     private OwnedTableUpcalls upcalls;
 
-    record Column(String name, StateType type, int index, TableFieldHandle handle, MemorySegment cName, boolean readOnly) {
+    /** A column; {@code subtables} is the shape of the sub-tables of a field of type table, null for other types. */
+    record Column(String name, StateType type, int index, TableFieldHandle handle, MemorySegment cName, boolean readOnly,
+            OwnedTable subtables) {
     }
 
     /** An empty table; {@code errors} receives the reason of each call of the host's that fails. */
     public OwnedTable(String name, StateType keyType, Consumer<String> errors) {
+        this(name, keyType, errors, null, null, Arena.ofAuto(), new ArrayList<>(), new HashMap<>());
+    }
+
+    private OwnedTable(String name, StateType keyType, Consumer<String> errors, OwnedTable shape, OwnedTable root,
+            Arena arena, List<Column> columns, Map<String, Column> columnsByName) {
         this.name = name;
         this.keyType = keyType;
         this.errors = errors;
+        this.shape = shape == null ? this : shape;
+        this.root = root == null ? this : root;
+        this.arena = arena;
+        this.columns = columns;
+        this.columnsByName = columnsByName;
+    }
+
+    /** A new, empty sub-table of this shape, for an entry of a table whose upcalls are {@code root}'s. */
+    OwnedTable newSubtable(OwnedTable root) {
+        return new OwnedTable(name, keyType, errors, this, root, arena, columns, columnsByName);
     }
 
     /* ---- the plugin's side ---- */
@@ -85,17 +105,48 @@ public final class OwnedTable implements Table {
         if (column == null) {
             throw new TableException("table " + name + " has no field " + fieldName);
         }
-        if (column.type != kind.type()) {
-            throw new TableException("field " + fieldName + " of table " + name + " is of type " + column.type.yamlName()
+        if (column.type != kind.type() || column.subtables != null && column.subtables.keyType != kind.subtableKeyType()) {
+            throw new TableException("field " + fieldName + " of table " + name + " is of type " + describe(column)
                     + ", not " + kind);
         }
         return kind.handleType().cast(column.handle);
     }
 
+    /**
+     * Adds a field; a field of type table ({@link FieldKind#table}) gives every entry a sub-table, whose fields are
+     * added on the returned {@link dev.falcojava.sdk.api.tables.SubtableField}. The host reads such a field (it
+     * cannot write it) as the entry's sub-table.
+     */
     @Override
     public <F extends TableField> F addField(String fieldName, FieldKind<F> kind) {
         Objects.requireNonNull(kind, "field kind");
+        if (kind.type() == StateType.TABLE) {
+            return kind.handleType().cast(addTableColumn(fieldName, kind.subtableKeyType()).handle);
+        }
         return kind.handleType().cast(addColumn(fieldName, kind.type(), false).handle);
+    }
+
+    private Column addTableColumn(String fieldName, StateType subtableKeyType) {
+        Objects.requireNonNull(fieldName, "field name");
+        Column existing = columnsByName.get(fieldName);
+        if (existing != null) {
+            if (existing.subtables == null || existing.subtables.keyType != subtableKeyType) {
+                throw new TableException("field " + fieldName + " of table " + name + " exists with type "
+                        + describe(existing) + ", not table (" + subtableKeyType.yamlName() + " keys)");
+            }
+            return existing;
+        }
+        if (root != this) {
+            throw new TableException("table " + name + ": field " + fieldName + " of type table cannot be added: the"
+                    + " fields of a sub-table cannot be tables themselves (one level of nesting)");
+        }
+        OwnedTable subtables = new OwnedTable(fieldName, subtableKeyType, errors, null, this, arena, new ArrayList<>(),
+                new HashMap<>());
+        return defineColumn(fieldName, StateType.TABLE, true, subtables);
+    }
+
+    private static String describe(Column column) {
+        return column.subtables == null ? column.type.yamlName() : "table (" + column.subtables.keyType.yamlName() + " keys)";
     }
 
     /**
@@ -117,15 +168,20 @@ public final class OwnedTable implements Table {
             return existing;
         }
         if (type == StateType.TABLE) {
-            throw new TableException("table " + name + ": field " + fieldName + " of type table cannot be added: a"
-                    + " plugin's own table has no sub-tables yet");
+            throw new TableException("table " + name + ": field " + fieldName + " of type table needs the key type of"
+                    + " its sub-tables: add it with FieldKind.table(keyType)");
         }
+        return defineColumn(fieldName, type, readOnly, null);
+    }
+
+    private Column defineColumn(String fieldName, StateType type, boolean readOnly, OwnedTable subtables) {
         if (fieldName.isEmpty() || fieldName.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("table " + name + ": a field name must be non-empty text without NUL");
         }
         int index = columns.size();
-        Column column = new Column(fieldName, type, index, TableFieldHandle.create(this, fieldName, type, index + 1L),
-                arena.allocateFrom(fieldName), readOnly);
+        TableFieldHandle handle = subtables == null ? TableFieldHandle.create(shape, fieldName, type, index + 1L)
+                : new TableFieldHandle.OfOwnedTable(shape, fieldName, index + 1L, subtables);
+        Column column = new Column(fieldName, type, index, handle, arena.allocateFrom(fieldName), readOnly, subtables);
         columns.add(column);
         columnsByName.put(fieldName, column);
         return column;
@@ -138,13 +194,13 @@ public final class OwnedTable implements Table {
 
     @Override
     public Entry get(long key) {
-        requireIntegerKeys();
+        KeyChecks.requireInteger(this);
         return byLong.get(key);
     }
 
     @Override
     public Entry get(String key) {
-        requireStringKeys();
+        KeyChecks.requireString(this);
         return byString.get(Objects.requireNonNull(key, "key"));
     }
 
@@ -163,14 +219,14 @@ public final class OwnedTable implements Table {
 
     @Override
     public Entry add(long key) {
-        requireIntegerKeys();
-        checkKeyRange(key);
+        KeyChecks.requireInteger(this);
+        KeyChecks.checkRange(this, key);
         return insert(key, null, newEntry());
     }
 
     @Override
     public Entry add(String key) {
-        requireStringKeys();
+        KeyChecks.requireString(this);
         Objects.requireNonNull(key, "key");
         if (key.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("table " + name + ": a key contains a NUL character");
@@ -180,7 +236,7 @@ public final class OwnedTable implements Table {
 
     @Override
     public void erase(long key) {
-        requireIntegerKeys();
+        KeyChecks.requireInteger(this);
         OwnedEntry entry = byLong.get(key);
         if (entry == null) {
             throw new TableException("table " + name + " has no entry with key " + key + " to erase");
@@ -190,7 +246,7 @@ public final class OwnedTable implements Table {
 
     @Override
     public void erase(String key) {
-        requireStringKeys();
+        KeyChecks.requireString(this);
         OwnedEntry entry = byString.get(Objects.requireNonNull(key, "key"));
         if (entry == null) {
             throw new TableException("table " + name + " has no entry with key \"" + key + "\" to erase");
@@ -205,56 +261,22 @@ public final class OwnedTable implements Table {
         }
     }
 
-    private void requireIntegerKeys() {
-        if (!keyType.isInteger()) {
-            throw new IllegalArgumentException("table " + name + " has keys of type " + keyType.yamlName()
-                    + ": use the String methods, not the long ones");
-        }
-    }
-
-    private void requireStringKeys() {
-        if (keyType != StateType.STRING) {
-            throw new IllegalArgumentException("table " + name + " has keys of type " + keyType.yamlName()
-                    + ": use the long methods, not the String ones");
-        }
-    }
-
-    private void checkKeyRange(long key) {
-        boolean fits = switch (keyType) {
-            case INT8 -> key >= Byte.MIN_VALUE && key <= Byte.MAX_VALUE;
-            case INT16 -> key >= Short.MIN_VALUE && key <= Short.MAX_VALUE;
-            case INT32 -> key >= Integer.MIN_VALUE && key <= Integer.MAX_VALUE;
-            case UINT8 -> key >= 0 && key <= 0xFF;
-            case UINT16 -> key >= 0 && key <= 0xFFFF;
-            case UINT32 -> key >= 0 && key <= 0xFFFFFFFFL;
-            default -> true;
-        };
-        if (!fits) {
-            throw new IllegalArgumentException("key " + key + " does not fit table " + name + " (" + keyType.yamlName() + " keys)");
-        }
-    }
-
     OwnedEntry newEntry() {
-        int slot;
-        if (freeCount > 0) {
-            slot = freeSlots[--freeCount];
-        } else {
-            if (slotsUsed == slots.length) {
-                slots = Arrays.copyOf(slots, slotsUsed * 2);
-            }
-            slot = slotsUsed++;
-        }
-        OwnedEntry entry = new OwnedEntry(this, slot, ++generation, columns.size());
-        slots[slot] = entry;
-        return entry;
+        return slots.create(this, columns.size());
     }
 
+    /** Frees the slot of an entry that left the table or was destroyed, and retires its sub-tables. */
     void freeSlot(OwnedEntry entry) {
-        slots[entry.slot] = null;
-        if (freeCount == freeSlots.length) {
-            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        slots.free(entry);
+        entry.retireSubtables();
+    }
+
+    /** This sub-table is gone with its entry: its entries are dropped and the host's pointer to it stops working. */
+    void retire() {
+        clear();
+        if (input != 0 && root.upcalls != null) {
+            root.upcalls.subtables().release(this);
         }
-        freeSlots[freeCount++] = entry.slot;
     }
 
     OwnedEntry insert(long longKey, String stringKey, OwnedEntry entry) {
@@ -308,6 +330,9 @@ public final class OwnedTable implements Table {
 
     /** The {@code ss_plugin_table_input} describing this table, created on first use; valid while the table lives. */
     public long exported() {
+        if (root != this) {
+            throw new IllegalStateException("table " + name + " is a sub-table: the host reaches it through its field");
+        }
         if (upcalls == null) {
             upcalls = new OwnedTableUpcalls(this);
         }
@@ -344,18 +369,21 @@ public final class OwnedTable implements Table {
 
     /** The live entry the host knows as {@code handle}, or null when it was destroyed or never was. */
     OwnedEntry entryAt(long handle) {
-        int slot = (int) (handle & 0xFFFFFFFFL) - 1;
-        int expected = (int) (handle >>> 32);
-        OwnedEntry entry = slot >= 0 && slot < slotsUsed ? slots[slot] : null;
-        return entry == null || entry.generation != expected ? null : entry;
+        return slots.at(handle);
     }
 
     static MemorySegment emptyText() {
         return EMPTY_TEXT;
     }
 
+    /** The upcalls of the exported table serving this one, or null before it is exported. */
+    OwnedTableUpcalls upcalls() {
+        return root.upcalls;
+    }
+
     @Override
     public String toString() {
-        return "table " + name + " (" + keyType.yamlName() + " keys, owned by this plugin)";
+        return (root != this ? "sub-table " : "table ") + name + " (" + keyType.yamlName()
+                + " keys, owned by this plugin)";
     }
 }

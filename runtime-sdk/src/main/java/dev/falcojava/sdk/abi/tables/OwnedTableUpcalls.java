@@ -19,23 +19,20 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * upcall stubs ({@link TableVtable}) into this object, so that the host and other plugins read and write the table.
  * The host sees an entry as {@code generation << 32 | slot + 1} and a field as its column index + 1. Every upcall
  * catches everything: a failure returns the API's failure value and becomes the owning plugin's last error, which
- * the host passes on to the plugin that made the call.
+ * the host passes on to the plugin that made the call. The same upcalls serve the table's sub-tables (fields of type
+ * table), whose pointers {@link SubtableInputs} knows; the fields vtable is {@link OwnedTableFieldUpcalls}.
  */
 final class OwnedTableUpcalls {
 
     private final OwnedTable table;
-    private final StateType keyType;
-    private final Arena arena;
     private final MemorySegment tableToken;
     private final MemorySegment input;
     private final MemorySegment cName;
-    private MemorySegment fieldInfos;
-    private int fieldInfoCount;
+    private final SubtableInputs subtables;
 
     OwnedTableUpcalls(OwnedTable table) {
         this.table = table;
-        this.keyType = table.keyType();
-        this.arena = table.arena();
+        Arena arena = table.arena();
         this.tableToken = arena.allocate(8);
         this.input = arena.allocate(TABLE_INPUT);
         this.cName = arena.allocateFrom(table.name());
@@ -45,9 +42,9 @@ final class OwnedTableUpcalls {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         TableVtable.bind(TableVtable.Group.READER, reader, lookup, this, arena);
         TableVtable.bind(TableVtable.Group.WRITER, writer, lookup, this, arena);
-        TableVtable.bind(TableVtable.Group.FIELDS, fields, lookup, this, arena);
+        OwnedTableFieldUpcalls.bind(fields, this, arena);
         input.set(JAVA_LONG, TABLE_INPUT_NAME, cName.address());
-        input.set(JAVA_INT, TABLE_INPUT_KEY_TYPE, keyType.code());
+        input.set(JAVA_INT, TABLE_INPUT_KEY_TYPE, table.keyType().code());
         input.set(JAVA_LONG, TABLE_INPUT_TABLE, tableToken.address());
         MemorySegment.copy(reader, 0, input, TABLE_INPUT_READER, TABLE_READER.byteSize());
         MemorySegment.copy(writer, 0, input, TABLE_INPUT_WRITER, TABLE_WRITER.byteSize());
@@ -55,6 +52,12 @@ final class OwnedTableUpcalls {
         input.set(JAVA_LONG, TABLE_INPUT_READER_EXT, reader.address());
         input.set(JAVA_LONG, TABLE_INPUT_WRITER_EXT, writer.address());
         input.set(JAVA_LONG, TABLE_INPUT_FIELDS_EXT, fields.address());
+        this.subtables = new SubtableInputs(input, arena);
+    }
+
+    /** The inputs of the sub-tables the host reads. */
+    SubtableInputs subtables() {
+        return subtables;
     }
 
     /** The address of the {@code ss_plugin_table_input}. */
@@ -62,7 +65,7 @@ final class OwnedTableUpcalls {
         return input.address();
     }
 
-    private void failed(String what, Throwable t) {
+    void failed(String what, Throwable t) {
         try {
             failed(Failures.describe(what, t));
         } catch (Throwable ignored) {
@@ -70,7 +73,7 @@ final class OwnedTableUpcalls {
         }
     }
 
-    private void failed(String message) {
+    void failed(String message) {
         try {
             table.errors().accept("table " + table.name() + ": " + message);
         } catch (Throwable ignored) {
@@ -78,15 +81,25 @@ final class OwnedTableUpcalls {
         }
     }
 
-    private boolean ours(long pointer, String call) {
-        if (pointer != tableToken.address()) {
-            failed(call + " was called with the table pointer " + pointer + ", which is not this table's");
-            return false;
+    /** The table or live sub-table of {@code pointer}, or null after failing {@code call}. */
+    OwnedTable at(long pointer, String call) {
+        if (pointer == tableToken.address()) {
+            return table;
         }
-        return true;
+        OwnedTable subtable = subtables.at(pointer);
+        if (subtable == null) {
+            failed(call + " was called with the table pointer " + Long.toHexString(pointer) + ", which is neither this"
+                    + " table's nor one of a sub-table that still exists");
+        }
+        return subtable;
     }
 
-    private OwnedEntry entryAt(long handle, String call) {
+    /** The name of {@code of}: this table's, or its sub-tables'. */
+    long nameOf(OwnedTable of) {
+        return of == table ? cName.address() : subtables.name(of);
+    }
+
+    private OwnedEntry entryAt(OwnedTable table, long handle, String call) {
         OwnedEntry entry = table.entryAt(handle);
         if (entry == null) {
             failed(call + ": the entry " + Long.toHexString(handle) + " does not exist (any more)");
@@ -94,7 +107,7 @@ final class OwnedTableUpcalls {
         return entry;
     }
 
-    private Column columnAt(long field, String call) {
+    private Column columnAt(OwnedTable table, long field, String call) {
         if (field < 1 || field > table.columns().size()) {
             failed(call + ": the field " + field + " is not one of this table's");
             return null;
@@ -102,12 +115,14 @@ final class OwnedTableUpcalls {
         return table.columns().get((int) field - 1);
     }
 
-    private String keyText(long key) {
+    private static String keyText(OwnedTable table, long key) {
+        StateType keyType = table.keyType();
         return keyType == StateType.STRING ? '"' + NativeMemory.string(NativeMemory.pointer(key), "") + '"'
                 : Long.toString(StateData.integerKey(keyType, key));
     }
 
-    private OwnedEntry lookup(long key) {
+    private static OwnedEntry lookup(OwnedTable table, long key) {
+        StateType keyType = table.keyType();
         if (keyType == StateType.STRING) {
             long text = NativeMemory.pointer(key);
             return text == 0 ? null : table.find(NativeMemory.string(text, ""));
@@ -117,7 +132,8 @@ final class OwnedTableUpcalls {
 
     private long getTableName(long pointer) {
         try {
-            return ours(pointer, "get_table_name") ? cName.address() : 0;
+            OwnedTable table = at(pointer, "get_table_name");
+            return table == null ? 0 : nameOf(table);
         } catch (Throwable t) {
             failed("get_table_name", t);
             return 0;
@@ -126,7 +142,8 @@ final class OwnedTableUpcalls {
 
     private long getTableSize(long pointer) {
         try {
-            return ours(pointer, "get_table_size") ? table.size() : -1;
+            OwnedTable table = at(pointer, "get_table_size");
+            return table == null ? -1 : table.size();
         } catch (Throwable t) {
             failed("get_table_size", t);
             return -1;
@@ -135,16 +152,17 @@ final class OwnedTableUpcalls {
 
     private long getTableEntry(long pointer, long key) {
         try {
-            if (!ours(pointer, "get_table_entry")) {
+            OwnedTable table = at(pointer, "get_table_entry");
+            if (table == null) {
                 return 0;
             }
             if (key == 0) {
                 failed("get_table_entry: the key is NULL");
                 return 0;
             }
-            OwnedEntry entry = lookup(key);
+            OwnedEntry entry = lookup(table, key);
             if (entry == null) {
-                failed("no entry with key " + keyText(key));
+                failed("no entry with key " + keyText(table, key));
                 return 0;
             }
             return entry.handle();
@@ -156,16 +174,19 @@ final class OwnedTableUpcalls {
 
     private int readEntryField(long pointer, long e, long field, long out) {
         try {
-            if (!ours(pointer, "read_entry_field")) {
+            OwnedTable table = at(pointer, "read_entry_field");
+            if (table == null) {
                 return ReturnCode.FAILURE;
             }
-            OwnedEntry entry = entryAt(e, "read_entry_field");
-            Column column = columnAt(field, "read_entry_field");
+            OwnedEntry entry = entryAt(table, e, "read_entry_field");
+            Column column = columnAt(table, field, "read_entry_field");
             if (entry == null || column == null || out == 0) {
                 return ReturnCode.FAILURE;
             }
             if (column.type() == StateType.STRING) {
                 NativeMemory.putPointer(out, entry.cString(column.index()));
+            } else if (column.subtables() != null) {
+                NativeMemory.putPointer(out, subtables.inputOf(entry.subtable(column)));
             } else {
                 NativeMemory.putU64(out, entry.number(column.index()));
             }
@@ -178,8 +199,9 @@ final class OwnedTableUpcalls {
 
     private void releaseTableEntry(long pointer, long e) {
         try {
-            if (ours(pointer, "release_table_entry")) {
-                entryAt(e, "release_table_entry");
+            OwnedTable table = at(pointer, "release_table_entry");
+            if (table != null) {
+                entryAt(table, e, "release_table_entry");
             }
         } catch (Throwable t) {
             failed("release_table_entry", t);
@@ -188,7 +210,8 @@ final class OwnedTableUpcalls {
 
     private int iterateEntries(long pointer, long iterator, long state) {
         try {
-            if (!ours(pointer, "iterate_entries")) {
+            OwnedTable table = at(pointer, "iterate_entries");
+            if (table == null) {
                 return 0;
             }
             if (iterator == 0) {
@@ -212,7 +235,8 @@ final class OwnedTableUpcalls {
 
     private int clearTable(long pointer) {
         try {
-            if (!ours(pointer, "clear_table")) {
+            OwnedTable table = at(pointer, "clear_table");
+            if (table == null) {
                 return ReturnCode.FAILURE;
             }
             table.clear();
@@ -225,12 +249,13 @@ final class OwnedTableUpcalls {
 
     private int eraseTableEntry(long pointer, long key) {
         try {
-            if (!ours(pointer, "erase_table_entry")) {
+            OwnedTable table = at(pointer, "erase_table_entry");
+            if (table == null) {
                 return ReturnCode.FAILURE;
             }
-            OwnedEntry entry = key == 0 ? null : lookup(key);
+            OwnedEntry entry = key == 0 ? null : lookup(table, key);
             if (entry == null) {
-                failed("no entry with key " + (key == 0 ? "NULL" : keyText(key)) + " to erase");
+                failed("no entry with key " + (key == 0 ? "NULL" : keyText(table, key)) + " to erase");
                 return ReturnCode.FAILURE;
             }
             table.unlink(entry);
@@ -243,7 +268,8 @@ final class OwnedTableUpcalls {
 
     private long createTableEntry(long pointer) {
         try {
-            return ours(pointer, "create_table_entry") ? table.newEntry().handle() : 0;
+            OwnedTable table = at(pointer, "create_table_entry");
+            return table == null ? 0 : table.newEntry().handle();
         } catch (Throwable t) {
             failed("create_table_entry", t);
             return 0;
@@ -252,7 +278,8 @@ final class OwnedTableUpcalls {
 
     private void destroyTableEntry(long pointer, long e) {
         try {
-            OwnedEntry entry = ours(pointer, "destroy_table_entry") ? entryAt(e, "destroy_table_entry") : null;
+            OwnedTable table = at(pointer, "destroy_table_entry");
+            OwnedEntry entry = table == null ? null : entryAt(table, e, "destroy_table_entry");
             if (entry != null && entry.inTable) {
                 failed("destroy_table_entry: the entry was added to the table; erase it instead");
             } else if (entry != null) {
@@ -265,7 +292,8 @@ final class OwnedTableUpcalls {
 
     private long addTableEntry(long pointer, long key, long e) {
         try {
-            OwnedEntry entry = ours(pointer, "add_table_entry") ? entryAt(e, "add_table_entry") : null;
+            OwnedTable table = at(pointer, "add_table_entry");
+            OwnedEntry entry = table == null ? null : entryAt(table, e, "add_table_entry");
             if (entry == null) {
                 return 0;
             }
@@ -277,7 +305,7 @@ final class OwnedTableUpcalls {
                 failed("add_table_entry: the key is NULL");
                 return 0;
             }
-            if (keyType == StateType.STRING) {
+            if (table.keyType() == StateType.STRING) {
                 long text = NativeMemory.pointer(key);
                 if (text == 0) {
                     failed("add_table_entry: the key text is NULL");
@@ -285,7 +313,7 @@ final class OwnedTableUpcalls {
                 }
                 table.insert(0, NativeMemory.string(text, ""), entry);
             } else {
-                table.insert(StateData.integerKey(keyType, key), null, entry);
+                table.insert(StateData.integerKey(table.keyType(), key), null, entry);
             }
             return entry.handle();
         } catch (Throwable t) {
@@ -296,16 +324,18 @@ final class OwnedTableUpcalls {
 
     private int writeEntryField(long pointer, long e, long field, long in) {
         try {
-            if (!ours(pointer, "write_entry_field")) {
+            OwnedTable table = at(pointer, "write_entry_field");
+            if (table == null) {
                 return ReturnCode.FAILURE;
             }
-            OwnedEntry entry = entryAt(e, "write_entry_field");
-            Column column = columnAt(field, "write_entry_field");
+            OwnedEntry entry = entryAt(table, e, "write_entry_field");
+            Column column = columnAt(table, field, "write_entry_field");
             if (entry == null || column == null || in == 0) {
                 return ReturnCode.FAILURE;
             }
             if (column.readOnly()) {
-                failed("field " + column.name() + " is read-only");
+                failed("field " + column.name() + " is read-only" + (column.subtables() != null
+                        ? ": a field of type table is written through its sub-table" : ""));
                 return ReturnCode.FAILURE;
             }
             if (column.type() != StateType.STRING) {
@@ -322,77 +352,6 @@ final class OwnedTableUpcalls {
         } catch (Throwable t) {
             failed("write_entry_field", t);
             return ReturnCode.FAILURE;
-        }
-    }
-
-    private long listTableFields(long pointer, long count) {
-        try {
-            if (!ours(pointer, "list_table_fields")) {
-                return 0;
-            }
-            if (fieldInfos == null || fieldInfoCount != table.columns().size()) {
-                MemorySegment infos = arena.allocate(FIELD_INFO_SIZE * Math.max(1, table.columns().size()), 8);
-                for (Column column : table.columns()) {
-                    long at = column.index() * FIELD_INFO_SIZE;
-                    infos.set(JAVA_LONG, at + FIELD_INFO_NAME, column.cName().address());
-                    infos.set(JAVA_INT, at + FIELD_INFO_TYPE, column.type().code());
-                    infos.set(JAVA_INT, at + FIELD_INFO_READ_ONLY, column.readOnly() ? 1 : 0);
-                }
-                fieldInfos = infos;
-                fieldInfoCount = table.columns().size();
-            }
-            NativeMemory.putU32(count, table.columns().size());
-            return fieldInfos.address();
-        } catch (Throwable t) {
-            failed("list_table_fields", t);
-            return 0;
-        }
-    }
-
-    private long getTableField(long pointer, long fieldName, int type) {
-        try {
-            if (!ours(pointer, "get_table_field")) {
-                return 0;
-            }
-            String wanted = NativeMemory.string(fieldName, null);
-            Column column = wanted == null ? null : table.column(wanted);
-            if (column == null) {
-                failed("no field " + wanted);
-                return 0;
-            }
-            if (column.type().code() != type) {
-                StateType asked = StateType.ofCode(type);
-                failed("field " + wanted + " is of type " + column.type().yamlName() + ", not "
-                        + (asked == null ? "type code " + type : asked.yamlName()));
-                return 0;
-            }
-            return column.index() + 1L;
-        } catch (Throwable t) {
-            failed("get_table_field", t);
-            return 0;
-        }
-    }
-
-    private long addTableField(long pointer, long fieldName, int type) {
-        try {
-            if (!ours(pointer, "add_table_field")) {
-                return 0;
-            }
-            StateType asked = StateType.ofCode(type);
-            String wanted = NativeMemory.string(fieldName, null);
-            if (wanted == null || asked == null || asked == StateType.TABLE) {
-                failed("add_table_field: " + (wanted == null ? "the name is NULL" : "fields of type code " + type + " are not supported"));
-                return 0;
-            }
-            Column existing = table.column(wanted);
-            if (existing != null && existing.readOnly()) {
-                failed("field " + wanted + " is defined by the table's owner and cannot be added");
-                return 0;
-            }
-            return table.addColumn(wanted, asked, false).index() + 1L;
-        } catch (Throwable t) {
-            failed("add_table_field", t);
-            return 0;
         }
     }
 }

@@ -42,7 +42,7 @@ abstract sealed class TableFieldHandle {
             case BOOL -> new OfBool(table, name, type, address);
             case STRING -> new OfString(table, name, type, address);
             case TABLE -> throw new IllegalArgumentException("field " + name + " of table " + table.name()
-                    + ": a plugin's own table cannot have fields of type table yet");
+                    + ": a field of type table needs the key type of its sub-tables");
         };
     }
 
@@ -151,6 +151,39 @@ abstract sealed class TableFieldHandle {
         @Override
         public <F extends TableField> F addField(String fieldName, FieldKind<F> kind) {
             return SubtableFields.resolve(this, fieldName, kind, true);
+        }
+    }
+
+    /**
+     * A field of type table of a plugin's own table: {@code subtables} is the shape every entry's sub-table shares,
+     * on which the sub-tables' fields are defined.
+     */
+    static final class OfOwnedTable extends TableFieldHandle implements SubtableField {
+        final OwnedTable subtables;
+
+        OfOwnedTable(Table table, String name, long address, OwnedTable subtables) {
+            super(table, name, StateType.TABLE, address);
+            this.subtables = subtables;
+        }
+
+        @Override
+        public StateType keyType() {
+            return subtables.keyType();
+        }
+
+        @Override
+        public List<FieldInfo> fields() {
+            return subtables.fields();
+        }
+
+        @Override
+        public <F extends TableField> F field(String fieldName, FieldKind<F> kind) {
+            return subtables.field(fieldName, kind);
+        }
+
+        @Override
+        public <F extends TableField> F addField(String fieldName, FieldKind<F> kind) {
+            return subtables.addField(fieldName, kind);
         }
     }
 

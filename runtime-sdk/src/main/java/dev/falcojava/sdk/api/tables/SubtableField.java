@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * A field of type table, such as {@code file_descriptors} of libsinsp's {@code threads}: each entry holds a table of
  * its own (its sub-table), got with {@link Entry#get(SubtableField)}. All the sub-tables of one field share their
- * fields, so a field handle resolved here (during init) is valid on the sub-table of every entry.
+ * fields, so a field handle resolved here (during init) is valid on the sub-table of every entry. A table of the
+ * plugin's own ({@link Tables#addTable}) gets such a field with {@link Table#addField}; its sub-tables are the
+ * plugin's too, and their fields can be added at any time.
  */
 public non-sealed interface SubtableField extends TableField {
 

@@ -32,7 +32,9 @@ public interface Tables {
     /**
      * Creates a table owned by this plugin, held in Java memory, and registers it in the host, where other plugins
      * find it by name. Define its fields with {@link Table#addField} before init returns, so that plugins
-     * initialized later find them; they may add fields of their own.
+     * initialized later find them; they may add fields of their own. A field of type table
+     * ({@link FieldKind#table(StateType)}) gives every entry a sub-table, one level deep; the host reads such a field
+     * (read-only) as the entry's sub-table.
      *
      * @param keyType an integer type or {@link StateType#STRING}
      * @throws TableException when the host refuses (a table of that name exists, ...)
