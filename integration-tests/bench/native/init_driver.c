@@ -1,7 +1,8 @@
 /*
  * Times one plugin_init of a plugin library in a fresh process, and the VmRSS it adds; then opens it, pulls a batch
- * and destroys it. Prints "init_ms X cpu_ms Y rss_added_kib Z" (cpu_ms: the process's CPU time during init, all
- * threads). Usage: init_driver lib.so
+ * and destroys it. Prints "init_ms X cpu_ms Y rss_added_kib Z anon_added_kib A file_added_kib F" (cpu_ms: the
+ * process's CPU time during init, all threads; anon and file: the RssAnon and RssFile parts of VmRSS). With
+ * INIT_DRIVER_SMAPS=FILE it copies /proc/self/smaps to FILE right after init. Usage: init_driver lib.so
  */
 #include <dlfcn.h>
 #include <stdint.h>
@@ -26,15 +27,29 @@ static double cpu_ms(void) {
     return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
 }
 
-static long rss_kib(void) {
+/* A "Name:  N kB" line of /proc/self/status, in KiB. */
+static long status_kib(const char* name) {
     FILE* f = fopen("/proc/self/status", "r");
     char line[256];
     long kib = -1;
+    size_t length = strlen(name);
     while (f != NULL && fgets(line, sizeof line, f)) {
-        if (strncmp(line, "VmRSS:", 6) == 0) kib = atol(line + 6);
+        if (strncmp(line, name, length) == 0 && line[length] == ':') kib = atol(line + length + 1);
     }
     if (f != NULL) fclose(f);
     return kib;
+}
+
+static void copy_smaps(const char* to) {
+    FILE* in = fopen("/proc/self/smaps", "r");
+    FILE* out = fopen(to, "w");
+    char buffer[8192];
+    size_t n;
+    while (in != NULL && out != NULL && (n = fread(buffer, 1, sizeof buffer, in)) > 0) {
+        fwrite(buffer, 1, n, out);
+    }
+    if (in != NULL) fclose(in);
+    if (out != NULL) fclose(out);
 }
 
 static void* symbol(void* library, const char* name) {
@@ -64,13 +79,20 @@ int main(int argc, char** argv) {
     int32_t (*next_batch)(void*, void*, uint32_t*, host_event_header***) = symbol(library, "plugin_next_batch");
     host_init_input input = {"", &input, NULL, NULL, NULL};
     int32_t rc = HOST_API_RC_FAILURE;
-    long before = rss_kib();
+    long before = status_kib("VmRSS");
+    long anon_before = status_kib("RssAnon");
+    long file_before = status_kib("RssFile");
     double started = now_ms();
     double cpu_started = cpu_ms();
     void* state = init(&input, &rc);
     double ms = now_ms() - started;
     double cpu = cpu_ms() - cpu_started;
-    long added = rss_kib() - before;
+    long added = status_kib("VmRSS") - before;
+    long anon_added = status_kib("RssAnon") - anon_before;
+    long file_added = status_kib("RssFile") - file_before;
+    if (getenv("INIT_DRIVER_SMAPS") != NULL) {
+        copy_smaps(getenv("INIT_DRIVER_SMAPS"));
+    }
     if (rc != HOST_API_RC_SUCCESS) {
         fprintf(stderr, "init_driver: init failed: %s\n", state ? last_error(state) : "(no state)");
         return 1;
@@ -84,6 +106,7 @@ int main(int argc, char** argv) {
     }
     close(state, instance);
     destroy(state);
-    printf("init_ms %.1f cpu_ms %.1f rss_added_kib %ld\n", ms, cpu, added);
+    printf("init_ms %.1f cpu_ms %.1f rss_added_kib %ld anon_added_kib %ld file_added_kib %ld\n", ms, cpu, added,
+           anon_added, file_added);
     return 0;
 }

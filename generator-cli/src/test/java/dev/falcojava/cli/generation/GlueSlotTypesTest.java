@@ -1,6 +1,7 @@
 package dev.falcojava.cli.generation;
 
 import dev.falcojava.sdk.abi.BridgeSlot;
+import dev.falcojava.sdk.abi.UpcallShape;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.FunctionDescriptor;
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,31 +21,48 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The glue's typedef of each slot's function is the C form of the SDK's {@link BridgeSlot} descriptor. */
+/**
+ * The glue's slot function types are the C form of the SDK's {@link UpcallShape}s: one typedef of the uniform shape,
+ * through which the glue calls exactly the slots the SDK gives that shape, and one for each slot the host calls itself.
+ */
 class GlueSlotTypesTest {
 
     private static final Path GLUE_TEMPLATES = Path.of("../templates/native");
-    private static final Pattern SLOT_TYPEDEF = Pattern.compile("typedef (\\w+) \\(\\*fjp_(\\w+)_slot\\)\\(([^)]*)\\);");
+    private static final Pattern SLOT_TYPEDEF = Pattern.compile("typedef (\\w+) \\(\\*fjp_(\\w+)_fn\\)\\(([^)]*)\\);");
+    private static final Pattern SLOT_CALL = Pattern.compile("FJP_CALL\\(FJP_SLOT_(\\w+)\\)");
 
     @Test
-    void everySlotHasOneTypedefWithTheSdksSignature() throws Exception {
-        Map<String, String> inTemplates = new TreeMap<>();
+    void theGlueDeclaresTheSdksShapesAndCallsOnlyUniformSlots() throws Exception {
+        Map<String, String> typedefs = new TreeMap<>();
+        Set<String> called = new TreeSet<>();
         try (Stream<Path> files = Files.walk(GLUE_TEMPLATES)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".mustache")).toList()) {
-                Matcher typedef = SLOT_TYPEDEF.matcher(Files.readString(file));
+                String text = Files.readString(file);
+                Matcher typedef = SLOT_TYPEDEF.matcher(text);
                 while (typedef.find()) {
                     String arguments = Arrays.stream(typedef.group(3).split(","))
                             .map(argument -> argument.trim().split(" ")[0]).collect(Collectors.joining(", "));
-                    String previous = inTemplates.put(typedef.group(2).toUpperCase(), typedef.group(1) + "(" + arguments + ")");
-                    assertEquals(null, previous, "one typedef for slot " + typedef.group(2));
+                    String previous = typedefs.put(typedef.group(2), typedef.group(1) + "(" + arguments + ")");
+                    assertEquals(null, previous, "one typedef fjp_" + typedef.group(2) + "_fn");
+                }
+                Matcher call = SLOT_CALL.matcher(text);
+                while (call.find()) {
+                    called.add(call.group(1));
                 }
             }
         }
-        Map<String, String> expected = new TreeMap<>();
+        Map<String, String> expectedTypedefs = new TreeMap<>();
+        expectedTypedefs.put("slot", cSignature(UpcallShape.UNIFORM));
+        Set<String> expectedCalled = new TreeSet<>();
         for (BridgeSlot slot : BridgeSlot.values()) {
-            expected.put(slot.name(), cSignature(slot.descriptor()));
+            if (slot.descriptor().equals(UpcallShape.UNIFORM)) {
+                expectedCalled.add(slot.name());
+            } else {
+                expectedTypedefs.put(slot.name().toLowerCase(), cSignature(slot.descriptor()));
+            }
         }
-        assertEquals(expected, inTemplates);
+        assertEquals(expectedTypedefs, typedefs);
+        assertEquals(expectedCalled, called, "the slots the glue calls through the uniform shape");
     }
 
     private static String cSignature(FunctionDescriptor descriptor) {

@@ -143,7 +143,7 @@ public final class PluginHarness implements AutoCloseable {
             }
             MemorySegment input = inputs.extract(requests, fieldNames.length, call);
             MemorySegment in = inputs.event(event, call);
-            int code = (int) tableCall("extract_fields",
+            int code = (int) (long) tableCall("extract_fields",
                     () -> invoke(BridgeSlot.EXTRACT_FIELDS, state, in.address(), input.address()));
             if (code != SUCCESS) {
                 throw new PluginCallException("plugin_extract_fields", code, lastError());
@@ -199,7 +199,7 @@ public final class PluginHarness implements AutoCloseable {
         try (Arena call = Arena.ofConfined()) {
             MemorySegment input = inputs.parse(call);
             MemorySegment in = inputs.event(event, call);
-            int code = (int) tableCall("parse_event", () -> invoke(BridgeSlot.PARSE_EVENT, state, in.address(), input.address()));
+            int code = (int) (long) tableCall("parse_event", () -> invoke(BridgeSlot.PARSE_EVENT, state, in.address(), input.address()));
             if (code != SUCCESS) {
                 throw new PluginCallException("plugin_parse_event", code, lastError());
             }
@@ -287,7 +287,7 @@ public final class PluginHarness implements AutoCloseable {
         int code;
         try (Arena call = Arena.ofConfined()) {
             MemorySegment input = inputs.capture(call);
-            code = (int) tableCall(name.substring("plugin_".length()), () -> invoke(slot, state, input.address()));
+            code = (int) (long) tableCall(name.substring("plugin_".length()), () -> invoke(slot, state, input.address()));
         }
         if (code != SUCCESS) {
             throw new PluginCallException(name, code, lastError());
@@ -350,9 +350,11 @@ public final class PluginHarness implements AutoCloseable {
         return result;
     }
 
-    private Object invoke(BridgeSlot slot, Object... arguments) {
+    /** Calls a slot as the glue does: its arguments widened to four {@code long}s (0 for the missing ones). */
+    private long invoke(BridgeSlot slot, long... arguments) {
+        long[] widened = java.util.Arrays.copyOf(arguments, 4);
         try {
-            return calls.get(slot).invokeWithArguments(arguments);
+            return (long) calls.get(slot).invokeExact(widened[0], widened[1], widened[2], widened[3]);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -89,7 +89,7 @@ class TableAllocationTest {
         initInput.set(ValueLayout.JAVA_LONG, INIT_INPUT_GET_OWNER_LAST_ERROR, registry.ownerLastErrorFunction());
         initInput.set(ValueLayout.JAVA_LONG, INIT_INPUT_TABLES, registry.initInput());
         registry.enter("plugin_init");
-        long state = (long) init.invokeExact(initInput.address(), rc.address());
+        long state = (long) init.invokeExact(initInput.address(), rc.address(), 0L, 0L);
         registry.leave();
         assertEquals(0, rc.get(ValueLayout.JAVA_INT, 0), () -> error(lastError, state));
 
@@ -115,7 +115,7 @@ class TableAllocationTest {
             for (int i = 0; i < total; i++) {
                 event.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TID, 1 + i % THREADS);
                 eventInput.set(ValueLayout.JAVA_LONG, EVENT_INPUT_EVTNUM, i + 1L);
-                int code = (int) parse.invokeExact(state, eventInput.address(), parseInput.address());
+                int code = (int) (long) parse.invokeExact(state, eventInput.address(), parseInput.address(), 0L);
                 if (code != 0) {
                     throw new AssertionError("parse_event failed: " + error(lastError, state));
                 }
@@ -134,7 +134,7 @@ class TableAllocationTest {
 
     private static String error(MethodHandle lastError, long state) {
         try {
-            return HostMemory.string((long) lastError.invokeExact(state), "?");
+            return HostMemory.string((long) lastError.invokeExact(state, 0L, 0L, 0L), "?");
         } catch (Throwable t) {
             return t.toString();
         }

@@ -19,7 +19,7 @@ final class AsyncBridge {
         this.context = context;
     }
 
-    int setAsyncEventHandler(long handle, long owner, long handler) {
+    long setAsyncEventHandler(long handle, long owner, long handler, long unused3) {
         PluginState state = null;
         try {
             state = context.enter(handle);
@@ -38,7 +38,7 @@ final class AsyncBridge {
     }
 
     /** {@code plugin_dump_state}: the plugin pushes its state through a handler valid during this call only. */
-    int dumpState(long handle, long owner, long handler) {
+    long dumpState(long handle, long owner, long handler, long unused3) {
         PluginState state = null;
         try {
             state = context.enter(handle);

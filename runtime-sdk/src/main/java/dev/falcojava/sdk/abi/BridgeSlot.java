@@ -5,38 +5,39 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodType;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
 /**
  * The function table the native glue shares with the bridge: a header of {@code uint32_t} {@link #ABI_VERSION},
  * {@code uint32_t} number of slots and {@code uint64_t} mask of the slots the glue uses (bit = ordinal), then one
- * function pointer per slot in this order. Only the slots in the mask get an upcall stub. Pointers cross as
- * {@code int64_t}. Internal contract between the SDK and the generated glue; not for plugin code.
+ * function pointer per slot in this order. Only the slots in the mask get an upcall stub. Every slot the glue calls
+ * has the one native shape {@link UpcallShape#UNIFORM}, so that the JVM generates one upcall stub shape, not one per
+ * signature. Internal contract between the SDK and the generated glue; not for plugin code.
  */
 public enum BridgeSlot {
-    INIT(CoreBridge.class, "init", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG)),
-    DESTROY(CoreBridge.class, "destroy", FunctionDescriptor.ofVoid(JAVA_LONG)),
-    GET_LAST_ERROR(CoreBridge.class, "lastError", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG)),
-    OPEN(SourceBridge.class, "open", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG)),
-    CLOSE(SourceBridge.class, "close", FunctionDescriptor.ofVoid(JAVA_LONG, JAVA_LONG)),
-    NEXT_BATCH(SourceBridge.class, "nextBatch", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG)),
-    EVENT_TO_STRING(SourceBridge.class, "eventToString", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG)),
-    LIST_OPEN_PARAMS(SourceBridge.class, "listOpenParams", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG)),
-    GET_PROGRESS(SourceBridge.class, "progress", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG)),
-    EXTRACT_FIELDS(ExtractBridge.class, "extractFields", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG)),
-    PARSE_EVENT(ParseBridge.class, "parseEvent", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG)),
-    SET_ASYNC_EVENT_HANDLER(AsyncBridge.class, "setAsyncEventHandler", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG)),
-    CAPTURE_OPEN(CaptureBridge.class, "captureOpen", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG)),
-    CAPTURE_CLOSE(CaptureBridge.class, "captureClose", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG)),
-    /** Not called by the glue: the host's thread pool calls this stub as the routine function of every subscription. */
-    ROUTINE(CaptureBridge.class, "runRoutine", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG)),
-    GET_METRICS(MetricsBridge.class, "metrics", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG)),
-    SET_CONFIG(ConfigBridge.class, "setConfig", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG)),
-    DUMP_STATE(AsyncBridge.class, "dumpState", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+    INIT(CoreBridge.class, "init"),
+    DESTROY(CoreBridge.class, "destroy"),
+    GET_LAST_ERROR(CoreBridge.class, "lastError"),
+    OPEN(SourceBridge.class, "open"),
+    CLOSE(SourceBridge.class, "close"),
+    NEXT_BATCH(SourceBridge.class, "nextBatch"),
+    EVENT_TO_STRING(SourceBridge.class, "eventToString"),
+    LIST_OPEN_PARAMS(SourceBridge.class, "listOpenParams"),
+    GET_PROGRESS(SourceBridge.class, "progress"),
+    EXTRACT_FIELDS(ExtractBridge.class, "extractFields"),
+    PARSE_EVENT(ParseBridge.class, "parseEvent"),
+    SET_ASYNC_EVENT_HANDLER(AsyncBridge.class, "setAsyncEventHandler"),
+    CAPTURE_OPEN(CaptureBridge.class, "captureOpen"),
+    CAPTURE_CLOSE(CaptureBridge.class, "captureClose"),
+    /**
+     * Not called by the glue: the host's thread pool calls this stub as the routine function of every subscription,
+     * so it keeps the host's signature, {@code ss_plugin_bool (*)(ss_plugin_t*, ss_plugin_routine_state_t*)}.
+     */
+    ROUTINE(CaptureBridge.class, "runRoutine", UpcallShape.HOST_ROUTINE),
+    GET_METRICS(MetricsBridge.class, "metrics"),
+    SET_CONFIG(ConfigBridge.class, "setConfig"),
+    DUMP_STATE(AsyncBridge.class, "dumpState");
 
     /** Version of the table layout; the glue and the SDK must agree on it. */
-    public static final int ABI_VERSION = 2;
+    public static final int ABI_VERSION = 3;
 
     /** Byte offset of the first slot. */
     public static final long HEADER_BYTES = 16;
@@ -47,6 +48,10 @@ public enum BridgeSlot {
     private final Class<?> bridge;
     private final String bridgeMethod;
     private final FunctionDescriptor descriptor;
+
+    BridgeSlot(Class<?> bridge, String bridgeMethod) {
+        this(bridge, bridgeMethod, UpcallShape.UNIFORM);
+    }
 
     BridgeSlot(Class<?> bridge, String bridgeMethod, FunctionDescriptor descriptor) {
         this.bridge = bridge;
@@ -80,7 +85,7 @@ public enum BridgeSlot {
         return "metrics";
     }
 
-    /** The C signature of the slot. */
+    /** The C signature of the slot: {@link UpcallShape#UNIFORM} for every slot the glue calls. */
     public FunctionDescriptor descriptor() {
         return descriptor;
     }

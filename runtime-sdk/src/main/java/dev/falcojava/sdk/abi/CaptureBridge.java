@@ -16,11 +16,11 @@ final class CaptureBridge {
         this.context = context;
     }
 
-    int captureOpen(long handle, long listenInput) {
+    long captureOpen(long handle, long listenInput, long unused2, long unused3) {
         return capture(handle, listenInput, true);
     }
 
-    int captureClose(long handle, long listenInput) {
+    long captureClose(long handle, long listenInput, long unused2, long unused3) {
         return capture(handle, listenInput, false);
     }
 

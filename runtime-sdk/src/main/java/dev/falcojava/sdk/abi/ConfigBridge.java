@@ -20,7 +20,7 @@ final class ConfigBridge {
         this.context = context;
     }
 
-    int setConfig(long handle, long input) {
+    long setConfig(long handle, long input, long unused2, long unused3) {
         PluginState state = null;
         try {
             state = context.enter(handle);

@@ -23,7 +23,7 @@ final class CoreBridge {
         this.context = context;
     }
 
-    long init(long initInput, long rcOut) {
+    long init(long initInput, long rcOut, long unused2, long unused3) {
         try {
             return createState(initInput, rcOut);
         } catch (Throwable t) {
@@ -72,7 +72,7 @@ final class CoreBridge {
         return handle;
     }
 
-    void destroy(long handle) {
+    long destroy(long handle, long unused1, long unused2, long unused3) {
         try {
             context.enterPlugin();
             PluginState state = context.states.remove(handle);
@@ -83,6 +83,7 @@ final class CoreBridge {
         } catch (Throwable ignored) {
             // destroy has no way to report; the state is gone either way
         }
+        return 0;
     }
 
     /** Destroys every state still registered, as when the host unloads a library without destroying them. */
@@ -108,7 +109,7 @@ final class CoreBridge {
         }
     }
 
-    long lastError(long handle) {
+    long lastError(long handle, long unused1, long unused2, long unused3) {
         try {
             PluginState state = context.states.find(handle);
             if (state == null) {

@@ -17,7 +17,7 @@ final class ExtractBridge {
         this.context = context;
     }
 
-    int extractFields(long handle, long eventInput, long extractInput) {
+    long extractFields(long handle, long eventInput, long extractInput, long unused3) {
         PluginState state = null;
         NativeExtractRequest request = null;
         try {

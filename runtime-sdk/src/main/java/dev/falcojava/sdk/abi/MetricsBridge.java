@@ -26,7 +26,7 @@ final class MetricsBridge {
         this.context = context;
     }
 
-    long metrics(long handle, long countOut) {
+    long metrics(long handle, long countOut, long unused2, long unused3) {
         PluginState state = null;
         try {
             NativeMemory.putU32(countOut, 0);

@@ -16,7 +16,7 @@ final class ParseBridge {
         this.context = context;
     }
 
-    int parseEvent(long handle, long eventInput, long parseInput) {
+    long parseEvent(long handle, long eventInput, long parseInput, long unused3) {
         PluginState state = null;
         try {
             state = context.enter(handle);

@@ -21,7 +21,7 @@ final class SourceBridge {
         this.context = context;
     }
 
-    long open(long handle, long params, long rcOut) {
+    long open(long handle, long params, long rcOut, long unused3) {
         PluginState state = null;
         try {
             state = context.enter(handle);
@@ -40,12 +40,12 @@ final class SourceBridge {
         }
     }
 
-    void close(long handle, long instanceHandle) {
+    long close(long handle, long instanceHandle, long unused2, long unused3) {
         try {
             context.enterPlugin();
             PluginState state = context.states.find(handle);
             if (state == null) {
-                return;
+                return 0;
             }
             InstanceState open = state.instances.remove(instanceHandle);
             if (open != null) {
@@ -54,9 +54,10 @@ final class SourceBridge {
         } catch (Throwable t) {
             failed(context.states.find(handle), "close", t);
         }
+        return 0;
     }
 
-    int nextBatch(long handle, long instanceHandle, long countOut, long eventsOut) {
+    long nextBatch(long handle, long instanceHandle, long countOut, long eventsOut) {
         PluginState state = null;
         try {
             NativeMemory.putU32(countOut, 0);
@@ -85,7 +86,7 @@ final class SourceBridge {
         }
     }
 
-    long eventToString(long handle, long eventInput) {
+    long eventToString(long handle, long eventInput, long unused2, long unused3) {
         PluginState state = null;
         try {
             state = context.enter(handle);
@@ -99,7 +100,7 @@ final class SourceBridge {
         }
     }
 
-    long listOpenParams(long handle, long rcOut) {
+    long listOpenParams(long handle, long rcOut, long unused2, long unused3) {
         PluginState state = null;
         try {
             state = context.enter(handle);
@@ -128,7 +129,7 @@ final class SourceBridge {
         }
     }
 
-    long progress(long handle, long instanceHandle, long percentOut) {
+    long progress(long handle, long instanceHandle, long percentOut, long unused3) {
         PluginState state = null;
         try {
             NativeMemory.putU32(percentOut, 0);

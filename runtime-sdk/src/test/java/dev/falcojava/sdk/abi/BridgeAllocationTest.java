@@ -40,9 +40,9 @@ class BridgeAllocationTest {
         MemorySegment rc = arena.allocate(8, 8);
         MemorySegment initInput = arena.allocate(INIT_INPUT);
         initInput.set(ValueLayout.ADDRESS, INIT_INPUT_CONFIG, arena.allocateFrom(""));
-        long state = (long) init.invokeExact(initInput.address(), rc.address());
+        long state = (long) init.invokeExact(initInput.address(), rc.address(), 0L, 0L);
         assertEquals(0, rc.get(ValueLayout.JAVA_INT, 0));
-        long instance = (long) open.invokeExact(state, arena.allocateFrom("").address(), rc.address());
+        long instance = (long) open.invokeExact(state, arena.allocateFrom("").address(), rc.address(), 0L);
         MemorySegment count = arena.allocate(8, 8);
         MemorySegment events = arena.allocate(8, 8);
 
@@ -65,16 +65,16 @@ class BridgeAllocationTest {
             int total = round == 0 ? WARM_UP : MEASURED;
             long before = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < total; ) {
-                int result = (int) next.invokeExact(state, instance, count.address(), events.address());
+                int result = (int) (long) next.invokeExact(state, instance, count.address(), events.address());
                 int n = count.get(ValueLayout.JAVA_INT, 0);
                 long pointers = events.get(ValueLayout.JAVA_LONG, 0);
                 for (int k = 0; k < n && i < total; k++, i++) {
                     eventInput.set(ValueLayout.JAVA_LONG, EVENT_INPUT_EVT, NativeMemory.pointer(pointers + 8L * k));
                     eventInput.set(ValueLayout.JAVA_LONG, EVENT_INPUT_EVTNUM, i + 1L);
-                    int extracted = (int) extract.invokeExact(state, eventInput.address(), extractInput.address());
+                    int extracted = (int) (long) extract.invokeExact(state, eventInput.address(), extractInput.address(), 0L);
                     for (int f = 0; f < fieldCount && extracted == 0; f++) {
                         singleInput.set(ValueLayout.JAVA_LONG, EXTRACT_INPUT_FIELDS, fields.address() + (long) f * EXTRACT_FIELD_SIZE);
-                        extracted = (int) extract.invokeExact(state, eventInput.address(), singleInput.address());
+                        extracted = (int) (long) extract.invokeExact(state, eventInput.address(), singleInput.address(), 0L);
                     }
                     if (extracted != 0 || result != 0) {
                         throw new AssertionError("call failed: next_batch " + result + ", extract_fields " + extracted);
