@@ -226,10 +226,7 @@ final class ExtractedValues {
         } else if (kind <= BOOL) {
             publishNumber(field, kind == BOOL, number);
         } else if (reference == IN_EVENT) {
-            long out = results.segment().address();
-            NativeMemory.putPointer(out, number);
-            NativeMemory.putPointer(field + FIELD_RES, out);
-            NativeMemory.putU64(field + FIELD_RES_LEN, 1);
+            publishInEvent(field, number);
         } else if (reference instanceof String text && text.length() <= ONE_STRING_MAX_CHARS) {
             publishOneString(field, text);
         } else {
@@ -238,6 +235,14 @@ final class ExtractedValues {
             store(0, true, number, reference, length);
             publish(field, 1);
         }
+    }
+
+    /** Writes the string at {@code address}, NUL-terminated in the event, as the only value of {@code field}. */
+    void publishInEvent(long field, long address) {
+        long out = results.segment().address();
+        NativeMemory.putPointer(out, address);
+        NativeMemory.putPointer(field + FIELD_RES, out);
+        NativeMemory.putU64(field + FIELD_RES_LEN, 1);
     }
 
     /** Writes {@code number} (a bool when {@code bool}) as the only value of {@code field}. */

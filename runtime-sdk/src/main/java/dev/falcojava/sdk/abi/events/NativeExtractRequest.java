@@ -118,12 +118,16 @@ public final class NativeExtractRequest implements ExtractRequest {
         fieldStruct = 0;
         FieldSlot current = slot;
         if (single && !current.list) {
+            Object reference = directReference;
             if (hasDirect && current.number) {
                 values.publishNumber(fieldsArray, current.type == FieldType.BOOL, direct);
                 return;
             }
-            Object reference = directReference;
             directReference = null;
+            if (hasDirect && reference == ExtractedValues.IN_EVENT) {
+                values.publishInEvent(fieldsArray, direct);
+                return;
+            }
             values.publishSingle(fieldsArray, fieldId, hasDirect, direct, reference, directLength);
         } else {
             values.publish(fieldsArray, count);
