@@ -34,9 +34,7 @@ final class ExtractBridge {
             }
             request.beginEvent(eventInput, count);
             TableCall tables = state.tableCall;
-            tables.begin(TableCall.EXTRACT, NativeMemory.pointer(extractInput + EXTRACT_INPUT_OWNER),
-                    NativeMemory.pointer(extractInput + EXTRACT_INPUT_GET_OWNER_LAST_ERROR),
-                    NativeMemory.pointer(extractInput + EXTRACT_INPUT_TABLE_READER_EXT), 0);
+            tables.beginLazily(TableCall.EXTRACT, extractInput);
             try {
                 for (int i = 0; i < count; i++) {
                     request.selectField(i, fields + i * EXTRACT_FIELD_SIZE);

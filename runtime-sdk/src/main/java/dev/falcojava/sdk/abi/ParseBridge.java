@@ -5,7 +5,6 @@ import dev.falcojava.sdk.api.ParsePlugin;
 
 import static dev.falcojava.sdk.abi.BridgeContext.capability;
 import static dev.falcojava.sdk.abi.BridgeContext.failed;
-import static dev.falcojava.sdk.abi.Layouts.*;
 
 /** The entry point of the event parsing capability. */
 final class ParseBridge {
@@ -27,10 +26,7 @@ final class ParseBridge {
             state.parseView.resetFromInput(eventInput);
             TableCall tables = state.tableCall;
             if (parseInput != 0) {
-                tables.begin(TableCall.PARSE, NativeMemory.pointer(parseInput + PARSE_INPUT_OWNER),
-                        NativeMemory.pointer(parseInput + PARSE_INPUT_GET_OWNER_LAST_ERROR),
-                        NativeMemory.pointer(parseInput + PARSE_INPUT_TABLE_READER_EXT),
-                        NativeMemory.pointer(parseInput + PARSE_INPUT_TABLE_WRITER_EXT));
+                tables.beginLazily(TableCall.PARSE, parseInput);
             }
             try {
                 parser.parse(state.parseView);

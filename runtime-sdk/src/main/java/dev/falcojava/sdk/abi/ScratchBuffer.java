@@ -19,9 +19,14 @@ public final class ScratchBuffer {
     /** Limit of one call's other results: extracted values, strings. */
     public static final long RESULT_LIMIT = 16L << 20;
 
+    /** Longest worst case of a string {@link #cString} encodes in one pass. */
+    private static final long ONE_PASS_MAX_BYTES = 1L << 20;
+
     private final String what;
     private final long limit;
     private MemorySegment segment;
+    /** The encoder of {@link #cString}, made on its first use. */
+    private Utf8Writer utf8;
 
     /**
      * @param what         what the buffer holds, for the error when it would exceed {@code limit}
@@ -56,8 +61,20 @@ public final class ScratchBuffer {
         return segment;
     }
 
-    /** Writes {@code s} as a NUL-terminated UTF-8 string at the start and returns its address. */
+    /**
+     * Writes {@code s} as a NUL-terminated UTF-8 string at the start and returns its address. A string whose worst
+     * case (3 bytes per char) fits {@link #ONE_PASS_MAX_BYTES} is encoded in one pass into room for that worst case;
+     * anything longer is measured first.
+     */
     public long cString(CharSequence s) {
+        if (s instanceof String text && Utf8Writer.maxBytes(text.length()) + 1 <= Math.min(ONE_PASS_MAX_BYTES, limit)) {
+            MemorySegment target = reserve(Utf8Writer.maxBytes(text.length()) + 1);
+            if (utf8 == null) {
+                utf8 = new Utf8Writer();
+            }
+            target.set(ValueLayout.JAVA_BYTE, utf8.write(text, target, 0), (byte) 0);
+            return target.address();
+        }
         long length = Utf8.encodedLength(s);
         MemorySegment target = reserve(length + 1);
         long end = Utf8.encode(s, target, 0);

@@ -210,15 +210,51 @@ final class ExtractedValues {
 
     /** The one value of the one field requested, a number or a bool: the call libsinsp makes for every filter check. */
     private void publishOneNumber(long field, int kind) {
-        MemorySegment out = results.segment();
-        if (kind == NUMBER) {
-            out.set(ValueLayout.JAVA_LONG, 0, numbers[firstValue[0]]);
+        publishNumber(field, kind == BOOL, numbers[firstValue[0]]);
+        values = 0;
+    }
+
+    /**
+     * Publishes the value of the only field of a call, field {@code id}, not a list, given as {@link #store} takes it
+     * (or no value when not {@code present}), without staging it: the call libsinsp makes for every filter check.
+     */
+    void publishSingle(long field, int id, boolean present, long number, Object reference, int length) {
+        int kind = kinds[id];
+        if (!present) {
+            NativeMemory.putPointer(field + FIELD_RES, 0);
+            NativeMemory.putU64(field + FIELD_RES_LEN, 0);
+        } else if (kind <= BOOL) {
+            publishNumber(field, kind == BOOL, number);
+        } else if (reference == IN_EVENT) {
+            publishInEvent(field, number);
+        } else if (reference instanceof String text && text.length() <= ONE_STRING_MAX_CHARS) {
+            publishOneString(field, text);
         } else {
-            out.set(ValueLayout.JAVA_INT, 0, (int) numbers[firstValue[0]]);
+            begin(1);
+            select(0, id);
+            store(0, true, number, reference, length);
+            publish(field, 1);
+        }
+    }
+
+    /** Writes the string at {@code address}, NUL-terminated in the event, as the only value of {@code field}. */
+    void publishInEvent(long field, long address) {
+        long out = results.segment().address();
+        NativeMemory.putPointer(out, address);
+        NativeMemory.putPointer(field + FIELD_RES, out);
+        NativeMemory.putU64(field + FIELD_RES_LEN, 1);
+    }
+
+    /** Writes {@code number} (a bool when {@code bool}) as the only value of {@code field}. */
+    void publishNumber(long field, boolean bool, long number) {
+        MemorySegment out = results.segment();
+        if (bool) {
+            out.set(ValueLayout.JAVA_INT, 0, (int) number);
+        } else {
+            out.set(ValueLayout.JAVA_LONG, 0, number);
         }
         NativeMemory.putPointer(field + FIELD_RES, out.address());
         NativeMemory.putU64(field + FIELD_RES_LEN, 1);
-        values = 0;
     }
 
     /**

@@ -22,33 +22,56 @@ import static dev.falcojava.sdk.abi.Layouts.*;
 public final class NativeExtractRequest implements ExtractRequest {
 
     private final FieldDefinition[] fields;
-    /** Per field id, what every call checks: the type, its host type code, list or not, the argument rule. */
-    private final FieldType[] types;
-    private final int[] typeCodes;
-    private final boolean[] lists;
-    private final FieldArgument[] arguments;
+    /** Per field id, what every call checks, worked out once. */
+    private final FieldSlot[] slots;
     private final NativePluginEvent event = new NativePluginEvent();
     private final ExtractedValues values;
 
     private int index;
     private int fieldId;
+    private FieldSlot slot;
     private long fieldStruct;
     private boolean noValueMarked;
+    /**
+     * Whether the call requests one field only, as libsinsp's calls do: then the value of a field that is not a list
+     * is kept here ({@code direct*}, when {@link #hasDirect}) and written as it is published, without the staging.
+     */
+    private boolean single;
+    private boolean hasDirect;
+    private long direct;
+    private Object directReference;
+    private int directLength;
 
     public NativeExtractRequest(List<FieldDefinition> fields) {
         this.fields = fields.toArray(FieldDefinition[]::new);
         this.values = new ExtractedValues(fields);
-        this.types = fields.stream().map(FieldDefinition::type).toArray(FieldType[]::new);
-        this.typeCodes = fields.stream().mapToInt(field -> field.type().code()).toArray();
-        this.lists = new boolean[this.fields.length];
-        for (int i = 0; i < lists.length; i++) {
-            lists[i] = this.fields[i].list();
+        this.slots = fields.stream().map(FieldSlot::new).toArray(FieldSlot[]::new);
+    }
+
+    /** What a call checks of a field and how its values are kept. */
+    private static final class FieldSlot {
+        final FieldType type;
+        final int typeCode;
+        final boolean list;
+        final FieldArgument argument;
+        /** Whether the argument's presence is checked: every rule but the optional ones. */
+        final boolean checksArgument;
+        /** A number or a bool, not a list: its value goes out as one 8- or 4-byte number. */
+        final boolean number;
+
+        FieldSlot(FieldDefinition field) {
+            type = field.type();
+            typeCode = type.code();
+            list = field.list();
+            argument = field.argument();
+            checksArgument = argument != FieldArgument.OPTIONAL_INDEX && argument != FieldArgument.OPTIONAL_KEY;
+            number = !list && type != FieldType.STRING && type != FieldType.IPADDR && type != FieldType.IPNET;
         }
-        this.arguments = fields.stream().map(FieldDefinition::argument).toArray(FieldArgument[]::new);
     }
 
     public void beginEvent(long eventInput, int fieldCount) {
         fieldStruct = 0;
+        single = fieldCount == 1;
         values.begin(fieldCount);
         event.resetFromInput(eventInput);
     }
@@ -56,23 +79,27 @@ public final class NativeExtractRequest implements ExtractRequest {
     /** Selects the {@code i}-th requested field, checking it against the declared fields. */
     public void selectField(int i, long extractField) {
         int id = NativeMemory.u32(extractField + FIELD_ID);
-        if (id < 0 || id >= fields.length) {
+        if (id < 0 || id >= slots.length) {
             throw new IllegalArgumentException("unknown field id " + Integer.toUnsignedString(id) + " (plugin has "
                     + fields.length + " fields) requested as " + NativeMemory.string(NativeMemory.pointer(extractField + FIELD_NAME), "?"));
         }
+        FieldSlot selected = slots[id];
         fieldId = id;
         fieldStruct = extractField;
         int requestedType = NativeMemory.u32(extractField + FIELD_TYPE);
-        if (requestedType != typeCodes[id]) {
-            throw new IllegalArgumentException("field " + fields[id].name() + " is of type " + types[id].jsonName()
+        if (requestedType != selected.typeCode) {
+            throw new IllegalArgumentException("field " + fields[id].name() + " is of type " + selected.type.jsonName()
                     + " but the host requested type code " + requestedType);
         }
-        FieldArgument argument = arguments[id];
-        if (argument != FieldArgument.OPTIONAL_INDEX && argument != FieldArgument.OPTIONAL_KEY) {
-            checkArgument(id, NativeMemory.u32(extractField + FIELD_ARG_PRESENT) != 0, argument);
+        if (selected.checksArgument) {
+            checkArgument(id, NativeMemory.u32(extractField + FIELD_ARG_PRESENT) != 0, selected.argument);
         }
+        slot = selected;
         index = i;
-        values.select(i, id);
+        hasDirect = false;
+        if (!single || selected.list) {
+            values.select(i, id);
+        }
         noValueMarked = false;
     }
 
@@ -89,11 +116,27 @@ public final class NativeExtractRequest implements ExtractRequest {
     /** Writes the collected values and points each host field struct at its values. */
     public void publish(long fieldsArray, int count) {
         fieldStruct = 0;
-        values.publish(fieldsArray, count);
+        FieldSlot current = slot;
+        if (single && !current.list) {
+            Object reference = directReference;
+            if (hasDirect && current.number) {
+                values.publishNumber(fieldsArray, current.type == FieldType.BOOL, direct);
+                return;
+            }
+            directReference = null;
+            if (hasDirect && reference == ExtractedValues.IN_EVENT) {
+                values.publishInEvent(fieldsArray, direct);
+                return;
+            }
+            values.publishSingle(fieldsArray, fieldId, hasDirect, direct, reference, directLength);
+        } else {
+            values.publish(fieldsArray, count);
+        }
     }
 
     /** Forgets the values' references, so that they do not outlive a failed call. */
     public void clearReferences() {
+        directReference = null;
         values.clearReferences();
     }
 
@@ -107,14 +150,21 @@ public final class NativeExtractRequest implements ExtractRequest {
     }
 
     private void store(FieldType type, boolean adding, long number, Object reference, int length) {
-        int id = fieldId;
-        if (types[id] != type || lists[id] != adding) {
+        FieldSlot current = slot;
+        if (current.type != type || current.list != adding) {
             throw misuse(type, adding);
         }
         if (noValueMarked) {
             return;
         }
-        values.store(index, !adding, number, reference, length);
+        if (single && !adding) {
+            direct = number;
+            directReference = reference;
+            directLength = length;
+            hasDirect = true;
+        } else {
+            values.store(index, !adding, number, reference, length);
+        }
     }
 
     private IllegalStateException misuse(FieldType type, boolean adding) {
@@ -190,7 +240,12 @@ public final class NativeExtractRequest implements ExtractRequest {
     @Override
     public void noValue() {
         noValueMarked = true;
-        values.drop(index);
+        if (single && !slot.list) {
+            hasDirect = false;
+            directReference = null;
+        } else {
+            values.drop(index);
+        }
     }
 
     @Override
@@ -215,7 +270,8 @@ public final class NativeExtractRequest implements ExtractRequest {
 
     @Override
     public void setStringFromPayload(int from, int length) {
-        setStringFromParam(event.payloadParam(), from, length);
+        long at = event.payloadSlice(from, length);
+        store(FieldType.STRING, false, at, event.nulAt(at + length) ? ExtractedValues.IN_EVENT : ExtractedValues.FROM_EVENT, length);
     }
 
     @Override
@@ -226,7 +282,7 @@ public final class NativeExtractRequest implements ExtractRequest {
 
     @Override
     public boolean hasValue() {
-        return fieldStruct != 0 && values.hasValue(index);
+        return fieldStruct != 0 && (single && !slot.list ? hasDirect : values.hasValue(index));
     }
 
     @Override

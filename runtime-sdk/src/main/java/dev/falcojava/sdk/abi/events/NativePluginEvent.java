@@ -26,6 +26,10 @@ public final class NativePluginEvent implements PluginEvent {
     private int lengthSize;
     private long sourcePointer;
     private String source = "";
+    /** After the check: the end of the event, and for plugin and async events where the payload is and its length. */
+    private long end;
+    private long payloadAddress;
+    private int payloadSize;
 
     /** Points this view at the event of an {@code ss_plugin_event_input}. */
     public void resetFromInput(long eventInput) {
@@ -64,6 +68,17 @@ public final class NativePluginEvent implements PluginEvent {
     private void validate(long eventAddress, long eventNumber) {
         long len = Integer.toUnsignedLong(NativeMemory.u32(eventAddress + EVENT_LEN));
         int eventType = NativeMemory.u16(eventAddress + EVENT_TYPE);
+        if (eventType == PLUGIN_EVENT_TYPE && len >= PLUGIN_EVENT_PAYLOAD && NativeMemory.u32(eventAddress + EVENT_NPARAMS) == 2
+                && NativeMemory.u32(eventAddress + PLUGIN_EVENT_PARAM_LENS) == 4
+                && PLUGIN_EVENT_PAYLOAD + Integer.toUnsignedLong(NativeMemory.u32(eventAddress + PLUGIN_EVENT_PARAM_LENS + 4)) == len) {
+            this.type = PLUGIN_EVENT_TYPE;
+            this.paramCount = 2;
+            this.lengthSize = 4;
+            this.end = eventAddress + len;
+            this.payloadAddress = eventAddress + PLUGIN_EVENT_PAYLOAD;
+            this.payloadSize = (int) (len - PLUGIN_EVENT_PAYLOAD);
+            return;
+        }
         if (len < EVENT_HEADER_SIZE) {
             throw malformed(eventNumber, "length " + len + " is shorter than the " + EVENT_HEADER_SIZE + "-byte header");
         }
@@ -96,6 +111,15 @@ public final class NativePluginEvent implements PluginEvent {
         this.type = eventType;
         this.paramCount = (int) params;
         this.lengthSize = sizeOfLength;
+        this.end = eventAddress + len;
+        if (exact) {
+            int payload = eventType == PLUGIN_EVENT_TYPE ? 1 : 2;
+            this.payloadAddress = uncheckedParamAddress(payload);
+            this.payloadSize = (int) parameterLength(eventAddress, sizeOfLength, payload);
+        } else {
+            this.payloadAddress = 0;
+            this.payloadSize = 0;
+        }
     }
 
     private static boolean largePayload(int eventType) {
@@ -121,6 +145,10 @@ public final class NativePluginEvent implements PluginEvent {
 
     private long paramAddress(int index) {
         check();
+        return uncheckedParamAddress(index);
+    }
+
+    private long uncheckedParamAddress(int index) {
         long at = address + EVENT_HEADER_SIZE + (long) paramCount * lengthSize;
         for (int i = 0; i < index; i++) {
             at += parameterLength(address, lengthSize, i);
@@ -212,18 +240,17 @@ public final class NativePluginEvent implements PluginEvent {
 
     @Override
     public int payloadLength() {
-        check();
-        return paramLength(payloadIndex());
+        payloadIndex();
+        return payloadSize;
     }
 
     @Override
     public byte payloadByte(int index) {
-        int payload = payloadIndex();
-        int length = paramLength(payload);
-        if (index < 0 || index >= length) {
-            throw new IndexOutOfBoundsException("payload index " + index + " out of 0.." + length);
+        payloadIndex();
+        if (index < 0 || index >= payloadSize) {
+            throw new IndexOutOfBoundsException("payload index " + index + " out of 0.." + payloadSize);
         }
-        return NativeMemory.u8(paramAddress(payload) + index);
+        return NativeMemory.u8(payloadAddress + index);
     }
 
     @Override
@@ -252,16 +279,19 @@ public final class NativePluginEvent implements PluginEvent {
         return paramAddress(index) + from;
     }
 
+    /** The address of {@code length} bytes of the payload from {@code from}, checked to be inside it. */
+    long payloadSlice(int from, int length) {
+        int payload = payloadIndex();
+        if (from < 0 || length < 0 || from > payloadSize - length) {
+            throw new IndexOutOfBoundsException("parameter " + payload + " range " + from + "+" + length + " out of 0.." + payloadSize);
+        }
+        return payloadAddress + from;
+    }
+
     /** Whether the byte at {@code address}, inside this event, exists and is NUL. */
     boolean nulAt(long at) {
         check();
-        long end = address + Integer.toUnsignedLong(NativeMemory.u32(address + EVENT_LEN));
         return at >= address && at < end && NativeMemory.u8(at) == 0;
-    }
-
-    /** The parameter index of the payload, failing for events without one. */
-    int payloadParam() {
-        return payloadIndex();
     }
 
     @Override

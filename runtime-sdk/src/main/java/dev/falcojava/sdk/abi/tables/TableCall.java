@@ -38,6 +38,8 @@ public final class TableCall {
     private long writer;
     private long fields;
     private long tablesInput;
+    /** The input of an extract or parse call whose vtables are not read yet: they are, when a table is first used. */
+    private long pendingInput;
 
     private final MemorySegment scratch = Arena.ofAuto().allocate(32, 8);
     /** Where keys go: an integer, or the pointer to the key text. */
@@ -58,6 +60,7 @@ public final class TableCall {
     /** Starts a host call whose input gave these vtables (0: not given). */
     public void begin(String call, long owner, long ownerLastError, long reader, long writer) {
         this.call = call;
+        this.pendingInput = 0;
         this.owner = owner;
         this.ownerLastError = ownerLastError;
         this.reader = reader;
@@ -74,8 +77,42 @@ public final class TableCall {
         this.fields = tablesInput == 0 ? 0 : NativeMemory.pointer(tablesInput + TABLES_FIELDS_EXT);
     }
 
+    /**
+     * Starts {@code extract_fields} or {@code parse_event} (its name, {@link #EXTRACT} or {@link #PARSE}) with its
+     * input: the owner and the vtables are read from it when the plugin first uses a table, so a call that uses none
+     * never reads them.
+     */
+    public void beginLazily(String call, long input) {
+        this.call = call;
+        this.pendingInput = input;
+    }
+
+    private void resolve() {
+        long input = pendingInput;
+        if (input == 0) {
+            return;
+        }
+        pendingInput = 0;
+        if (call == EXTRACT) {
+            owner = NativeMemory.pointer(input + EXTRACT_INPUT_OWNER);
+            ownerLastError = NativeMemory.pointer(input + EXTRACT_INPUT_GET_OWNER_LAST_ERROR);
+            reader = NativeMemory.pointer(input + EXTRACT_INPUT_TABLE_READER_EXT);
+            writer = 0;
+        } else {
+            owner = NativeMemory.pointer(input + PARSE_INPUT_OWNER);
+            ownerLastError = NativeMemory.pointer(input + PARSE_INPUT_GET_OWNER_LAST_ERROR);
+            reader = NativeMemory.pointer(input + PARSE_INPUT_TABLE_READER_EXT);
+            writer = NativeMemory.pointer(input + PARSE_INPUT_TABLE_WRITER_EXT);
+        }
+    }
+
     /** Ends the call: releases the entries got during it and forgets its vtables. Never throws. */
     public void end() {
+        if (pendingInput != 0) {
+            pendingInput = 0;
+            call = null;
+            return;
+        }
         MemorySegment release = null;
         if (entriesInUse > 0 && reader != 0) {
             try {
@@ -119,6 +156,7 @@ public final class TableCall {
     }
 
     long owner() {
+        resolve();
         return owner;
     }
 
@@ -276,6 +314,7 @@ public final class TableCall {
 
     /** The reader of this call; {@code what + subject} names the operation in the error, built only on failure. */
     long reader(HostTable table, String what, String subject) {
+        resolve();
         if (reader == 0) {
             requireCall(table, what, subject);
             throw new IllegalStateException("table " + table.name() + ": " + what + subject + " is not possible: the input of "
@@ -285,6 +324,7 @@ public final class TableCall {
     }
 
     long writer(HostTable table, String what, String subject) {
+        resolve();
         if (writer == 0) {
             requireCall(table, what, subject);
             throw new IllegalStateException("table " + table.name() + ": " + what + subject + " is not possible during " + call
@@ -306,6 +346,7 @@ public final class TableCall {
 
     /** The owner's last error, or a note that it gave none. */
     String ownerError() {
+        resolve();
         String none = "the host gave no reason";
         if (ownerLastError == 0 || owner == 0) {
             return none;
