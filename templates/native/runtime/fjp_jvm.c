@@ -9,8 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/membarrier.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 typedef jint (*fjp_create_vm_fn)(JavaVM**, void**, void*);
 typedef jint (*fjp_created_vms_fn)(JavaVM**, jsize, jsize*);
@@ -184,6 +187,32 @@ static const char* fjp_sharing_option(const char* options) {
     return NULL;
 }
 
+/*
+ * Whether the JVM gets -XX:+UseSystemMemoryBarrier: each native-to-Java transition, so each call from the host, then
+ * goes without a memory fence (safepoints use membarrier(2) instead). Only when the kernel has the private expedited
+ * command the JVM needs (else the JVM prints a warning on stdout), and when no option names the flag already.
+ */
+static int fjp_memory_barrier_usable(const fjp_glue* glue) {
+    const char* const inherited[] = {getenv("JAVA_TOOL_OPTIONS"), getenv("_JAVA_OPTIONS")};
+    for (size_t i = 0; i < sizeof inherited / sizeof inherited[0]; i++) {
+        if (inherited[i] != NULL && strstr(inherited[i], "UseSystemMemoryBarrier") != NULL) {
+            return 0;
+        }
+    }
+    for (int i = 0; glue->jvm_options[i] != NULL; i++) {
+        if (strstr(glue->jvm_options[i], "UseSystemMemoryBarrier") != NULL) {
+            return 0;
+        }
+    }
+#ifdef SYS_membarrier
+    const long needed = MEMBARRIER_CMD_PRIVATE_EXPEDITED | MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED;
+    long supported = syscall(SYS_membarrier, MEMBARRIER_CMD_QUERY, 0);
+    return supported >= 0 && (supported & needed) == needed;
+#else
+    return 0;
+#endif
+}
+
 /* Whether the cache header names the JVM version: "(version)", or with !exact also "(version+build...)". */
 static int fjp_header_names(const char* header, size_t length, const char* version, int exact) {
     char wanted[260];
@@ -325,6 +354,9 @@ FJP_SHARED int fjp_find_vm(const fjp_glue* glue, char* err, size_t size) {
     options[n++].optionString = started_by;
     options[n++].optionString = "--enable-native-access=ALL-UNNAMED";
     options[n++].optionString = fjp_stack_option(stack, sizeof stack);
+    if (fjp_memory_barrier_usable(glue)) {
+        options[n++].optionString = "-XX:+UseSystemMemoryBarrier";
+    }
     char aot_path[4200] = "";
     char aot_option[4300];
     int aot_used = 0;
