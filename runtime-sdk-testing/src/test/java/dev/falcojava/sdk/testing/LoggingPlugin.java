@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Logs at init through every route a plugin or its libraries use: SLF4J, java.util.logging, System.Logger, PluginLog. */
+/** Logs at init through every route a plugin or its libraries use: SLF4J, java.util.logging, System.Logger, PluginLog (also with a component). */
 public class LoggingPlugin implements AsyncPlugin {
 
     @Override
@@ -36,6 +36,8 @@ public class LoggingPlugin implements AsyncPlugin {
         jul.log(Level.INFO, "jul {0} param", "p");
         System.getLogger("com.example.sys.Watcher").log(System.Logger.Level.WARNING, "system logger warning");
         PluginLog.logger().log(System.Logger.Level.INFO, "plugin log {} and {0}", 262144);
+        PluginLog.logger("audit").log(System.Logger.Level.WARNING, "careful");
+        PluginLog.logger("audit").log(System.Logger.Level.DEBUG, "audit debug");
     }
 
     @Override
