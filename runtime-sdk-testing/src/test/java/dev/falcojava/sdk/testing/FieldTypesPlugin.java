@@ -6,7 +6,6 @@ import dev.falcojava.sdk.api.FieldArgument;
 import dev.falcojava.sdk.api.FieldDefinition;
 import dev.falcojava.sdk.api.FieldType;
 import dev.falcojava.sdk.api.IpNetwork;
-import dev.falcojava.sdk.api.PluginInfo;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** One field of each value type the harness reads back beyond numbers, text and flags, lists and arguments included. */
-public class FieldTypesPlugin implements ExtractPlugin {
+public class FieldTypesPlugin extends FixturePlugin implements ExtractPlugin {
 
     private static final List<FieldDefinition> FIELDS = List.of(
             new FieldDefinition("types.age", FieldType.RELTIME, "1.5 s"),
@@ -27,13 +26,8 @@ public class FieldTypesPlugin implements ExtractPlugin {
             new FieldDefinition("types.word", FieldType.STRING, false, FieldArgument.REQUIRED_INDEX, "a word by index"),
             new FieldDefinition("types.label", FieldType.STRING, false, FieldArgument.OPTIONAL_KEY, "the key, if any"));
 
-    @Override
-    public PluginInfo info() {
-        return new PluginInfo("types", "1.0.0", "field types", "nobody", "3.0.0");
-    }
-
-    @Override
-    public void init(String config) {
+    public FieldTypesPlugin() {
+        super("types", "3.0.0");
     }
 
     @Override

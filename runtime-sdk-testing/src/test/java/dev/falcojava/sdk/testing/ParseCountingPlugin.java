@@ -9,23 +9,17 @@ import dev.falcojava.sdk.api.Metric;
 import dev.falcojava.sdk.api.MetricsPlugin;
 import dev.falcojava.sdk.api.ParsePlugin;
 import dev.falcojava.sdk.api.PluginEvent;
-import dev.falcojava.sdk.api.PluginInfo;
 
 import java.util.List;
 
 /** Counts the events it parses while a capture is open, refusing the others; extracts the count and reports it as metrics. */
-public class ParseCountingPlugin implements ParsePlugin, CaptureListener, ExtractPlugin, MetricsPlugin {
+public class ParseCountingPlugin extends FixturePlugin implements ParsePlugin, CaptureListener, ExtractPlugin, MetricsPlugin {
 
     private long parsed;
     private boolean capturing;
 
-    @Override
-    public PluginInfo info() {
-        return new PluginInfo("parsecount", "1.0.0", "counts parsed events", "nobody", "3.7.0");
-    }
-
-    @Override
-    public void init(String config) {
+    public ParseCountingPlugin() {
+        super("parsecount", "3.7.0");
     }
 
     @Override

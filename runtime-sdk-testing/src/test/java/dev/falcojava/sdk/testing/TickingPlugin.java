@@ -2,23 +2,17 @@ package dev.falcojava.sdk.testing;
 
 import dev.falcojava.sdk.api.AsyncEvents;
 import dev.falcojava.sdk.api.AsyncPlugin;
-import dev.falcojava.sdk.api.PluginInfo;
 
 import java.util.List;
 import java.util.stream.IntStream;
 
 /** Pushes three async events from a thread of its own, which stopping waits for. */
-public class TickingPlugin implements AsyncPlugin {
+public class TickingPlugin extends FixturePlugin implements AsyncPlugin {
 
     private Thread ticker;
 
-    @Override
-    public PluginInfo info() {
-        return new PluginInfo("ticking", "1.0.0", "ticks", "nobody", "3.0.0");
-    }
-
-    @Override
-    public void init(String config) {
+    public TickingPlugin() {
+        super("ticking", "3.0.0");
     }
 
     @Override
