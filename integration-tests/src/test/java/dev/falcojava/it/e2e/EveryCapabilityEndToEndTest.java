@@ -40,12 +40,10 @@ class EveryCapabilityEndToEndTest {
     void buildThePlugin() throws Exception {
         Path project = new GeneratedProjects("every-").newAndBuild("allp",
                 List.of("--capabilities", "source,extract,parse,async,capture-listen", "--id", "999"), dir -> {
-                    Files.copy(RESOURCES.resolve("plugin.yaml"), dir.resolve("plugin.yaml"),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    Files.copy(RESOURCES.resolve("AllpPlugin.java"), dir.resolve("src/main/java/com/example/allp/AllpPlugin.java"),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    Files.copy(RESOURCES.resolve("AllpPluginTest.java"), dir.resolve("src/test/java/com/example/allp/AllpPluginTest.java"),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    GeneratedProjects.replace(dir, "plugin.yaml", RESOURCES.resolve("plugin.yaml"));
+                    GeneratedProjects.replace(dir, "src/main/java/com/example/allp/AllpPlugin.java", RESOURCES.resolve("AllpPlugin.java"));
+                    GeneratedProjects.replace(dir, "src/test/java/com/example/allp/AllpPluginTest.java",
+                            RESOURCES.resolve("AllpPluginTest.java"));
                 });
         library = project.resolve("target/liballp.so");
         harnessReport = project.resolve("target/surefire-reports/TEST-com.example.allp.AllpPluginTest.xml");
