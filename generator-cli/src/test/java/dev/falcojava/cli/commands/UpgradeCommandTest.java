@@ -32,6 +32,17 @@ class UpgradeCommandTest {
     private static final String MIGRATED = "the falco-plugin steps run through dev.falcojava:falco-plugin-maven-plugin"
             + " instead of exec-maven-plugin";
 
+    /** The start of a pom.xml indented with tabs, up to its dependency on the SDK 0.1.0. */
+    private static final String TABBED_SDK_DEPENDENCY = """
+                <project>
+                \t<dependencies>
+                \t\t<dependency>
+                \t\t\t<groupId>dev.falcojava</groupId>
+                \t\t\t<artifactId>falco-plugin-sdk</artifactId>
+                \t\t\t<version>0.1.0</version>
+                \t\t</dependency>
+                """;
+
     private static String execStepsPom() throws IOException {
         try (InputStream in = UpgradeCommandTest.class.getResourceAsStream(EXEC_STEPS_POM)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -82,14 +93,7 @@ class UpgradeCommandTest {
 
     @Test
     void theSdksVersionAndIndentationAreKept(@TempDir Path tmp) throws Exception {
-        Path pom = Files.writeString(tmp.resolve("pom.xml"), """
-                <project>
-                \t<dependencies>
-                \t\t<dependency>
-                \t\t\t<groupId>dev.falcojava</groupId>
-                \t\t\t<artifactId>falco-plugin-sdk</artifactId>
-                \t\t\t<version>0.1.0</version>
-                \t\t</dependency>
+        Path pom = Files.writeString(tmp.resolve("pom.xml"), TABBED_SDK_DEPENDENCY + """
                 \t</dependencies>
                 </project>
                 """);
@@ -154,14 +158,7 @@ class UpgradeCommandTest {
         String execBlock = old.substring(old.indexOf("      <plugin>\n        <!-- The falco-plugin steps"),
                 old.indexOf("    </plugins>"));
         String tabbed = execBlock.replace("${falco-plugin-sdk.version}", "0.1.0").replace("  ", "\t");
-        Path pom = Files.writeString(tmp.resolve("pom.xml"), """
-                <project>
-                \t<dependencies>
-                \t\t<dependency>
-                \t\t\t<groupId>dev.falcojava</groupId>
-                \t\t\t<artifactId>falco-plugin-sdk</artifactId>
-                \t\t\t<version>0.1.0</version>
-                \t\t</dependency>
+        Path pom = Files.writeString(tmp.resolve("pom.xml"), TABBED_SDK_DEPENDENCY + """
                 \t\t<dependency>
                 \t\t\t<groupId>dev.falcojava</groupId>
                 \t\t\t<artifactId>falco-plugin-sdk-testing</artifactId>
