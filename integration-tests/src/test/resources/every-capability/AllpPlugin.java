@@ -1,11 +1,14 @@
 package com.example.allp;
 
 import dev.falcojava.sdk.api.AsyncEvents;
+import dev.falcojava.sdk.api.BatchResult;
+import dev.falcojava.sdk.api.EventBatch;
 import dev.falcojava.sdk.api.ExtractRequest;
 import dev.falcojava.sdk.api.IpNetwork;
 import dev.falcojava.sdk.api.Metric;
 import dev.falcojava.sdk.api.PluginEvent;
 import dev.falcojava.sdk.api.PluginLog;
+import dev.falcojava.sdk.api.Progress;
 import dev.falcojava.sdk.api.SourceInstance;
 
 import java.net.InetAddress;
@@ -14,7 +17,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** Every capability and field type with known values, for the end-to-end test in the native host. */
+/**
+ * Every capability and field type with known values, for the end-to-end test in the native host and for the harness
+ * test (AllpPluginTest) that runs in the generated project's build.
+ */
 public class AllpPlugin extends AbstractAllpPlugin {
 
     private long parsed;
@@ -30,7 +36,31 @@ public class AllpPlugin extends AbstractAllpPlugin {
 
     @Override
     public SourceInstance open(String params) {
-        return new AllpSourceInstance(params);
+        return new CountedInstance(new AllpSourceInstance(params), AllpSourceInstance.maxEvents(params));
+    }
+
+    /** The generated stream, reporting how many of its events it has delivered as its progress. */
+    private static final class CountedInstance implements SourceInstance {
+        private final SourceInstance events;
+        private final long max;
+        private long delivered;
+
+        CountedInstance(SourceInstance events, long max) {
+            this.events = events;
+            this.max = max;
+        }
+
+        @Override
+        public BatchResult nextBatch(EventBatch batch) throws Exception {
+            BatchResult result = events.nextBatch(batch);
+            delivered += batch.size();
+            return result;
+        }
+
+        @Override
+        public Progress progress() {
+            return new Progress((int) (delivered * 10_000 / Math.max(max, 1)), delivered + " of " + max);
+        }
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.falcojava.cli.generation;
 
-import dev.falcojava.sdk.abi.BridgeSlot;
-
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Everything the templates of one project see, each value once and as plugin.yaml gives it. The texts are escaped
@@ -82,29 +79,17 @@ public record ProjectModel(
 
     /**
      * What the capabilities beyond sourcing and extraction add: the parse, async and capture listening groups,
-     * metrics, the lists the glue returns as constants, and the bridge slots the glue asks the SDK for.
+     * metrics, and the lists the glue returns as constants.
      */
     public record Natives(boolean parse, boolean async, boolean captureListen, boolean metrics,
                           ValueList extractEventSources, ValueList extractEventTypes, ValueList parseEventSources,
                           ValueList parseEventTypes, ValueList asyncEvents, ValueList asyncEventSources,
-                          List<OpenParamView> openParams, String bridgeMask, String firstAsyncEvent,
+                          List<OpenParamView> openParams, String firstAsyncEvent,
                           List<Item> userImports, String cEventSchemaVersion, boolean reconfigure,
                           boolean dumpState) {
         /** Whether the glue exports {@code plugin_get_required_event_schema_version}: the plugin takes syscall events. */
         public boolean requiresEventSchema() {
             return !cEventSchemaVersion.isEmpty();
-        }
-
-        /** The glue's slot enum, in the SDK's order. */
-        public List<Item> bridgeSlots() {
-            BridgeSlot[] slots = BridgeSlot.values();
-            return IntStream.range(0, slots.length)
-                    .mapToObj(i -> new Item(slots[i].name(), i == slots.length - 1)).toList();
-        }
-
-        /** The version of the glue's table layout the SDK expects. */
-        public int bridgeAbiVersion() {
-            return BridgeSlot.ABI_VERSION;
         }
 
         public boolean hasOpenParams() {

@@ -134,7 +134,7 @@ public final class ProjectModelFactory {
                 numbers(d.parse().map(p -> p.eventTypes()).orElse(List.of())),
                 strings(d.async().map(a -> a.events()).orElse(List.of())),
                 strings(d.async().map(a -> a.eventSources()).orElse(List.of())),
-                openParams, "0x" + Long.toHexString(BridgeSlots.mask(d)) + "ULL",
+                openParams,
                 JavaString.escape(d.async().map(a -> a.events().getFirst()).orElse("")), userImports(d),
                 CString.escape(Objects.requireNonNullElse(EventSchema.required(d), "")), d.reconfigure(),
                 d.async().map(a -> a.dumpState()).orElse(false));

@@ -75,30 +75,24 @@ class AddCapabilityCommandTest extends EditedProject {
 
     @Test
     void anUnparseableClassOrAnUnknownCapabilityChangesNothing() throws Exception {
-        Files.writeString(userClass, Files.readString(userClass).replace("private   int    seen =  0 ;", "private int seen = ;"));
-        String classBefore = Files.readString(userClass);
-        String yamlBefore = Files.readString(descriptor);
-        String out = run(2, "add-capability", "parse", "--dir", project.toString());
-        assertThat(out).contains("DemoPlugin.java cannot be parsed, so it was not changed: line 12, column");
-        assertThat(run(2, "add-capability", "tables", "--dir", project.toString()))
+        breakTheUserClass();
+        assertThat(refused("add-capability", "parse", "--dir", project.toString()))
+                .contains("DemoPlugin.java cannot be parsed, so it was not changed: line 12, column");
+        assertThat(refused("add-capability", "tables", "--dir", project.toString()))
                 .contains("unknown capability 'tables' (known: source, extract, parse, async, capture-listen)");
-        assertThat(run(2, "add-capability", "parse", "--events", "x", "--dir", project.toString()))
+        assertThat(refused("add-capability", "parse", "--events", "x", "--dir", project.toString()))
                 .contains("--events is for the async capability");
-        assertEquals(classBefore, Files.readString(userClass));
-        assertEquals(yamlBefore, Files.readString(descriptor));
     }
 
     @Test
     void extractAddedLaterTakesThePrefixOptionAndOnlyExtractTakesIt() throws Exception {
-        Path source = tmp.resolve("k8sjava");
-        run(0, "new", "k8sjava", "--capabilities", "source", "--dir", source.toString());
+        Path source = newProject("k8sjava", "--capabilities", "source");
         assertThat(run(2, "add-capability", "parse", "--prefix", "ka", "--dir", source.toString()))
                 .contains("--prefix is for the extract capability");
         assertThat(run(2, "add-capability", "extract", "--prefix", "K8s", "--dir", source.toString()))
                 .contains("--prefix 'K8s' is not a field prefix");
         run(0, "add-capability", "extract", "--prefix", "ka", "--dir", source.toString());
-        assertEquals(List.of("ka.count", "ka.message", "ka.even"), DescriptorReader.read(source.resolve("plugin.yaml"))
-                .extract().orElseThrow().fields().stream().map(dev.falcojava.cli.model.FieldSpec::name).toList());
+        assertEquals(List.of("ka.count", "ka.message", "ka.even"), fieldNames(source));
         run(0, "add-field", "ka.verb", "--type", "string", "--dir", source.toString());
     }
 }

@@ -1,7 +1,6 @@
 package dev.falcojava.cli.commands;
 
 import dev.falcojava.cli.model.DescriptorReader;
-import dev.falcojava.cli.model.FieldSpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,46 +59,33 @@ class AddFieldCommandTest extends EditedProject {
     @Test
     void addingTheSameFieldTwiceChangesNothing() throws Exception {
         run(0, "add-field", "demo.user_name", "--type", "string", "--dir", project.toString());
-        String classBefore = Files.readString(userClass);
-        String yamlBefore = Files.readString(descriptor);
-        String out = run(2, "add-field", "demo.user_name", "--type", "bool", "--dir", project.toString());
-        assertThat(out).contains("field 'demo.user_name' is declared twice");
-        assertEquals(classBefore, Files.readString(userClass));
-        assertEquals(yamlBefore, Files.readString(descriptor));
+        assertThat(refused("add-field", "demo.user_name", "--type", "bool", "--dir", project.toString()))
+                .contains("field 'demo.user_name' is declared twice");
     }
 
     @Test
     void aUserClassThatDoesNotParseIsLeftAsIsAndSoIsPluginYaml() throws Exception {
-        Files.writeString(userClass, Files.readString(userClass).replace("private   int    seen =  0 ;", "private int seen = ;"));
-        String classBefore = Files.readString(userClass);
-        String yamlBefore = Files.readString(descriptor);
-        String out = run(2, "add-field", "demo.size", "--type", "uint64", "--dir", project.toString());
-        assertThat(out)
+        breakTheUserClass();
+        assertThat(refused("add-field", "demo.size", "--type", "uint64", "--dir", project.toString()))
                 .contains("DemoPlugin.java cannot be parsed, so it was not changed: line 13, column 22: Parse error. Found \";\"\n");
-        assertEquals(classBefore, Files.readString(userClass));
-        assertEquals(yamlBefore, Files.readString(descriptor));
     }
 
     @Test
     void aFieldOutsideThePrefixOrOfAnUnknownTypeIsRefused() throws Exception {
-        String yamlBefore = Files.readString(descriptor);
-        assertThat(run(2, "add-field", "other.size", "--type", "uint64", "--dir", project.toString()))
+        assertThat(refused("add-field", "other.size", "--type", "uint64", "--dir", project.toString()))
                 .contains("field 'other.size' does not start with 'demo.'");
-        assertThat(run(2, "add-field", "demo.size", "--type", "int", "--dir", project.toString()))
+        assertThat(refused("add-field", "demo.size", "--type", "int", "--dir", project.toString()))
                 .contains("unknown field type 'int' (known: uint64, string, bool, reltime, abstime, ipaddr, ipnet)");
-        assertEquals(yamlBefore, Files.readString(descriptor));
     }
 
     @Test
     void inAProjectMadeWithAPrefixFieldsTakeThatPrefixAndNotThePluginName() throws Exception {
-        Path k8s = tmp.resolve("k8sjava");
-        run(0, "new", "k8sjava", "--prefix", "ka", "--dir", k8s.toString());
+        Path k8s = newProject("k8sjava", "--prefix", "ka");
         assertThat(run(0, "add-field", "ka.user.name", "--type", "string", "--dir", k8s.toString()))
                 .contains("added field ka.user.name (string)");
         assertThat(run(2, "add-field", "k8sjava.verb", "--type", "string", "--dir", k8s.toString()))
                 .contains("field 'k8sjava.verb' does not start with 'ka.'");
-        assertEquals(List.of("ka.count", "ka.message", "ka.even", "ka.user.name"), DescriptorReader.read(k8s.resolve("plugin.yaml"))
-                .extract().orElseThrow().fields().stream().map(FieldSpec::name).toList());
+        assertEquals(List.of("ka.count", "ka.message", "ka.even", "ka.user.name"), fieldNames(k8s));
         assertThat(Files.readString(k8s.resolve("src/main/java/com/example/k8sjava/K8sjavaPlugin.java")))
                 .contains("protected String extractUserName(ExtractRequest request) {");
     }

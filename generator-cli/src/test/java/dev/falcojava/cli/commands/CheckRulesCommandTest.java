@@ -65,11 +65,9 @@ class CheckRulesCommandTest {
     @Test
     void aProblemIsReportedWithItsPlaceAndExitsTwo() throws Exception {
         Files.writeString(rules, Files.readString(rules).replace("demo.count exists", "demo.cnt exists"));
-        CliRun run = CliRun.of("check-rules", "--dir", project.toString());
-        assertEquals(2, run.exitCode());
-        assertThat(run.err())
-                .contains(rules + ":9:14: error: plugin demo has no field demo.cnt; did you mean demo.count?");
-        assertThat(run.err()).endsWith(rules + ": 1 error, 0 warnings; Falco would refuse to load these rules\n");
+        String err = CliRun.refusing("check-rules", "--dir", project.toString());
+        assertThat(err).contains(rules + ":9:14: error: plugin demo has no field demo.cnt; did you mean demo.count?");
+        assertThat(err).endsWith(rules + ": 1 error, 0 warnings; Falco would refuse to load these rules\n");
     }
 
     @Test
@@ -86,24 +84,17 @@ class CheckRulesCommandTest {
 
     @Test
     void withoutADescriptorOrWithAMissingFileItIsAUsageError() {
-        CliRun noProject = CliRun.of("check-rules", "--dir", tmp.toString());
-        assertEquals(2, noProject.exitCode());
-        assertThat(noProject.err()).contains("no plugin.yaml in " + tmp);
-        CliRun noFile = CliRun.of("check-rules", "--dir", project.toString(), tmp.resolve("nope.yaml").toString());
-        assertEquals(2, noFile.exitCode());
-        assertThat(noFile.err()).contains("no file " + tmp.resolve("nope.yaml"));
+        assertThat(CliRun.refusing("check-rules", "--dir", tmp.toString())).contains("no plugin.yaml in " + tmp);
+        assertThat(CliRun.refusing("check-rules", "--dir", project.toString(), tmp.resolve("nope.yaml").toString()))
+                .contains("no file " + tmp.resolve("nope.yaml"));
     }
 
     @Test
     void validateAndBuildRunTheCheckAndBuildStopsBeforeMaven() throws Exception {
         Files.writeString(rules, Files.readString(rules).replace("source: \"demo\"", "source: syscall"));
-        CliRun validate = CliRun.of("validate", "--dir", project.toString());
-        assertEquals(2, validate.exitCode());
-        assertThat(validate.err())
+        assertThat(CliRun.refusing("validate", "--dir", project.toString()))
                 .contains(rules + ":12:11: error: source syscall is not a source of this plugin");
-        CliRun build = CliRun.of("build", "--dir", project.toString());
-        assertEquals(2, build.exitCode());
-        assertThat(build.err())
+        assertThat(CliRun.refusing("build", "--dir", project.toString()))
                 .contains("falco-plugin build: Falco would refuse the rules in " + project.resolve("falco"));
         assertFalse(Files.exists(project.resolve("target")), "Maven must not have run");
     }

@@ -33,4 +33,11 @@ record CliRun(int exitCode, String out, String err) {
         assertEquals(exitCode, run.exitCode(), run.out() + "\n" + run.err());
         return run.out() + run.err();
     }
+
+    /** Runs the command, asserts that it refuses its input (exit 2), and returns standard error. */
+    static String refusing(String... args) {
+        CliRun run = of(args);
+        assertEquals(2, run.exitCode(), run.out() + "\n" + run.err());
+        return run.err();
+    }
 }

@@ -2,6 +2,9 @@ package dev.falcojava.cli.commands;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +32,17 @@ class UpgradeCommandTest {
     private static final String MIGRATED = "the falco-plugin steps run through dev.falcojava:falco-plugin-maven-plugin"
             + " instead of exec-maven-plugin";
 
+    /** The start of a pom.xml indented with tabs, up to its dependency on the SDK 0.1.0. */
+    private static final String TABBED_SDK_DEPENDENCY = """
+                <project>
+                \t<dependencies>
+                \t\t<dependency>
+                \t\t\t<groupId>dev.falcojava</groupId>
+                \t\t\t<artifactId>falco-plugin-sdk</artifactId>
+                \t\t\t<version>0.1.0</version>
+                \t\t</dependency>
+                """;
+
     private static String execStepsPom() throws IOException {
         try (InputStream in = UpgradeCommandTest.class.getResourceAsStream(EXEC_STEPS_POM)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -45,6 +60,15 @@ class UpgradeCommandTest {
         Path project = tmp.resolve("demo");
         CliRun.expecting(0, "new", "demo", "--dir", project.toString());
         return project;
+    }
+
+    /** Runs upgrade on a pom.xml of {@code text}, which it must refuse (exit 2) and leave as it was; returns its error. */
+    private static String refusal(Path tmp, String text) throws IOException {
+        Path pom = Files.writeString(tmp.resolve("pom.xml"), text);
+        CliRun run = CliRun.of("upgrade", "--dir", tmp.toString());
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals(text, Files.readString(pom));
+        return run.err();
     }
 
     @Test
@@ -69,14 +93,7 @@ class UpgradeCommandTest {
 
     @Test
     void theSdksVersionAndIndentationAreKept(@TempDir Path tmp) throws Exception {
-        Path pom = Files.writeString(tmp.resolve("pom.xml"), """
-                <project>
-                \t<dependencies>
-                \t\t<dependency>
-                \t\t\t<groupId>dev.falcojava</groupId>
-                \t\t\t<artifactId>falco-plugin-sdk</artifactId>
-                \t\t\t<version>0.1.0</version>
-                \t\t</dependency>
+        Path pom = Files.writeString(tmp.resolve("pom.xml"), TABBED_SDK_DEPENDENCY + """
                 \t</dependencies>
                 </project>
                 """);
@@ -98,14 +115,9 @@ class UpgradeCommandTest {
 
     @Test
     void aPomWithoutTheSdkIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
-        String text = "<project><dependencies></dependencies></project>\n";
-        Path pom = Files.writeString(tmp.resolve("pom.xml"), text);
-        CliRun run = CliRun.of("upgrade", "--dir", tmp.toString());
-        assertEquals(2, run.exitCode());
         assertEquals("falco-plugin upgrade: pom.xml has no <dependency> on dev.falcojava:falco-plugin-sdk to add"
                 + " falco-plugin-sdk-testing next to; add it by hand (see a pom.xml made by falco-plugin new); nothing was"
-                + " changed\n", run.err());
-        assertEquals(text, Files.readString(pom));
+                + " changed\n", refusal(tmp, "<project><dependencies></dependencies></project>\n"));
     }
 
     @Test
@@ -114,33 +126,30 @@ class UpgradeCommandTest {
                 CliRun.expecting(2, "upgrade", "--dir", tmp.toString()));
     }
 
-    @Test
-    void aPomWithTheExecStepsOfThePreviousVersionBecomesExactlyTheNewProjectsPom(@TempDir Path tmp) throws Exception {
+    /** The poms of earlier versions that upgrade migrates, and what it says it changed. */
+    static Stream<Arguments> earlierPoms() {
+        return Stream.of(
+                Arguments.of("the previous version: exec steps", false, MIGRATED),
+                Arguments.of("an even earlier version: exec steps and no testing dependency", true,
+                        "added the test-scoped dependency dev.falcojava:falco-plugin-sdk-testing (the test harness); " + MIGRATED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("earlierPoms")
+    void aPomWithTheExecStepsOfAnEarlierVersionBecomesExactlyTheNewProjectsPom(String version, boolean withoutTesting,
+                                                                               String changes, @TempDir Path tmp) throws Exception {
         Path project = newProject(tmp);
         Path pom = project.resolve("pom.xml");
         String old = execStepsPom();
         String expected = withSdkVersionOf(Files.readString(pom), old);
         assertThat(old).contains("<artifactId>exec-maven-plugin</artifactId>");
         assertThat(expected).doesNotContain("exec-maven-plugin");
-        Files.writeString(pom, old);
+        Files.writeString(pom, withoutTesting ? TESTING_DEPENDENCY.matcher(old).replaceFirst("") : old);
 
-        assertEquals("upgraded " + pom + ": " + MIGRATED + "\n", CliRun.expecting(0, "upgrade", "--dir", project.toString()));
+        assertEquals("upgraded " + pom + ": " + changes + "\n", CliRun.expecting(0, "upgrade", "--dir", project.toString()));
         assertEquals(expected, Files.readString(pom));
         assertEquals("up to date: nothing to change in " + pom + "\n",
                 CliRun.expecting(0, "upgrade", "--dir", project.toString()));
-    }
-
-    @Test
-    void aPomOfAnEvenEarlierVersionGetsBothChangesAtOnce(@TempDir Path tmp) throws Exception {
-        Path project = newProject(tmp);
-        Path pom = project.resolve("pom.xml");
-        String old = execStepsPom();
-        String expected = withSdkVersionOf(Files.readString(pom), old);
-        Files.writeString(pom, TESTING_DEPENDENCY.matcher(old).replaceFirst(""));
-
-        assertEquals("upgraded " + pom + ": added the test-scoped dependency dev.falcojava:falco-plugin-sdk-testing"
-                + " (the test harness); " + MIGRATED + "\n", CliRun.expecting(0, "upgrade", "--dir", project.toString()));
-        assertEquals(expected, Files.readString(pom));
     }
 
     @Test
@@ -149,14 +158,7 @@ class UpgradeCommandTest {
         String execBlock = old.substring(old.indexOf("      <plugin>\n        <!-- The falco-plugin steps"),
                 old.indexOf("    </plugins>"));
         String tabbed = execBlock.replace("${falco-plugin-sdk.version}", "0.1.0").replace("  ", "\t");
-        Path pom = Files.writeString(tmp.resolve("pom.xml"), """
-                <project>
-                \t<dependencies>
-                \t\t<dependency>
-                \t\t\t<groupId>dev.falcojava</groupId>
-                \t\t\t<artifactId>falco-plugin-sdk</artifactId>
-                \t\t\t<version>0.1.0</version>
-                \t\t</dependency>
+        Path pom = Files.writeString(tmp.resolve("pom.xml"), TABBED_SDK_DEPENDENCY + """
                 \t\t<dependency>
                 \t\t\t<groupId>dev.falcojava</groupId>
                 \t\t\t<artifactId>falco-plugin-sdk-testing</artifactId>
@@ -193,33 +195,27 @@ class UpgradeCommandTest {
         assertThat(upgraded).doesNotContain("exec-maven-plugin");
     }
 
-    @Test
-    void anExecBlockWithExecutionsOfItsOwnIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
+    /** Changes of the exec block that upgrade cannot carry over: the text replaced, its replacement, the refusal. */
+    static Stream<Arguments> execBlocksOfTheirOwn() {
         String link = "          <execution>\n            <id>falco-plugin-link</id>";
-        String old = execStepsPom().replace(link, "          <execution>\n            <id>print-env</id>\n"
-                + "            <goals>\n              <goal>exec</goal>\n            </goals>\n          </execution>\n" + link);
-        assertThat(old).contains("print-env");
-        Path pom = Files.writeString(tmp.resolve("pom.xml"), old);
-        CliRun run = CliRun.of("upgrade", "--dir", tmp.toString());
-        assertEquals(2, run.exitCode(), run.out());
-        assertEquals("falco-plugin upgrade: the exec-maven-plugin block in pom.xml has executions of its own (print-env);"
-                + " replace it by hand with the falco-plugin-maven-plugin block of a pom.xml made by falco-plugin new;"
-                + " nothing was changed\n", run.err());
-        assertEquals(old, Files.readString(pom));
+        return Stream.of(
+                Arguments.of(link, "          <execution>\n            <id>print-env</id>\n"
+                                + "            <goals>\n              <goal>exec</goal>\n            </goals>\n          </execution>\n" + link,
+                        "has executions of its own (print-env)"),
+                Arguments.of("<argument>${falco.linkage}</argument>", "<argument>static</argument>",
+                        "passes the falco-plugin steps other arguments than falco-plugin generated (generate --dir"
+                                + " ${project.basedir} link --linkage static --dir ${project.basedir})"));
     }
 
-    @Test
-    void anExecBlockWithArgumentsOfItsOwnIsRefusedAndLeftAsItWas(@TempDir Path tmp) throws Exception {
-        String old = execStepsPom().replace("<argument>${falco.linkage}</argument>", "<argument>static</argument>");
-        assertThat(old).contains("<argument>static</argument>");
-        Path pom = Files.writeString(tmp.resolve("pom.xml"), old);
-        CliRun run = CliRun.of("upgrade", "--dir", tmp.toString());
-        assertEquals(2, run.exitCode(), run.out());
-        assertEquals("falco-plugin upgrade: the exec-maven-plugin block in pom.xml passes the falco-plugin steps other"
-                + " arguments than falco-plugin generated (generate --dir ${project.basedir} link --linkage static --dir"
-                + " ${project.basedir}); replace it by hand with the falco-plugin-maven-plugin block of a pom.xml made by"
-                + " falco-plugin new; nothing was changed\n", run.err());
-        assertEquals(old, Files.readString(pom));
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("execBlocksOfTheirOwn")
+    void anExecBlockWithStepsOfItsOwnIsRefusedAndLeftAsItWas(String original, String changed, String refusal,
+                                                             @TempDir Path tmp) throws Exception {
+        String old = execStepsPom().replace(original, changed);
+        assertThat(old).contains(changed);
+        assertEquals("falco-plugin upgrade: the exec-maven-plugin block in pom.xml " + refusal + "; replace it by hand"
+                + " with the falco-plugin-maven-plugin block of a pom.xml made by falco-plugin new; nothing was changed\n",
+                refusal(tmp, old));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.falcojava.cli.generation;
 
 import dev.falcojava.cli.CliVersion;
+import dev.falcojava.cli.model.ConfigDescriptors;
 import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.PluginDescriptor;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,81 +22,12 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The config record rendered from plugin.yaml, compiled against the SDK and run on configs. */
 class ConfigRenderingTest {
 
-    static final String DESCRIPTOR = """
-            name: cloud
-            version: 0.1.0
-            description: d
-            contact: c
-            package: com.example.cloud
-            config:
-              - name: aws
-                type: object
-                description: "AWS, */ with \\"quotes\\""
-                keys:
-                  - name: region
-                    type: string
-                    description: Region
-                    pattern: "^[a-z]+-[a-z]+-[0-9]$"
-                  - name: profile
-                    type: string
-                    description: Profile
-                    optional: true
-              - name: port
-                type: int
-                description: Port
-                minimum: 1
-                maximum: 65535
-                default: 8080
-              - name: level
-                type: enum
-                description: Level
-                values: [debug, info, us-east-1]
-                default: info
-              - name: rules
-                type: list
-                description: Rules
-                min-items: 1
-                items:
-                  type: object
-                  keys:
-                    - name: user
-                      type: string
-                      description: User
-                    - name: weight
-                      type: number
-                      description: Weight
-                      minimum: 0
-                      default: 1
-              - name: ignored
-                type: list
-                description: Ignored users
-                items: string
-                default: [root, "a\\"dmin"]
-              - name: max-events
-                type: integer
-                description: Old style long
-                default: 10
-              - name: matrix
-                type: list
-                description: Lists of lists
-                items:
-                  type: list
-                  items: long
-                optional: true
-            capabilities:
-              extract:
-                event-sources: [x]
-                fields:
-                  - name: cloud.a
-                    type: string
-                    description: A
-            """;
 
     private static Method parse;
 
     @BeforeAll
     static void renderAndCompile(@TempDir Path tmp) throws Exception {
-        PluginDescriptor descriptor = DescriptorReader.parse(DESCRIPTOR, "plugin.yaml");
+        PluginDescriptor descriptor = DescriptorReader.parse(ConfigDescriptors.CLOUD, "plugin.yaml");
         String source = new TemplateRenderer().render("java/Config.java.mustache",
                 new ProjectModelFactory(CliVersion.projectVersions()).create(descriptor));
         Path file = tmp.resolve("src/com/example/cloud/CloudConfig.java");

@@ -3,7 +3,9 @@ package dev.falcojava.cli.generation;
 import dev.falcojava.cli.CliVersion;
 import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.sdk.abi.BridgeSlot;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -12,22 +14,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The rendered glue and the SDK's {@link BridgeSlot} agree on the slot order, the table version and the mask. */
 class GlueContractTest {
 
-    private static final String DESCRIPTOR = """
+    private static final String HEADER = """
             name: contract
             version: 1.0.0
             description: d
             contact: c
             id: 999
             package: org.acme.contract
-            capabilities:
-              source:
-                event-source: contract
+            """;
+    private static final String EXTRACT = """
               extract:
                 fields:
                   - name: contract.count
@@ -35,10 +37,21 @@ class GlueContractTest {
                     description: The number of the event
             """;
 
-    @Test
-    void theGlueTableIsTheSdksBridgeSlotContract(@TempDir Path tmp) throws Exception {
+    /** A plugin.yaml with the fewest capabilities and one with all of them, each with the capabilities whose slots it uses. */
+    static Stream<Arguments> descriptors() {
+        return Stream.of(
+                Arguments.of(HEADER + "capabilities:\n  source:\n    event-source: contract\n" + EXTRACT,
+                        List.of("core", "source", "extract")),
+                Arguments.of(HEADER + "metrics: true\nreconfigure: true\ncapabilities:\n  source:\n    event-source: contract\n"
+                                + EXTRACT + "  parse: {}\n  async:\n    events: [contract_tick]\n  capture-listen: {}\n",
+                        List.of("core", "source", "extract", "parse", "async", "capture-listen", "metrics", "reconfigure")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("descriptors")
+    void theGlueTableIsTheSdksBridgeSlotContract(String descriptor, List<String> capabilities, @TempDir Path tmp) throws Exception {
         Path project = tmp.resolve("contract");
-        new ProjectGenerator(CliVersion.projectVersions()).create(DescriptorReader.parse(DESCRIPTOR, "plugin.yaml"), project);
+        new ProjectGenerator(CliVersion.projectVersions()).create(DescriptorReader.parse(descriptor, "plugin.yaml"), project);
         String glue = Files.readString(project.resolve("src/generated/native/plugin_glue.c"));
 
         Matcher enumBody = Pattern.compile("enum \\{\\s*(FJP_SLOT_[^}]*)\\};").matcher(glue);
@@ -55,7 +68,7 @@ class GlueContractTest {
 
         long mask = 0;
         for (BridgeSlot slot : BridgeSlot.values()) {
-            if (List.of("core", "source", "extract").contains(slot.capability())) {
+            if (capabilities.contains(slot.capability())) {
                 mask |= slot.bit();
             }
         }

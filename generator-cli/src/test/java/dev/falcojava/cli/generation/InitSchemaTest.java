@@ -5,6 +5,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.falcojava.cli.model.ConfigDescriptors;
 import dev.falcojava.cli.model.DescriptorReader;
 import dev.falcojava.cli.model.PluginDescriptor;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class InitSchemaTest {
     }
 
     private static Set<ValidationMessage> validateNested(String json) throws Exception {
-        PluginDescriptor descriptor = DescriptorReader.parse(ConfigRenderingTest.DESCRIPTOR, "plugin.yaml");
+        PluginDescriptor descriptor = DescriptorReader.parse(ConfigDescriptors.CLOUD, "plugin.yaml");
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
                 .getSchema(ProjectModelFactory.initSchema(descriptor.config()));
         return schema.validate(new ObjectMapper().readTree(json));
@@ -134,7 +135,7 @@ class InitSchemaTest {
     @Test
     void theNestedSchemaCarriesTheConstraints() throws Exception {
         var schema = new ObjectMapper().readTree(ProjectModelFactory.initSchema(
-                DescriptorReader.parse(ConfigRenderingTest.DESCRIPTOR, "p").config()));
+                DescriptorReader.parse(ConfigDescriptors.CLOUD, "p").config()));
         assertEquals("{\"type\":\"integer\",\"minimum\":1,\"maximum\":65535,\"description\":\"Port\",\"default\":8080}",
                 schema.at("/properties/port").toString());
         assertEquals("[\"debug\",\"info\",\"us-east-1\"]", schema.at("/properties/level/enum").toString());

@@ -12,27 +12,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The config section of plugin.yaml: typed keys, nested objects, lists, enums, constraints and optional keys. */
 class ConfigReaderTest {
 
-    private static String descriptor(String config) {
-        return """
-                name: cloud
-                version: 0.1.0
-                description: d
-                contact: c
-                package: com.example.cloud
-                config:
-                """ + config.indent(2) + """
-                capabilities:
-                  extract:
-                    event-sources: [x]
-                    fields:
-                      - name: cloud.a
-                        type: string
-                        description: A
-                """;
-    }
-
     private static List<ConfigKey> read(String config) throws DescriptorException {
-        return DescriptorReader.parse(descriptor(config), "p.yaml").config();
+        return DescriptorReader.parse(ConfigDescriptors.withConfig(config), "p.yaml").config();
     }
 
     private static List<String> problems(String config) {
@@ -47,46 +28,7 @@ class ConfigReaderTest {
 
     @Test
     void readsNestedObjectsListsEnumsConstraintsAndOptionalKeys() throws Exception {
-        List<ConfigKey> keys = read("""
-                - name: aws
-                  type: object
-                  description: AWS
-                  keys:
-                    - name: region
-                      type: string
-                      description: Region
-                      pattern: "^[a-z]+-[a-z]+-[0-9]$"
-                    - name: profile
-                      type: string
-                      description: Profile
-                      optional: true
-                - name: port
-                  type: int
-                  description: Port
-                  minimum: 1
-                  maximum: 65535
-                  default: 8080
-                - name: level
-                  type: enum
-                  description: Level
-                  values: [debug, info, us-east-1]
-                  default: info
-                - name: rules
-                  type: list
-                  description: Rules
-                  min-items: 1
-                  items:
-                    type: object
-                    keys:
-                      - name: user
-                        type: string
-                        description: User
-                - name: ignored
-                  type: list
-                  description: Ignored users
-                  items: string
-                  default: [root, admin]
-                """);
+        List<ConfigKey> keys = DescriptorReader.parse(ConfigDescriptors.CLOUD, "p.yaml").config();
         ConfigType.Group aws = (ConfigType.Group) keys.get(0).type();
         assertEquals("Aws", aws.javaName());
         assertEquals(new ConfigType.Text(Optional.of("^[a-z]+-[a-z]+-[0-9]$")), aws.keys().get(0).type());
@@ -100,7 +42,7 @@ class ConfigReaderTest {
         ConfigType.Items rules = (ConfigType.Items) keys.get(3).type();
         assertEquals(1, rules.minItems());
         assertEquals("RulesItem", ((ConfigType.Group) rules.items()).javaName());
-        assertEquals(Optional.of(List.of("root", "admin")), keys.get(4).defaultValue());
+        assertEquals(Optional.of(List.of("root", "a\"dmin")), keys.get(4).defaultValue());
         assertEquals("US_EAST_1", Names.constant("us-east-1"));
     }
 
@@ -280,7 +222,7 @@ class ConfigReaderTest {
 
     @Test
     void aConfigClassIsAQualifiedNameAndExcludesConfig() throws Exception {
-        String withClass = descriptor("""
+        String withClass = ConfigDescriptors.withConfig("""
                 - name: a
                   type: string
                   description: A

@@ -5,9 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -68,17 +66,7 @@ class CapabilityPerPluginEndToEndTest {
 
     @Test
     void systemEventsAndOtherPluginsEventsAreReadByParameter() throws Exception {
-        Path resources = Path.of("src/test/resources/syscall-extract");
-        Path library = projects.newAndBuild("sysx", List.of("--capabilities", "extract"), project -> {
-            Files.copy(resources.resolve("plugin.yaml"), project.resolve("plugin.yaml"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(resources.resolve("SysxPlugin.java"), project.resolve("src/main/java/com/example/sysx/SysxPlugin.java"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            try (var files = Files.walk(project.resolve("src/test"))) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }).resolve("target/libsysx.so");
+        Path library = projects.libraryOf("sysx", "extract", Path.of("src/test/resources/syscall-extract"), "SysxPlugin.java");
 
         NativeHost.Run syscalls = NativeHost.run(library, Map.of(), "--expect-caps", "extract,parse", "--cycles", "1",
                 "--feed", "2", "--feed-source", "syscall", "--feed-type", "1");

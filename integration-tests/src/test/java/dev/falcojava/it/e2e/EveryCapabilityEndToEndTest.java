@@ -4,20 +4,26 @@ import dev.falcojava.it.host.NativeHost;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A CLI-generated plugin with every capability (source, extract, parse, async, capture listening, metrics) and every
  * field type, scalar and list, with and without arguments, loaded by the native host: each value is checked as the
- * host reads it from the plugin's memory.
+ * host reads it from the plugin's memory. The project's own harness test (AllpPluginTest) checks the same plugin through
+ * the test harness in the project's build.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryCapabilityEndToEndTest {
@@ -28,18 +34,37 @@ class EveryCapabilityEndToEndTest {
             + "allp.nth,allp.nth[10],allp.host[local],allp.host[six],allp.host[none],allp.parsed";
 
     private Path library;
+    private Path harnessReport;
 
     @BeforeAll
     void buildThePlugin() throws Exception {
         Path project = new GeneratedProjects("every-").newAndBuild("allp",
                 List.of("--capabilities", "source,extract,parse,async,capture-listen", "--id", "999"), dir -> {
-                    Files.copy(RESOURCES.resolve("plugin.yaml"), dir.resolve("plugin.yaml"),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    Files.copy(RESOURCES.resolve("AllpPlugin.java"), dir.resolve("src/main/java/com/example/allp/AllpPlugin.java"),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    Files.delete(dir.resolve("src/test/java/com/example/allp/AllpPluginTest.java"));
+                    GeneratedProjects.replace(dir, "plugin.yaml", RESOURCES.resolve("plugin.yaml"));
+                    GeneratedProjects.replace(dir, "src/main/java/com/example/allp/AllpPlugin.java", RESOURCES.resolve("AllpPlugin.java"));
+                    GeneratedProjects.replace(dir, "src/test/java/com/example/allp/AllpPluginTest.java",
+                            RESOURCES.resolve("AllpPluginTest.java"));
                 });
         library = project.resolve("target/liballp.so");
+        harnessReport = project.resolve("target/surefire-reports/TEST-com.example.allp.AllpPluginTest.xml");
+    }
+
+    @Test
+    void theHarnessTestOfThePluginRanInItsBuildAndPassed() throws Exception {
+        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(harnessReport.toFile())
+                .getDocumentElement();
+        assertEquals(List.of("6", "0", "0", "0"), Stream.of("tests", "failures", "errors", "skipped")
+                .map(suite::getAttribute).toList(), () -> "tests, failures, errors, skipped of " + harnessReport);
+        NodeList cases = suite.getElementsByTagName("testcase");
+        assertEquals(List.of(
+                        "aRequiredArgumentMissingFailsNamingTheField(PluginHarness, OpenSource)",
+                        "anIndexPastTheEndAnUnknownKeyAndAnEmptyListAreNoValue(PluginHarness, OpenSource)",
+                        "asyncEventsArriveEncodedAndStopWithTheHandler(PluginHarness)",
+                        "everyFieldTypeScalarAndListWithAndWithoutArguments(PluginHarness, OpenSource)",
+                        "logLinesReachTheHostWithTheirSeverityAndDebugStaysBelowTheDefaultLevel(PluginHarness)",
+                        "parseCaptureMetricsOpenParamsAndProgress(PluginHarness, OpenSource)"),
+                IntStream.range(0, cases.getLength()).mapToObj(i -> ((Element) cases.item(i)).getAttribute("name"))
+                        .sorted().toList());
     }
 
     private NativeHost.Run host(String... arguments) throws Exception {
@@ -122,12 +147,13 @@ class EveryCapabilityEndToEndTest {
                 extract event sources: ["allp"]
                 extract event types: 322
                 parse event types: 322
-                open params="[{\\"value\\":\\"max=3\\",\\"desc\\":\\"three events\\"},{\\"value\\":\\"max=1;max=2\\",\\"desc\\":\\"one or two\\",\\"separator\\":\\";\\"}]"
+                open params="[{\\"value\\":\\"max=3\\",\\"desc\\":\\"three \\\\\\"events\\\\\\"\\"},{\\"value\\":\\"max=1;max=2\\",\\"desc\\":\\"one or two\\",\\"separator\\":\\";\\"},{\\"value\\":\\"max=0\\"}]"
                 capture open
                 async events: ["allp_tick"]
                 """);
         assertThat(out)
                 .contains("""
+                progress pct=10000 text="4 of 4"
                 async name=allp_tick data="tick 1"
                 async name=allp_tick data="tick 2"
                 async name=allp_tick data="tick 3"

@@ -3,7 +3,9 @@ package dev.falcojava.it.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +62,53 @@ final class GeneratedProjects {
         assertEquals(0, built.exitCode(), built.output());
         assertThat(built.output()).contains("built " + project.resolve("target"));
         return project;
+    }
+
+    /**
+     * {@code newAndBuild} of {@code name} with {@code --capabilities capabilities}, with the plugin.yaml and the plugin
+     * class file {@code pluginClass} of {@code resources} in place of the starter's and no test: the shared library.
+     */
+    Path libraryOf(String name, String capabilities, Path resources, String pluginClass) throws Exception {
+        return newAndBuild(name, List.of("--capabilities", capabilities),
+                withPlugin(resources.resolve("plugin.yaml"), resources.resolve(pluginClass))).resolve("target/lib" + name + ".so");
+    }
+
+    /** Writes {@code lines} to a new file of the work directory, for the host's {@code --syscall-events}. */
+    Path syscallEvents(List<String> lines) throws IOException {
+        return Files.write(Files.createTempFile(work, "events-", ".txt"), lines);
+    }
+
+    /**
+     * The edit that puts {@code descriptor} and the plugin class {@code pluginClass} (a file named as the class) in place
+     * of the starter's, and deletes the starter test.
+     */
+    static ProjectEdit withPlugin(Path descriptor, Path pluginClass) {
+        return project -> {
+            replace(project, "plugin.yaml", descriptor);
+            withPlugin(pluginClass).apply(project);
+        };
+    }
+
+    /** The edit that puts the plugin class {@code pluginClass} in place of the starter's, and deletes the starter test. */
+    static ProjectEdit withPlugin(Path pluginClass) {
+        return project -> {
+            replace(project, "src/main/java/com/example/" + project.getFileName() + "/" + pluginClass.getFileName(), pluginClass);
+            deleteTests(project);
+        };
+    }
+
+    /** Puts {@code source} at {@code target} (relative to {@code project}) in place of what the CLI wrote there. */
+    static void replace(Path project, String target, Path source) throws IOException {
+        Files.copy(source, project.resolve(target), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Deletes src/test of {@code project}: its starter test checks the starter plugin, which the test replaced. */
+    static void deleteTests(Path project) throws IOException {
+        try (var files = Files.walk(project.resolve("src/test"))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /**

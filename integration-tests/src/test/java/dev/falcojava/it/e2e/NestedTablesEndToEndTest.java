@@ -4,11 +4,8 @@ import dev.falcojava.it.host.NativeHost;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,17 +31,7 @@ class NestedTablesEndToEndTest {
     @BeforeAll
     static void build() throws Exception {
         projects = new GeneratedProjects("nested-");
-        Path resources = Path.of("src/test/resources/nested");
-        library = projects.newAndBuild("fdstate", List.of("--capabilities", "parse,extract"), project -> {
-            Files.copy(resources.resolve("plugin.yaml"), project.resolve("plugin.yaml"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(resources.resolve("FdstatePlugin.java"),
-                    project.resolve("src/main/java/com/example/fdstate/FdstatePlugin.java"), StandardCopyOption.REPLACE_EXISTING);
-            try (var files = Files.walk(project.resolve("src/test"))) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }).resolve("target/libfdstate.so");
+        library = projects.libraryOf("fdstate", "parse,extract", Path.of("src/test/resources/nested"), "FdstatePlugin.java");
     }
 
     private static NativeHost.Run run(List<String> lines) throws Exception {
@@ -52,7 +39,7 @@ class NestedTablesEndToEndTest {
     }
 
     private static NativeHost.Run run(List<String> lines, String fields, String... options) throws Exception {
-        Path events = Files.write(projects.work().resolve("events-" + System.nanoTime() + ".txt"), lines);
+        Path events = projects.syscallEvents(lines);
         List<String> arguments = new ArrayList<>(List.of("--cycles", "1", "--thread-entries", "2", "--syscall-events",
                 events.toString(), "--fields", fields));
         arguments.addAll(List.of(options));

@@ -3,11 +3,7 @@ package dev.falcojava.it.e2e;
 import dev.falcojava.it.host.NativeHost;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,17 +18,7 @@ class ReconfigureAndDumpStateEndToEndTest {
 
     @Test
     void setConfigReusesTheTypedConfigAndDumpStatePushesTheStateInForce() throws Exception {
-        Path resources = Path.of("src/test/resources/tuner");
-        Path library = new GeneratedProjects("tuner-").newAndBuild("tuner", List.of("--capabilities", "async"), project -> {
-            Files.copy(resources.resolve("plugin.yaml"), project.resolve("plugin.yaml"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(resources.resolve("TunerPlugin.java"), project.resolve("src/main/java/com/example/tuner/TunerPlugin.java"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            try (var files = Files.walk(project.resolve("src/test"))) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }).resolve("target/libtuner.so");
+        Path library = new GeneratedProjects("tuner-").libraryOf("tuner", "async", Path.of("src/test/resources/tuner"), "TunerPlugin.java");
 
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--expect-caps", "async", "--cycles", "1",
                 "--expect-async", "1", "--config", "{\"label\": \"a\"}",

@@ -3,10 +3,7 @@ package dev.falcojava.it.e2e;
 import dev.falcojava.it.host.NativeHost;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -27,16 +24,9 @@ class RoutinesEndToEndTest {
     void routinesRunOnTheHostsPoolUntilTheyEndOrAreUnsubscribed() throws Exception {
         Path resources = Path.of("src/test/resources/routines");
         GeneratedProjects projects = new GeneratedProjects("routines-");
-        Path library = projects.newAndBuild("routines", List.of("--capabilities", "capture-listen"), project -> {
-            Files.copy(resources.resolve("RoutinesPlugin.java"),
-                    project.resolve("src/main/java/com/example/routines/RoutinesPlugin.java"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            try (var files = Files.walk(project.resolve("src/test"))) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }).resolve("target/libroutines.so");
+        Path library = projects.newAndBuild("routines", List.of("--capabilities", "capture-listen"),
+                GeneratedProjects.withPlugin(resources.resolve("RoutinesPlugin.java")))
+                .resolve("target/libroutines.so");
 
         NativeHost.Run run = NativeHost.run(library, Map.of(), "--expect-caps", "capture-listen", "--cycles", "2",
                 "--routine-runs", "5");

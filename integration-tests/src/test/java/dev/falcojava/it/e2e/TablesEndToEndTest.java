@@ -5,11 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -40,16 +37,9 @@ class TablesEndToEndTest {
     }
 
     private static Path build(GeneratedProjects projects, String name, String className, String capabilities) throws Exception {
-        return projects.newAndBuild(name, List.of("--capabilities", capabilities), project -> {
-            Files.copy(RESOURCES.resolve(name + ".yaml"), project.resolve("plugin.yaml"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(RESOURCES.resolve(className + ".java"),
-                    project.resolve("src/main/java/com/example/" + name + "/" + className + ".java"), StandardCopyOption.REPLACE_EXISTING);
-            try (var files = Files.walk(project.resolve("src/test"))) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }).resolve("target/lib" + name + ".so");
+        return projects.newAndBuild(name, List.of("--capabilities", capabilities),
+                GeneratedProjects.withPlugin(RESOURCES.resolve(name + ".yaml"), RESOURCES.resolve(className + ".java")))
+                .resolve("target/lib" + name + ".so");
     }
 
     private NativeHost.Run host(String... arguments) throws Exception {

@@ -9,8 +9,6 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +38,7 @@ class TypedEventsEndToEndTest {
     @BeforeAll
     static void build() throws Exception {
         projects = new GeneratedProjects("typed-");
-        Path resources = Path.of("src/test/resources/typed-events");
-        library = projects.newAndBuild("typed", List.of("--capabilities", "extract"), project -> {
-            Files.copy(resources.resolve("plugin.yaml"), project.resolve("plugin.yaml"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(resources.resolve("TypedPlugin.java"), project.resolve("src/main/java/com/example/typed/TypedPlugin.java"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            try (var files = Files.walk(project.resolve("src/test"))) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }).resolve("target/libtyped.so");
+        library = projects.libraryOf("typed", "extract", Path.of("src/test/resources/typed-events"), "TypedPlugin.java");
     }
 
     @Test
@@ -64,7 +52,7 @@ class TypedEventsEndToEndTest {
 
     /** Field values by event number, from the host's output of --syscall-events. */
     private static Map<Long, Map<String, String>> run(List<String> lines, String... options) throws Exception {
-        Path events = Files.write(projects.work().resolve("events-" + System.nanoTime() + ".txt"), lines);
+        Path events = projects.syscallEvents(lines);
         List<String> arguments = new java.util.ArrayList<>(List.of("--cycles", "1", "--syscall-events", events.toString()));
         arguments.addAll(List.of(options));
         NativeHost.Run run = NativeHost.run(library, Map.of(), arguments.toArray(String[]::new));

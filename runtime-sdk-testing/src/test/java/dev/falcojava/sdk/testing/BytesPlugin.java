@@ -4,24 +4,18 @@ import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.ExtractRequest;
 import dev.falcojava.sdk.api.FieldDefinition;
 import dev.falcojava.sdk.api.FieldType;
-import dev.falcojava.sdk.api.PluginInfo;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** String fields set through the byte API of {@link ExtractRequest}, as a generated plugin's methods would. */
-public class BytesPlugin implements ExtractPlugin {
+public class BytesPlugin extends FixturePlugin implements ExtractPlugin {
 
     private static final byte[] FRAMED = "[hello]".getBytes(StandardCharsets.UTF_8);
 
-    @Override
-    public PluginInfo info() {
-        return new PluginInfo("bytes", "1.0.0", "bytes", "nobody", "3.0.0");
-    }
-
-    @Override
-    public void init(String config) {
+    public BytesPlugin() {
+        super("bytes", "3.0.0");
     }
 
     @Override

@@ -6,8 +6,10 @@ import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.ExtractRequest;
 import dev.falcojava.sdk.api.FieldDefinition;
 import dev.falcojava.sdk.api.FieldType;
+import dev.falcojava.sdk.api.OpenParam;
 import dev.falcojava.sdk.api.PluginEvent;
 import dev.falcojava.sdk.api.PluginInfo;
+import dev.falcojava.sdk.api.Progress;
 import dev.falcojava.sdk.api.SourceInstance;
 import dev.falcojava.sdk.api.SourcePlugin;
 
@@ -49,6 +51,11 @@ public class CounterPlugin implements SourcePlugin, ExtractPlugin {
     }
 
     @Override
+    public List<OpenParam> openParams() {
+        return List.of(new OpenParam("2;3", "two \"streams\"", ";"), new OpenParam("5", ""));
+    }
+
+    @Override
     public SourceInstance open(String params) {
         int max = params.isEmpty() ? 5 : Integer.parseInt(params);
         return new SourceInstance() {
@@ -63,6 +70,11 @@ public class CounterPlugin implements SourcePlugin, ExtractPlugin {
                     batch.add(prefix + next++);
                 }
                 return next > max ? BatchResult.END_OF_STREAM : BatchResult.EVENTS;
+            }
+
+            @Override
+            public Progress progress() {
+                return max <= 0 ? null : new Progress((int) ((next - 1) * 10_000L / max), (next - 1) + " of " + max);
             }
         };
     }

@@ -34,7 +34,8 @@ class LoggingHarnessTest {
                     new LogRecord(null, "Reader: jul info", 6),
                     new LogRecord(null, "Reader: jul p param", 6),
                     new LogRecord(null, "Watcher: system logger warning", 4),
-                    new LogRecord(null, "plugin log 262144 and 262144", 6)), lines);
+                    new LogRecord(null, "plugin log 262144 and 262144", 6),
+                    new LogRecord("audit", "careful", 4)), lines);
         }
     }
 
@@ -46,7 +47,8 @@ class LoggingHarnessTest {
                     new LogRecord(null, "Client: slf4j trace 1", 7),
                     new LogRecord(null, "Client: slf4j debug 2", 7),
                     new LogRecord(null, "Reader: jul fine", 7),
-                    new LogRecord(null, "Reader: jul finest", 7)), debug);
+                    new LogRecord(null, "Reader: jul finest", 7),
+                    new LogRecord("audit", "audit debug", 7)), debug);
         } finally {
             dev.falcojava.sdk.api.PluginLog.setLevel("info");
         }

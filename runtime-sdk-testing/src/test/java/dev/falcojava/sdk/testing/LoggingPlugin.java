@@ -1,21 +1,16 @@
 package dev.falcojava.sdk.testing;
 
-import dev.falcojava.sdk.api.AsyncEvents;
-import dev.falcojava.sdk.api.AsyncPlugin;
-import dev.falcojava.sdk.api.PluginInfo;
 import dev.falcojava.sdk.api.PluginLog;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Logs at init through every route a plugin or its libraries use: SLF4J, java.util.logging, System.Logger, PluginLog. */
-public class LoggingPlugin implements AsyncPlugin {
+/** Logs at init through every route a plugin or its libraries use: SLF4J, java.util.logging, System.Logger, PluginLog (also with a component). */
+public class LoggingPlugin extends IdleAsyncPlugin {
 
-    @Override
-    public PluginInfo info() {
-        return new PluginInfo("logging", "1.0.0", "logs", "nobody", "3.3.0");
+    public LoggingPlugin() {
+        super("logging");
     }
 
     @Override
@@ -36,18 +31,7 @@ public class LoggingPlugin implements AsyncPlugin {
         jul.log(Level.INFO, "jul {0} param", "p");
         System.getLogger("com.example.sys.Watcher").log(System.Logger.Level.WARNING, "system logger warning");
         PluginLog.logger().log(System.Logger.Level.INFO, "plugin log {} and {0}", 262144);
-    }
-
-    @Override
-    public List<String> asyncEvents() {
-        return List.of("none");
-    }
-
-    @Override
-    public void startAsync(AsyncEvents events) {
-    }
-
-    @Override
-    public void stopAsync() {
+        PluginLog.logger("audit").log(System.Logger.Level.WARNING, "careful");
+        PluginLog.logger("audit").log(System.Logger.Level.DEBUG, "audit debug");
     }
 }

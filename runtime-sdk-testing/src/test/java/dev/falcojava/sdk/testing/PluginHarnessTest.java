@@ -1,6 +1,7 @@
 package dev.falcojava.sdk.testing;
 
 import dev.falcojava.sdk.api.BatchResult;
+import dev.falcojava.sdk.api.Progress;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -24,6 +25,19 @@ class PluginHarnessTest {
             assertEquals(7, event.pluginId());
             assertEquals(-1L, event.timestamp());
             assertEquals(3, event.number());
+        }
+    }
+
+    @Test
+    void listsTheOpenParamsAsJsonAndReportsTheProgressOfTheSource() {
+        try (PluginHarness harness = PluginHarness.init(CounterPlugin.class, "");
+             PluginHarness.OpenSource source = harness.open("4")) {
+            assertEquals("[{\"value\":\"2;3\",\"desc\":\"two \\\"streams\\\"\",\"separator\":\";\"},{\"value\":\"5\"}]",
+                    harness.listOpenParams());
+            source.nextBatch();
+            assertEquals(new Progress(5_000, "2 of 4"), source.progress());
+            source.take(2);
+            assertEquals(new Progress(10_000, "4 of 4"), source.progress());
         }
     }
 
