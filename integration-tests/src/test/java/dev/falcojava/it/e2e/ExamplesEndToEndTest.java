@@ -347,8 +347,9 @@ class ExamplesEndToEndTest {
         assertEquals(3 * rounds, samples.getLast()[0], "the last event, a writev on fd 3, sees every byte written to it");
         assertEquals(3 * rounds, samples.getLast()[1], "and its file's total");
         long bytes = samples.getLast()[2] - samples.get(samples.size() - 20_001)[2];
-        assertTrue(bytes < 1024, bytes + " bytes allocated over 20000 events after warm-up (each: parse with a thread lookup, its"
-                + " fd sub-table, an fd lookup, reads and writes of the fd's and the file's counts; four extractions with the"
-                + " same reads); one allocation per event would be 20000 bytes or more");
+        assertTrue(bytes < 16 * 1024, bytes + " bytes allocated over 20000 events after warm-up (each: parse with a thread"
+                + " lookup, its fd sub-table, an fd lookup, reads and writes of the fd's and the file's counts; four"
+                + " extractions with the same reads). One object per event would be 320,000 bytes or more (16 bytes each);"
+                + " the bound leaves room for the JIT's own rare allocations (a recompilation's deoptimization)");
     }
 }
