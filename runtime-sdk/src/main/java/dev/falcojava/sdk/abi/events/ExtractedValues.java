@@ -6,6 +6,7 @@ import dev.falcojava.sdk.abi.Utf8;
 import dev.falcojava.sdk.abi.Utf8Writer;
 import dev.falcojava.sdk.api.FieldDefinition;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
@@ -44,6 +45,12 @@ final class ExtractedValues {
     private final int[] kinds;
     private final ScratchBuffer results = new ScratchBuffer("extracted values", 4096, ScratchBuffer.RESULT_LIMIT);
     private final Utf8Writer utf8 = new Utf8Writer();
+    /**
+     * The result memory of a call's only value when it is a number, a bool or a pointer into the event: its own
+     * 8 bytes at a fixed address, so that publishing it reads no segment.
+     */
+    private final MemorySegment oneValue = Arena.ofAuto().allocate(8, 8);
+    private final long oneValueAddress = oneValue.address();
 
     private int[] requestedIds = new int[8];
     private int[] firstValue = new int[8];
@@ -55,12 +62,19 @@ final class ExtractedValues {
     private int values;
 
     ExtractedValues(List<FieldDefinition> fields) {
-        this.kinds = fields.stream().mapToInt(field -> switch (field.type()) {
+        this.kinds = new int[fields.size()];
+        for (int id = 0; id < kinds.length; id++) {
+            kinds[id] = kind(fields.get(id));
+        }
+    }
+
+    private static int kind(FieldDefinition field) {
+        return switch (field.type()) {
             case BOOL -> BOOL;
             case STRING -> STRING;
             case IPADDR, IPNET -> BYTES;
             default -> NUMBER;
-        }).toArray();
+        };
     }
 
     /** Starts a call requesting {@code fieldCount} fields: no values yet. */
@@ -119,9 +133,7 @@ final class ExtractedValues {
             }
             Object value = references[firstValue[0]];
             if (kind == STRING && value == IN_EVENT) {
-                NativeMemory.putPointer(results.segment().address(), numbers[firstValue[0]]);
-                NativeMemory.putPointer(fieldsArray + FIELD_RES, results.segment().address());
-                NativeMemory.putU64(fieldsArray + FIELD_RES_LEN, 1);
+                publishInEvent(fieldsArray, numbers[firstValue[0]]);
                 clearReferences();
                 return;
             }
@@ -239,7 +251,7 @@ final class ExtractedValues {
 
     /** Writes the string at {@code address}, NUL-terminated in the event, as the only value of {@code field}. */
     void publishInEvent(long field, long address) {
-        long out = results.segment().address();
+        long out = oneValueAddress;
         NativeMemory.putPointer(out, address);
         NativeMemory.putPointer(field + FIELD_RES, out);
         NativeMemory.putU64(field + FIELD_RES_LEN, 1);
@@ -247,13 +259,13 @@ final class ExtractedValues {
 
     /** Writes {@code number} (a bool when {@code bool}) as the only value of {@code field}. */
     void publishNumber(long field, boolean bool, long number) {
-        MemorySegment out = results.segment();
+        long out = oneValueAddress;
         if (bool) {
-            out.set(ValueLayout.JAVA_INT, 0, (int) number);
+            NativeMemory.putU32(out, (int) number);
         } else {
-            out.set(ValueLayout.JAVA_LONG, 0, number);
+            NativeMemory.putU64(out, number);
         }
-        NativeMemory.putPointer(field + FIELD_RES, out.address());
+        NativeMemory.putPointer(field + FIELD_RES, out);
         NativeMemory.putU64(field + FIELD_RES_LEN, 1);
     }
 

@@ -48,15 +48,15 @@ public final class NativeEventBatch implements EventBatch {
     @Override
     public void add(long timestampNanos, byte[] payload, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, payload.length);
-        long start = reserveEvent(timestampNanos, length);
-        MemorySegment.copy(payload, offset, events.segment(), ValueLayout.JAVA_BYTE, start + PLUGIN_EVENT_PAYLOAD, length);
+        long at = reserveEvent(timestampNanos, length);
+        MemorySegment.copy(payload, offset, NativeMemory.ALL, ValueLayout.JAVA_BYTE, at + PLUGIN_EVENT_PAYLOAD, length);
     }
 
     @Override
     public void add(ByteBuffer payload) {
         int length = payload.remaining();
-        long start = reserveEvent(HOST_TIMESTAMP, length);
-        MemorySegment target = events.segment().asSlice(start + PLUGIN_EVENT_PAYLOAD, length);
+        long at = reserveEvent(HOST_TIMESTAMP, length);
+        MemorySegment target = events.segment().asSlice(at - events.segment().address() + PLUGIN_EVENT_PAYLOAD, length);
         target.copyFrom(MemorySegment.ofBuffer(payload));
     }
 
@@ -73,10 +73,11 @@ public final class NativeEventBatch implements EventBatch {
         if (length > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("event payload of " + length + " bytes is too large");
         }
-        long start = reserveEvent(HOST_TIMESTAMP, (int) length);
-        Utf8.encode(text, events.segment(), start + PLUGIN_EVENT_PAYLOAD);
+        long at = reserveEvent(HOST_TIMESTAMP, (int) length);
+        Utf8.encode(text, events.segment(), at - events.segment().address() + PLUGIN_EVENT_PAYLOAD);
     }
 
+    /** Reserves an event with room for {@code payloadLength} bytes of payload, writes its header and returns its address. */
     private long reserveEvent(long timestamp, int payloadLength) {
         long eventLength = PLUGIN_EVENT_PAYLOAD + payloadLength;
         if (eventLength > 0xFFFF_FFFFL) {
@@ -97,7 +98,7 @@ public final class NativeEventBatch implements EventBatch {
         }
         offsets[count++] = start;
         used = start + eventLength;
-        return start;
+        return at;
     }
 
     /** Writes the event pointer array and returns its address. */

@@ -43,9 +43,12 @@ public final class NativeExtractRequest implements ExtractRequest {
     private int directLength;
 
     public NativeExtractRequest(List<FieldDefinition> fields) {
-        this.fields = fields.toArray(FieldDefinition[]::new);
+        this.fields = fields.toArray(new FieldDefinition[0]);
         this.values = new ExtractedValues(fields);
-        this.slots = fields.stream().map(FieldSlot::new).toArray(FieldSlot[]::new);
+        this.slots = new FieldSlot[this.fields.length];
+        for (int id = 0; id < slots.length; id++) {
+            slots[id] = new FieldSlot(this.fields[id]);
+        }
     }
 
     /** What a call checks of a field and how its values are kept. */
@@ -56,6 +59,9 @@ public final class NativeExtractRequest implements ExtractRequest {
         final FieldArgument argument;
         /** Whether the argument's presence is checked: every rule but the optional ones. */
         final boolean checksArgument;
+        /** Whether a present argument breaks the rule ({@link FieldArgument#NONE}) or a missing one does. */
+        final boolean forbidsArgument;
+        final boolean requiresArgument;
         /** A number or a bool, not a list: its value goes out as one 8- or 4-byte number. */
         final boolean number;
 
@@ -65,6 +71,8 @@ public final class NativeExtractRequest implements ExtractRequest {
             list = field.list();
             argument = field.argument();
             checksArgument = argument != FieldArgument.OPTIONAL_INDEX && argument != FieldArgument.OPTIONAL_KEY;
+            forbidsArgument = argument == FieldArgument.NONE;
+            requiresArgument = argument.isRequired();
             number = !list && type != FieldType.STRING && type != FieldType.IPADDR && type != FieldType.IPNET;
         }
     }
@@ -72,7 +80,9 @@ public final class NativeExtractRequest implements ExtractRequest {
     public void beginEvent(long eventInput, int fieldCount) {
         fieldStruct = 0;
         single = fieldCount == 1;
-        values.begin(fieldCount);
+        if (!single) {
+            values.begin(fieldCount);
+        }
         event.resetFromInput(eventInput);
     }
 
@@ -92,7 +102,10 @@ public final class NativeExtractRequest implements ExtractRequest {
                     + " but the host requested type code " + requestedType);
         }
         if (selected.checksArgument) {
-            checkArgument(id, NativeMemory.u32(extractField + FIELD_ARG_PRESENT) != 0, selected.argument);
+            boolean present = NativeMemory.u32(extractField + FIELD_ARG_PRESENT) != 0;
+            if (present ? selected.forbidsArgument : selected.requiresArgument) {
+                checkArgument(id, present, selected.argument);
+            }
         }
         slot = selected;
         index = i;
@@ -270,14 +283,17 @@ public final class NativeExtractRequest implements ExtractRequest {
 
     @Override
     public void setStringFromPayload(int from, int length) {
-        long at = event.payloadSlice(from, length);
-        store(FieldType.STRING, false, at, event.nulAt(at + length) ? ExtractedValues.IN_EVENT : ExtractedValues.FROM_EVENT, length);
+        storeSlice(event.payloadSlice(from, length), length);
     }
 
     @Override
     public void setStringFromParam(int index, int from, int length) {
-        long at = event.paramSlice(index, from, length);
-        store(FieldType.STRING, false, at, event.nulAt(at + length) ? ExtractedValues.IN_EVENT : ExtractedValues.FROM_EVENT, length);
+        storeSlice(event.paramSlice(index, from, length), length);
+    }
+
+    /** Stores the {@code length} bytes at {@code at}, a slice of the checked event, as the string value. */
+    private void storeSlice(long at, int length) {
+        store(FieldType.STRING, false, at, event.nulAfterSlice(at, length) ? ExtractedValues.IN_EVENT : ExtractedValues.FROM_EVENT, length);
     }
 
     @Override

@@ -18,6 +18,22 @@ import static dev.falcojava.sdk.abi.Layouts.*;
  */
 public final class NativePluginEvent implements PluginEvent {
 
+    /**
+     * The bytes of a plugin event from its type to its first parameter length (type 322, 2 parameters, a 4-byte
+     * plugin id): the first 8 as one native-order word and the last 2, compared in two reads.
+     */
+    private static final long PLUGIN_HEADER_WORD;
+    private static final int PLUGIN_HEADER_TAIL;
+
+    static {
+        MemorySegment header = MemorySegment.ofArray(new byte[(int) PLUGIN_EVENT_PAYLOAD]);
+        header.set(NativeMemory.U16, EVENT_TYPE, (short) PLUGIN_EVENT_TYPE);
+        header.set(NativeMemory.U32, EVENT_NPARAMS, 2);
+        header.set(NativeMemory.U32, PLUGIN_EVENT_PARAM_LENS, 4);
+        PLUGIN_HEADER_WORD = header.get(NativeMemory.U64, EVENT_TYPE);
+        PLUGIN_HEADER_TAIL = Short.toUnsignedInt(header.get(NativeMemory.U16, EVENT_TYPE + 8));
+    }
+
     private long address;
     private long number;
     private boolean checked;
@@ -57,28 +73,48 @@ public final class NativePluginEvent implements PluginEvent {
         checked = false;
     }
 
-    /** Checks the event on the first read of its memory: before it, nothing of the event is read. */
+    /**
+     * Checks the event on the first read of its memory: before it, nothing of the event is read. The accessors a
+     * plugin calls on every event test {@code checked} themselves, each at its own place in the code: the compiler
+     * then sees, per accessor, whether the check is ever needed there, and does not copy it where it is not.
+     */
     private void check() {
         if (!checked) {
-            validate(address, number);
-            checked = true;
+            checkNow();
         }
+    }
+
+    private void checkNow() {
+        if (!checkPluginEvent(address)) {
+            validate(address, number);
+        }
+        checked = true;
+    }
+
+    /**
+     * The common case, checked in one step: a plugin event with its two parameters, a 4-byte plugin id and a
+     * payload that ends the event. Kept small so that it is compiled into its callers; any other event, or a
+     * malformed one, takes {@link #validate}.
+     */
+    private boolean checkPluginEvent(long eventAddress) {
+        long len = Integer.toUnsignedLong(NativeMemory.u32(eventAddress + EVENT_LEN));
+        if (len < PLUGIN_EVENT_PAYLOAD || NativeMemory.u64(eventAddress + EVENT_TYPE) != PLUGIN_HEADER_WORD
+                || NativeMemory.u16(eventAddress + EVENT_TYPE + 8) != PLUGIN_HEADER_TAIL
+                || PLUGIN_EVENT_PAYLOAD + Integer.toUnsignedLong(NativeMemory.u32(eventAddress + PLUGIN_EVENT_PARAM_LENS + 4)) != len) {
+            return false;
+        }
+        this.type = PLUGIN_EVENT_TYPE;
+        this.paramCount = 2;
+        this.lengthSize = 4;
+        this.end = eventAddress + len;
+        this.payloadAddress = eventAddress + PLUGIN_EVENT_PAYLOAD;
+        this.payloadSize = (int) (len - PLUGIN_EVENT_PAYLOAD);
+        return true;
     }
 
     private void validate(long eventAddress, long eventNumber) {
         long len = Integer.toUnsignedLong(NativeMemory.u32(eventAddress + EVENT_LEN));
         int eventType = NativeMemory.u16(eventAddress + EVENT_TYPE);
-        if (eventType == PLUGIN_EVENT_TYPE && len >= PLUGIN_EVENT_PAYLOAD && NativeMemory.u32(eventAddress + EVENT_NPARAMS) == 2
-                && NativeMemory.u32(eventAddress + PLUGIN_EVENT_PARAM_LENS) == 4
-                && PLUGIN_EVENT_PAYLOAD + Integer.toUnsignedLong(NativeMemory.u32(eventAddress + PLUGIN_EVENT_PARAM_LENS + 4)) == len) {
-            this.type = PLUGIN_EVENT_TYPE;
-            this.paramCount = 2;
-            this.lengthSize = 4;
-            this.end = eventAddress + len;
-            this.payloadAddress = eventAddress + PLUGIN_EVENT_PAYLOAD;
-            this.payloadSize = (int) (len - PLUGIN_EVENT_PAYLOAD);
-            return;
-        }
         if (len < EVENT_HEADER_SIZE) {
             throw malformed(eventNumber, "length " + len + " is shorter than the " + EVENT_HEADER_SIZE + "-byte header");
         }
@@ -135,8 +171,8 @@ public final class NativePluginEvent implements PluginEvent {
         return new IllegalArgumentException("malformed event " + number + ": " + why);
     }
 
+    /** After a check: fails unless the event has a parameter {@code index}. */
     private void checkIndex(int index) {
-        check();
         if (index < 0 || index >= paramCount) {
             throw new IndexOutOfBoundsException("event " + number + " of type " + type + " has " + paramCount
                     + " parameters, not a parameter " + index);
@@ -154,6 +190,13 @@ public final class NativePluginEvent implements PluginEvent {
             at += parameterLength(address, lengthSize, i);
         }
         return at;
+    }
+
+    /** After a check: fails unless the event has a payload, as plugin and async events have. */
+    private void requirePayload() {
+        if (payloadAddress == 0) {
+            payloadIndex();
+        }
     }
 
     private int payloadIndex() {
@@ -202,7 +245,9 @@ public final class NativePluginEvent implements PluginEvent {
 
     @Override
     public int paramLength(int index) {
-        check();
+        if (!checked) {
+            checkNow();
+        }
         checkIndex(index);
         return (int) parameterLength(address, lengthSize, index);
     }
@@ -240,13 +285,19 @@ public final class NativePluginEvent implements PluginEvent {
 
     @Override
     public int payloadLength() {
-        payloadIndex();
+        if (!checked) {
+            checkNow();
+        }
+        requirePayload();
         return payloadSize;
     }
 
     @Override
     public byte payloadByte(int index) {
-        payloadIndex();
+        if (!checked) {
+            checkNow();
+        }
+        requirePayload();
         if (index < 0 || index >= payloadSize) {
             throw new IndexOutOfBoundsException("payload index " + index + " out of 0.." + payloadSize);
         }
@@ -272,26 +323,33 @@ public final class NativePluginEvent implements PluginEvent {
 
     /** The address of {@code length} bytes of parameter {@code index} from {@code from}, checked to be inside it. */
     long paramSlice(int index, int from, int length) {
-        int available = paramLength(index);
+        if (!checked) {
+            checkNow();
+        }
+        checkIndex(index);
+        int available = (int) parameterLength(address, lengthSize, index);
         if (from < 0 || length < 0 || from > available - length) {
             throw new IndexOutOfBoundsException("parameter " + index + " range " + from + "+" + length + " out of 0.." + available);
         }
-        return paramAddress(index) + from;
+        return uncheckedParamAddress(index) + from;
     }
 
     /** The address of {@code length} bytes of the payload from {@code from}, checked to be inside it. */
     long payloadSlice(int from, int length) {
-        int payload = payloadIndex();
+        if (!checked) {
+            checkNow();
+        }
+        requirePayload();
         if (from < 0 || length < 0 || from > payloadSize - length) {
-            throw new IndexOutOfBoundsException("parameter " + payload + " range " + from + "+" + length + " out of 0.." + payloadSize);
+            throw new IndexOutOfBoundsException("parameter " + payloadIndex() + " range " + from + "+" + length + " out of 0.." + payloadSize);
         }
         return payloadAddress + from;
     }
 
-    /** Whether the byte at {@code address}, inside this event, exists and is NUL. */
-    boolean nulAt(long at) {
-        check();
-        return at >= address && at < end && NativeMemory.u8(at) == 0;
+    /** Whether the byte after the slice of {@code length} bytes at {@code at} (from a {@code *Slice} method) is in this event and NUL. */
+    boolean nulAfterSlice(long at, int length) {
+        long next = at + length;
+        return next < end && NativeMemory.u8(next) == 0;
     }
 
     @Override

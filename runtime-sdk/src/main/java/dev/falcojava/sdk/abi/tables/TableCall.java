@@ -113,6 +113,11 @@ public final class TableCall {
             call = null;
             return;
         }
+        endResolved();
+    }
+
+    /** {@link #end} of a call whose plugin used tables: small {@code end} stays cheap to compile into every bridge. */
+    private void endResolved() {
         MemorySegment release = null;
         if (entriesInUse > 0 && reader != 0) {
             try {
