@@ -1,6 +1,6 @@
 /*
  * Times one plugin_init of a plugin library in a fresh process, and the VmRSS it adds; then opens it, pulls a batch
- * and destroys it. Prints "init_ms X cpu_ms Y rss_added_kib Z anon_added_kib A file_added_kib F" (cpu_ms: the
+ * and destroys it. The init input has a log function, as Falco's has (it writes nothing). Prints "init_ms X cpu_ms Y rss_added_kib Z anon_added_kib A file_added_kib F" (cpu_ms: the
  * process's CPU time during init, all threads; anon and file: the RssAnon and RssFile parts of VmRSS). With
  * INIT_DRIVER_SMAPS=FILE it copies /proc/self/smaps to FILE right after init. Usage: init_driver lib.so
  */
@@ -61,6 +61,13 @@ static void* symbol(void* library, const char* name) {
     return found;
 }
 
+static void quiet_log(void* owner, const char* component, const char* message, int severity) {
+    (void)owner;
+    (void)component;
+    (void)message;
+    (void)severity;
+}
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         fprintf(stderr, "usage: init_driver lib.so\n");
@@ -77,7 +84,7 @@ int main(int argc, char** argv) {
     void* (*open)(void*, const char*, int32_t*) = symbol(library, "plugin_open");
     void (*close)(void*, void*) = symbol(library, "plugin_close");
     int32_t (*next_batch)(void*, void*, uint32_t*, host_event_header***) = symbol(library, "plugin_next_batch");
-    host_init_input input = {"", &input, NULL, NULL, NULL};
+    host_init_input input = {"", &input, NULL, NULL, quiet_log};
     int32_t rc = HOST_API_RC_FAILURE;
     long before = status_kib("VmRSS");
     long anon_before = status_kib("RssAnon");

@@ -92,7 +92,13 @@ public final class Bootstrap {
         Constructor<?> constructor = type.getDeclaredConstructor();
         MethodHandle create = MethodHandles.lookup().unreflectConstructor(constructor)
                 .asType(MethodType.methodType(Plugin.class));
-        return () -> {
+        return new ConstructorCall(create);
+    }
+
+    /** Calls the plugin's constructor; a class rather than a lambda, which the JVM would spin at init (not cached). */
+    private record ConstructorCall(MethodHandle create) implements Supplier<Plugin> {
+        @Override
+        public Plugin get() {
             try {
                 return (Plugin) create.invokeExact();
             } catch (RuntimeException | Error e) {
@@ -100,6 +106,6 @@ public final class Bootstrap {
             } catch (Throwable t) {
                 throw new IllegalStateException(t);
             }
-        };
+        }
     }
 }

@@ -59,7 +59,7 @@ final class CoreBridge {
                 }
                 try {
                     ConfiguredLevel.apply(config);
-                    state.plugin.init(config, new PluginTables(state.tableCall, tables != 0, state::fail, state.ownedTables::add));
+                    state.plugin.init(config, new PluginTables(state.tableCall, tables != 0, state.tableErrors(), state.addedTables()));
                 } finally {
                     state.tableCall.end();
                 }

@@ -22,14 +22,35 @@ final class HostLog {
     /** Sends the plugin's log lines to {@code logFn} of the host, with {@code owner}; a NULL function is ignored. */
     static void attach(long owner, long logFn) {
         if (logFn != 0) {
-            MemorySegment ownerPointer = MemorySegment.ofAddress(owner);
-            MethodHandle function = Linker.nativeLinker().downcallHandle(MemorySegment.ofAddress(logFn), LOG_FN);
-            LogSink.bind((component, level, message) -> {
-                try (Arena arena = Arena.ofConfined()) {
-                    MemorySegment componentText = component == null ? MemorySegment.NULL : arena.allocateFrom(component);
-                    function.invokeExact(ownerPointer, componentText, arena.allocateFrom(message), severity(level));
-                }
-            });
+            LogSink.bind(new HostLineWriter(MemorySegment.ofAddress(owner), MemorySegment.ofAddress(logFn)));
+        }
+    }
+
+    /**
+     * Writes each line through the host's function. Its downcall handle is linked on the first line, not at init
+     * (linking one generates code); a class rather than a lambda, which the JVM would spin at init.
+     */
+    private static final class HostLineWriter implements LogSink.LineWriter {
+        private final MemorySegment owner;
+        private final MemorySegment logFn;
+        private volatile MethodHandle function;
+
+        HostLineWriter(MemorySegment owner, MemorySegment logFn) {
+            this.owner = owner;
+            this.logFn = logFn;
+        }
+
+        @Override
+        public void write(String component, System.Logger.Level level, String message) throws Throwable {
+            MethodHandle call = function;
+            if (call == null) {
+                call = Linker.nativeLinker().downcallHandle(logFn, LOG_FN);
+                function = call;
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment componentText = component == null ? MemorySegment.NULL : arena.allocateFrom(component);
+                call.invokeExact(owner, componentText, arena.allocateFrom(message), severity(level));
+            }
         }
     }
 

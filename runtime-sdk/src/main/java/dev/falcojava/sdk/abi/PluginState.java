@@ -12,6 +12,7 @@ import dev.falcojava.sdk.logging.Failures;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything that belongs to one {@code ss_plugin_t}: the plugin object, its last error, its open instances,
@@ -69,5 +70,31 @@ final class PluginState {
 
     String lastError() {
         return lastError;
+    }
+
+    /**
+     * What the plugin's tables report during init: errors become the last error, tables it adds are kept. Classes
+     * rather than lambdas, as the JVM spins a lambda of a plugin's class loader at run time (the AOT cache holds none).
+     */
+    Consumer<String> tableErrors() {
+        return new TableErrors(this);
+    }
+
+    Consumer<OwnedTable> addedTables() {
+        return new AddedTables(ownedTables);
+    }
+
+    private record TableErrors(PluginState state) implements Consumer<String> {
+        @Override
+        public void accept(String message) {
+            state.fail(message);
+        }
+    }
+
+    private record AddedTables(List<OwnedTable> tables) implements Consumer<OwnedTable> {
+        @Override
+        public void accept(OwnedTable table) {
+            tables.add(table);
+        }
     }
 }
