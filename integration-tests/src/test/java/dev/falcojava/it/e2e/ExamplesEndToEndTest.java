@@ -2,6 +2,10 @@ package dev.falcojava.it.e2e;
 
 import dev.falcojava.it.host.NativeHost;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +59,16 @@ class ExamplesEndToEndTest {
                 }
             }
         }
+    }
+
+    /** The example's harness test ran in its build ({@code mvn package}) and passed: every case, none skipped. */
+    private static void assertHarnessTestPassed(Path report, List<String> cases) throws Exception {
+        Element suite = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile()).getDocumentElement();
+        assertEquals(List.of(String.valueOf(cases.size()), "0", "0", "0"), Stream.of("tests", "failures", "errors", "skipped")
+                .map(suite::getAttribute).toList(), () -> "tests, failures, errors, skipped of " + report);
+        NodeList ran = suite.getElementsByTagName("testcase");
+        assertEquals(cases, IntStream.range(0, ran.getLength()).mapToObj(i -> ((Element) ran.item(i)).getAttribute("name"))
+                .sorted().toList());
     }
 
     @Test
@@ -166,6 +181,12 @@ class ExamplesEndToEndTest {
     @Test
     void theFdbytesCountsBytesPerFdInTheFdTablesAndPerFile() throws Exception {
         Path project = build("fdbytes");
+        assertHarnessTestPassed(project.resolve("target/surefire-reports/TEST-dev.falcojava.examples.fdbytes.FdbytesPluginTest.xml"),
+                List.of("aClosedFdKeepsItsValuesForTheCloseAndTheNextEventErasesIt(PluginHarness)",
+                        "addsItsFourFieldsToEveryFdTable(PluginHarness)",
+                        "anFdTheHostKnewBeforeIsCountedFromItsFirstWriteUnderTheHostsName(PluginHarness)",
+                        "beyondMaxFilesTheFilesAreCountedPerFdOnly(PluginHarness)",
+                        "countsTheBytesOfEachFdAndOfEachFile(PluginHarness)"));
         DistArtifacts.packageAndCheck(project, "fdbytes", "0.1.0", false);
         NativeHost.Run run = runFdbytes(project, List.of(
                 openat(1001, 3, "/etc/app.conf"),

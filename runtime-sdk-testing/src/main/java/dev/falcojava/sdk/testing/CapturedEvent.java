@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * @param payload   the event data
  * @param threadId  the thread id of the event header ({@code -1}: no thread)
  */
-public record CapturedEvent(long number, long timestamp, int pluginId, byte[] payload, long threadId) {
+public record CapturedEvent(long number, long timestamp, int pluginId, byte[] payload, long threadId)
+        implements HarnessEvent {
 
     /** An event of no thread. */
     public CapturedEvent(long number, long timestamp, int pluginId, byte[] payload) {

@@ -1,25 +1,20 @@
 package dev.falcojava.sdk.testing;
 
-import dev.falcojava.sdk.abi.Bootstrap;
 import dev.falcojava.sdk.abi.BridgeSlot;
 import dev.falcojava.sdk.api.ExtractPlugin;
 import dev.falcojava.sdk.api.FieldDefinition;
 import dev.falcojava.sdk.api.ParsePlugin;
 import dev.falcojava.sdk.api.Plugin;
+import dev.falcojava.sdk.api.Progress;
 import dev.falcojava.sdk.api.SourcePlugin;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import static dev.falcojava.sdk.abi.Layouts.*;
 
 /**
  * Drives a plugin from a JUnit test the way Falco does: through the same bridge the native glue uses, with
@@ -33,46 +28,38 @@ import static dev.falcojava.sdk.abi.Layouts.*;
  *     }
  * }
  * }</pre>
+ *
+ * <p>Events are plugin events ({@link CapturedEvent}, taken from a source or made by the test) or system call
+ * events made with {@link SyscallEventBuilder}.
  */
 public final class PluginHarness implements AutoCloseable {
 
-    private static final int SUCCESS = 0;
-    private static final int TIMEOUT = -1;
-    private static final int EOF = 2;
     private static final int MAX_TIMEOUTS_IN_A_ROW = 1000;
 
     private final Arena arena = Arena.ofShared();
-    private final Map<BridgeSlot, MethodHandle> calls = new EnumMap<>(BridgeSlot.class);
-    private final List<FieldDefinition> fields;
-    private final String eventSource;
     private final MemorySegment owner = arena.allocate(8);
     private final HostCallbacks callbacks = new HostCallbacks(owner, arena);
     private final HarnessThreadPool pool = new HarnessThreadPool(arena);
     private final HostTables tables = new HostTables(TableRegistry.withThreads());
     private final boolean tablesGiven;
     private final PluginInputs inputs;
-    private long state;
-    private MemorySegment bridgeTable = MemorySegment.NULL;
+    private final BridgeCalls bridge;
+    private final CapabilityCalls calls;
 
     private PluginHarness(Class<? extends Plugin> type) throws Throwable {
         Plugin metadata = type.getDeclaredConstructor().newInstance();
-        fields = metadata instanceof ExtractPlugin extract ? extract.fields() : List.of();
-        eventSource = metadata instanceof SourcePlugin source ? source.eventSource() : "";
+        List<FieldDefinition> fields = metadata instanceof ExtractPlugin extract ? extract.fields() : List.of();
+        String eventSource = metadata instanceof SourcePlugin source ? source.eventSource() : "";
         tablesGiven = metadata instanceof ExtractPlugin || metadata instanceof ParsePlugin;
         inputs = new PluginInputs(owner, callbacks, tables.registry(), eventSource, pool);
         tables.registry().pluginLastError(this::lastError);
-        MemorySegment table = arena.allocate(BridgeSlot.tableBytes(), 8);
-        BridgeSlot.writeHeader(table, BridgeSlot.ALL);
-        String failure = Bootstrap.install(table.address(), type.getName());
-        if (failure != null) {
+        try {
+            bridge = new BridgeCalls(type.getName(), arena);
+        } catch (IllegalStateException e) {
             arena.close();
-            throw new IllegalStateException(failure);
+            throw e;
         }
-        bridgeTable = table;
-        Linker linker = Linker.nativeLinker();
-        for (BridgeSlot slot : BridgeSlot.values()) {
-            calls.put(slot, linker.downcallHandle(table.get(ValueLayout.ADDRESS, slot.offset()), slot.descriptor()));
-        }
+        calls = new CapabilityCalls(bridge, inputs, tables.registry(), fields, owner, callbacks, pool);
     }
 
     /**
@@ -103,10 +90,11 @@ public final class PluginHarness implements AutoCloseable {
             MemorySegment input = harness.inputs.init(config, harness.tablesGiven, call);
             setup.accept(harness.tables);
             MemorySegment rc = call.allocate(ValueLayout.JAVA_INT);
-            harness.state = (long) harness.tableCall("plugin_init", () -> harness.invoke(BridgeSlot.INIT, input.address(), rc.address()));
+            harness.bridge.state(harness.calls.tableCall("plugin_init",
+                    () -> harness.bridge.invoke(BridgeSlot.INIT, input.address(), rc.address())));
             int code = rc.get(ValueLayout.JAVA_INT, 0);
-            if (code != SUCCESS) {
-                String error = harness.state == 0 ? "no plugin state" : harness.lastError();
+            if (code != BridgeCalls.SUCCESS) {
+                String error = harness.bridge.state() == 0 ? "no plugin state" : harness.lastError();
                 harness.close();
                 throw new PluginCallException("plugin_init", code, error);
             }
@@ -116,15 +104,7 @@ public final class PluginHarness implements AutoCloseable {
 
     /** Calls {@code plugin_open} with {@code params}. */
     public OpenSource open(String params) {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment rc = call.allocate(ValueLayout.JAVA_INT);
-            long instance = (long) invoke(BridgeSlot.OPEN, state, call.allocateFrom(params).address(), rc.address());
-            int code = rc.get(ValueLayout.JAVA_INT, 0);
-            if (code != SUCCESS || instance == 0) {
-                throw new PluginCallException("plugin_open", code, lastError());
-            }
-            return new OpenSource(instance);
-        }
+        return new OpenSource(calls.open(params));
     }
 
     /**
@@ -134,43 +114,18 @@ public final class PluginHarness implements AutoCloseable {
      * @return one value per field: Long (uint64, reltime and abstime in nanoseconds), String, Boolean, InetAddress
      *         or IpNetwork; a List of them for list fields; {@code null} when a single-valued field has no value
      */
-    public List<Object> extract(CapturedEvent event, String... fieldNames) {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment requests = call.allocate(EXTRACT_FIELD_SIZE * Math.max(1, fieldNames.length), 8);
-            FieldDefinition[] definitions = new FieldDefinition[fieldNames.length];
-            for (int i = 0; i < fieldNames.length; i++) {
-                definitions[i] = FieldRequests.describe(fields, fieldNames[i], requests.asSlice(i * EXTRACT_FIELD_SIZE, EXTRACT_FIELD_SIZE), call);
-            }
-            MemorySegment input = inputs.extract(requests, fieldNames.length, call);
-            MemorySegment in = inputs.event(event, call);
-            int code = (int) (long) tableCall("extract_fields",
-                    () -> invoke(BridgeSlot.EXTRACT_FIELDS, state, in.address(), input.address()));
-            if (code != SUCCESS) {
-                throw new PluginCallException("plugin_extract_fields", code, lastError());
-            }
-            List<Object> values = new ArrayList<>(fieldNames.length);
-            for (int i = 0; i < fieldNames.length; i++) {
-                values.add(FieldRequests.readValue(definitions[i], requests.asSlice(i * EXTRACT_FIELD_SIZE, EXTRACT_FIELD_SIZE)));
-            }
-            return values;
-        }
+    public List<Object> extract(HarnessEvent event, String... fieldNames) {
+        return calls.extract(event, fieldNames);
     }
 
     /** Calls {@code plugin_event_to_string}. */
-    public String eventToString(CapturedEvent event) {
-        try (Arena call = Arena.ofConfined()) {
-            long text = (long) invoke(BridgeSlot.EVENT_TO_STRING, state, inputs.event(event, call).address());
-            if (text == 0) {
-                throw new PluginCallException("plugin_event_to_string", 1, lastError());
-            }
-            return MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0);
-        }
+    public String eventToString(HarnessEvent event) {
+        return calls.eventToString(event);
     }
 
     /** The text {@code plugin_get_last_error} returns now. */
     public String lastError() {
-        long text = (long) invoke(BridgeSlot.GET_LAST_ERROR, state);
-        return text == 0 ? null : MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0);
+        return bridge.lastError();
     }
 
     /** Calls {@code plugin_destroy}, then releases the bridge as the glue does after a library's last destroy. */
@@ -179,48 +134,30 @@ public final class PluginHarness implements AutoCloseable {
         if (!arena.scope().isAlive()) {
             return;
         }
-        if (state != 0) {
-            invoke(BridgeSlot.DESTROY, state);
-            state = 0;
+        String failure;
+        try {
+            failure = bridge.destroyAndRelease();
+        } finally {
+            arena.close();
         }
-        if (bridgeTable.address() != 0) {
-            String failure = Bootstrap.release(bridgeTable.address());
-            bridgeTable = MemorySegment.NULL;
-            if (failure != null) {
-                arena.close();
-                throw new IllegalStateException(failure);
-            }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
         }
-        arena.close();
     }
 
     /** Calls {@code plugin_parse_event} on {@code event}. */
-    public void parse(CapturedEvent event) {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment input = inputs.parse(call);
-            MemorySegment in = inputs.event(event, call);
-            int code = (int) (long) tableCall("parse_event", () -> invoke(BridgeSlot.PARSE_EVENT, state, in.address(), input.address()));
-            if (code != SUCCESS) {
-                throw new PluginCallException("plugin_parse_event", code, lastError());
-            }
-        }
+    public void parse(HarnessEvent event) {
+        calls.parse(event);
     }
 
     /** Calls {@code plugin_set_async_event_handler} with a handler that records the events in {@link #asyncEvents()}. */
     public void startAsync() {
-        setAsyncHandler(callbacks.asyncHandler().address());
+        calls.asyncHandler(true);
     }
 
     /** Calls {@code plugin_set_async_event_handler} with NULL: the plugin must stop pushing before it returns. */
     public void stopAsync() {
-        setAsyncHandler(0);
-    }
-
-    private void setAsyncHandler(long handler) {
-        int code = (int) invoke(BridgeSlot.SET_ASYNC_EVENT_HANDLER, state, owner.address(), handler);
-        if (code != SUCCESS) {
-            throw new PluginCallException("plugin_set_async_event_handler", code, lastError());
-        }
+        calls.asyncHandler(false);
     }
 
     /** The async events the plugin pushed so far, in order. */
@@ -235,16 +172,12 @@ public final class PluginHarness implements AutoCloseable {
 
     /** Calls {@code plugin_capture_open}. */
     public void captureOpen() {
-        captureCall(BridgeSlot.CAPTURE_OPEN, "plugin_capture_open");
+        calls.capture(BridgeSlot.CAPTURE_OPEN, "plugin_capture_open");
     }
 
     /** Calls {@code plugin_capture_close}, then purges the routines still subscribed, as libsinsp does. */
     public void captureClose() {
-        try {
-            captureCall(BridgeSlot.CAPTURE_CLOSE, "plugin_capture_close");
-        } finally {
-            pool.purge();
-        }
+        calls.captureClose();
     }
 
     /**
@@ -261,15 +194,7 @@ public final class PluginHarness implements AutoCloseable {
      * @throws PluginCallException when the plugin refuses it, with the plugin's last error
      */
     public void setConfig(String config) {
-        int code;
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment input = call.allocate(ValueLayout.ADDRESS);
-            input.set(ValueLayout.ADDRESS, 0, call.allocateFrom(config));
-            code = (int) invoke(BridgeSlot.SET_CONFIG, state, input.address());
-        }
-        if (code != SUCCESS) {
-            throw new PluginCallException("plugin_set_config", code, lastError());
-        }
+        calls.setConfig(config);
     }
 
     /**
@@ -277,89 +202,22 @@ public final class PluginHarness implements AutoCloseable {
      * there, after the events pushed before.
      */
     public void dumpState() {
-        int code = (int) invoke(BridgeSlot.DUMP_STATE, state, owner.address(), callbacks.asyncHandler().address());
-        if (code != SUCCESS) {
-            throw new PluginCallException("plugin_dump_state", code, lastError());
-        }
-    }
-
-    private void captureCall(BridgeSlot slot, String name) {
-        int code;
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment input = inputs.capture(call);
-            code = (int) (long) tableCall(name.substring("plugin_".length()), () -> invoke(slot, state, input.address()));
-        }
-        if (code != SUCCESS) {
-            throw new PluginCallException(name, code, lastError());
-        }
+        calls.dumpState();
     }
 
     /** Calls {@code plugin_get_metrics}: metric name to value (Long or Double). */
     public Map<String, Object> metrics() {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment count = call.allocate(ValueLayout.JAVA_INT);
-            long array = (long) invoke(BridgeSlot.GET_METRICS, state, count.address());
-            int n = count.get(ValueLayout.JAVA_INT, 0);
-            Map<String, Object> metrics = new java.util.LinkedHashMap<>();
-            MemorySegment all = MemorySegment.ofAddress(array).reinterpret(METRIC_SIZE * n);
-            for (int i = 0; i < n; i++) {
-                long at = METRIC_SIZE * i;
-                String name = all.get(ValueLayout.ADDRESS, at + METRIC_NAME).reinterpret(Long.MAX_VALUE).getString(0);
-                int valueType = all.get(ValueLayout.JAVA_INT, at + METRIC_VALUE_TYPE);
-                metrics.put(name, valueType == 4 ? (Object) all.get(ValueLayout.JAVA_DOUBLE, at + METRIC_VALUE)
-                        : (Object) all.get(ValueLayout.JAVA_LONG, at + METRIC_VALUE));
-            }
-            if (n == 0 && lastError() != null && !lastError().isEmpty()) {
-                throw new PluginCallException("plugin_get_metrics", 1, lastError());
-            }
-            return metrics;
-        }
+        return calls.metrics();
     }
 
     /** Calls {@code plugin_list_open_params}: the JSON array it returns. */
     public String listOpenParams() {
-        try (Arena call = Arena.ofConfined()) {
-            MemorySegment rc = call.allocate(ValueLayout.JAVA_INT);
-            long text = (long) invoke(BridgeSlot.LIST_OPEN_PARAMS, state, rc.address());
-            int code = rc.get(ValueLayout.JAVA_INT, 0);
-            if (code != SUCCESS || text == 0) {
-                throw new PluginCallException("plugin_list_open_params", code, lastError());
-            }
-            return MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0);
-        }
+        return calls.listOpenParams();
     }
 
     /** The host's tables: the threads table, tables added by the test, and the plugin's own (see {@link HostTables#rows}). */
     public HostTables hostTables() {
         return tables;
-    }
-
-    /** Runs one plugin call during which the plugin may use the tables; a broken access rule fails the test. */
-    private Object tableCall(String name, java.util.function.Supplier<Object> body) {
-        tables.registry().enter(name);
-        Object result;
-        try {
-            result = body.get();
-        } finally {
-            tables.registry().leave();
-        }
-        String violation = tables.registry().takeViolation();
-        if (violation != null) {
-            throw new IllegalStateException("the plugin broke a rule of the tables API: " + violation);
-        }
-        return result;
-    }
-
-    /** Calls a slot as the glue does: its arguments widened to four {@code long}s (0 for the missing ones). */
-    private long invoke(BridgeSlot slot, long... arguments) {
-        long[] widened = java.util.Arrays.copyOf(arguments, 4);
-        try {
-            return (long) calls.get(slot).invokeExact(widened[0], widened[1], widened[2], widened[3]);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 
     /** An open source instance. */
@@ -374,27 +232,9 @@ public final class PluginHarness implements AutoCloseable {
 
         /** Calls {@code plugin_next_batch} once and copies the events out. */
         public Batch nextBatch() {
-            try (Arena call = Arena.ofConfined()) {
-                MemorySegment count = call.allocate(ValueLayout.JAVA_INT);
-                MemorySegment array = call.allocate(ValueLayout.ADDRESS);
-                int code = (int) invoke(BridgeSlot.NEXT_BATCH, state, instance, count.address(), array.address());
-                if (code != SUCCESS && code != TIMEOUT && code != EOF) {
-                    throw new PluginCallException("plugin_next_batch", code, lastError());
-                }
-                int n = count.get(ValueLayout.JAVA_INT, 0);
-                List<CapturedEvent> events = new ArrayList<>(n);
-                MemorySegment pointers = array.get(ValueLayout.ADDRESS, 0).reinterpret(8L * n);
-                for (int i = 0; i < n; i++) {
-                    events.add(PluginInputs.captured(pointers.getAtIndex(ValueLayout.ADDRESS, i), taken + 1));
-                    taken++;
-                }
-                var result = switch (code) {
-                    case SUCCESS -> dev.falcojava.sdk.api.BatchResult.EVENTS;
-                    case TIMEOUT -> dev.falcojava.sdk.api.BatchResult.TIMEOUT;
-                    default -> dev.falcojava.sdk.api.BatchResult.END_OF_STREAM;
-                };
-                return new Batch(result, events);
-            }
+            Batch batch = calls.nextBatch(instance, taken + 1);
+            taken += batch.events().size();
+            return batch;
         }
 
         /** Pulls batches until {@code n} events were taken or the stream ended; returns what was taken. */
@@ -420,19 +260,14 @@ public final class PluginHarness implements AutoCloseable {
         }
 
         /** Calls {@code plugin_get_progress}: basis points and text, or {@code null} text when the plugin gave none. */
-        public dev.falcojava.sdk.api.Progress progress() {
-            try (Arena call = Arena.ofConfined()) {
-                MemorySegment percent = call.allocate(ValueLayout.JAVA_INT);
-                long text = (long) invoke(BridgeSlot.GET_PROGRESS, state, instance, percent.address());
-                return new dev.falcojava.sdk.api.Progress(percent.get(ValueLayout.JAVA_INT, 0),
-                        text == 0 ? null : MemorySegment.ofAddress(text).reinterpret(Long.MAX_VALUE).getString(0));
-            }
+        public Progress progress() {
+            return calls.progress(instance);
         }
 
         /** Calls {@code plugin_close}. */
         @Override
         public void close() {
-            invoke(BridgeSlot.CLOSE, state, instance);
+            calls.close(instance);
         }
     }
 }

@@ -79,8 +79,24 @@ final class PluginInputs {
         return input;
     }
 
-    /** The {@code ss_plugin_event_input} of {@code event}: a plugin event (type 322) of the plugin's source. */
-    MemorySegment event(CapturedEvent event, Arena call) {
+    /**
+     * The {@code ss_plugin_event_input} of {@code event}: a plugin event (type 322) of the plugin's source, or a
+     * system call event, copied as it is, of the source {@code syscall}.
+     */
+    MemorySegment event(HarnessEvent event, Arena call) {
+        MemorySegment evt = switch (event) {
+            case CapturedEvent plugin -> pluginEvent(plugin, call);
+            case SyscallEventRecord syscall -> call.allocateFrom(ValueLayout.JAVA_BYTE, syscall.bytes());
+        };
+        String source = event instanceof SyscallEventRecord ? "syscall" : eventSource;
+        MemorySegment input = call.allocate(EVENT_INPUT);
+        input.set(ValueLayout.ADDRESS, EVENT_INPUT_EVT, evt);
+        input.set(ValueLayout.JAVA_LONG, EVENT_INPUT_EVTNUM, event.number());
+        input.set(ValueLayout.ADDRESS, EVENT_INPUT_EVTSRC, call.allocateFrom(source));
+        return input;
+    }
+
+    private static MemorySegment pluginEvent(CapturedEvent event, Arena call) {
         byte[] payload = event.payload();
         MemorySegment evt = call.allocate(PLUGIN_EVENT_PAYLOAD + payload.length, 8);
         evt.set(ValueLayout.JAVA_LONG_UNALIGNED, EVENT_TS, event.timestamp());
@@ -92,11 +108,7 @@ final class PluginInputs {
         evt.set(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PARAM_LENS + 4, payload.length);
         evt.set(ValueLayout.JAVA_INT_UNALIGNED, PLUGIN_EVENT_PLUGIN_ID, event.pluginId());
         MemorySegment.copy(payload, 0, evt, ValueLayout.JAVA_BYTE, PLUGIN_EVENT_PAYLOAD, payload.length);
-        MemorySegment input = call.allocate(EVENT_INPUT);
-        input.set(ValueLayout.ADDRESS, EVENT_INPUT_EVT, evt);
-        input.set(ValueLayout.JAVA_LONG, EVENT_INPUT_EVTNUM, event.number());
-        input.set(ValueLayout.ADDRESS, EVENT_INPUT_EVTSRC, call.allocateFrom(eventSource));
-        return input;
+        return evt;
     }
 
     /** The plugin event at {@code address}, from a batch of the plugin's, copied out as event {@code number}. */

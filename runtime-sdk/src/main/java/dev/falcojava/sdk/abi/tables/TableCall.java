@@ -8,15 +8,15 @@ import dev.falcojava.sdk.api.tables.TableException;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 
 import static dev.falcojava.sdk.abi.Layouts.*;
 
 /**
  * The tables API as one plugin state sees it during one host call: the vtables of the call's input (the only ones
- * the plugin may use), the owner, the entries got during the call (released when it ends), and preallocated native
- * memory for keys and values. Functions are read from the current vtable on every use; the segment wrapping each
- * function address is cached and replaced only when the address changes, so steady-state calls allocate nothing.
+ * the plugin may use), the owner, the entries got during the call (held by its {@link CallViews}, released when it
+ * ends), and preallocated native memory for keys and values. Functions are read from the current vtable on every
+ * use; the segment wrapping each function address is cached and replaced only when the address changes, so
+ * steady-state calls allocate nothing.
  */
 public final class TableCall {
 
@@ -52,10 +52,7 @@ public final class TableCall {
     private final ScratchBuffer valueText = new ScratchBuffer("table value", 64, ScratchBuffer.RESULT_LIMIT);
     private final ScratchBuffer nameText = new ScratchBuffer("table or field name", 64, ScratchBuffer.RESULT_LIMIT);
 
-    private HostEntry[] entries = new HostEntry[16];
-    private int entriesInUse;
-    private HostTable[] subtables = new HostTable[4];
-    private int subtablesInUse;
+    private final CallViews views = new CallViews(this);
 
     /** Starts a host call whose input gave these vtables (0: not given). */
     public void begin(String call, long owner, long ownerLastError, long reader, long writer) {
@@ -119,30 +116,14 @@ public final class TableCall {
     /** {@link #end} of a call whose plugin used tables: small {@code end} stays cheap to compile into every bridge. */
     private void endResolved() {
         MemorySegment release = null;
-        if (entriesInUse > 0 && reader != 0) {
+        if (views.holdsEntries() && reader != 0) {
             try {
                 release = function(reader, TableVtable.RELEASE_TABLE_ENTRY);
             } catch (RuntimeException ignored) {
                 // a host without release_table_entry keeps its entries alive by itself
             }
         }
-        for (int i = 0; i < entriesInUse; i++) {
-            HostEntry entry = entries[i];
-            if (release != null && entry.address != 0) {
-                try {
-                    TableDowncalls.VOID_OF_2.invokeExact(release, entry.table.address, entry.address);
-                } catch (Throwable ignored) {
-                    // nothing is left for the plugin to do when the host cannot release
-                }
-            }
-            entry.address = 0;
-            entry.table = null;
-        }
-        entriesInUse = 0;
-        for (int i = 0; i < subtablesInUse; i++) {
-            subtables[i].address = 0;
-        }
-        subtablesInUse = 0;
+        views.releaseAll(release);
         call = null;
         reader = writer = fields = tablesInput = 0;
     }
@@ -203,7 +184,7 @@ public final class TableCall {
         } catch (Throwable t) {
             throw TableDowncalls.unchecked(t);
         }
-        return entry == 0 ? null : hold(table, entry);
+        return entry == 0 ? null : views.hold(table, entry);
     }
 
     /** Reads {@code field} of {@code entry} into {@link #value}. */
@@ -259,7 +240,7 @@ public final class TableCall {
         } catch (Throwable t) {
             throw TableDowncalls.unchecked(t);
         }
-        return hold(table, added);
+        return views.hold(table, added);
     }
 
     void erase(HostTable table, String keyText) {
@@ -387,45 +368,8 @@ public final class TableCall {
         return functionSegment[function.ordinal()];
     }
 
-    /**
-     * The view of the sub-table at {@code address} of {@code shape}, valid until the call ends. Views are pooled by
-     * shape (two handles of one field are two shapes), so steady-state calls allocate none.
-     */
+    /** The view of the sub-table at {@code address} of {@code shape}, valid until the call ends. */
     HostTable subtable(HostTable shape, long address) {
-        for (int i = 0; i < subtablesInUse; i++) {
-            if (subtables[i].shape == shape && subtables[i].address == address) {
-                return subtables[i];
-            }
-        }
-        int found = subtablesInUse;
-        while (found < subtables.length && subtables[found] != null && subtables[found].shape != shape) {
-            found++;
-        }
-        if (found == subtables.length) {
-            subtables = Arrays.copyOf(subtables, subtables.length * 2);
-        }
-        if (subtables[found] == null) {
-            subtables[found] = new HostTable(this, shape);
-        }
-        HostTable view = subtables[found];
-        subtables[found] = subtables[subtablesInUse];
-        subtables[subtablesInUse++] = view;
-        view.address = address;
-        return view;
-    }
-
-    private HostEntry hold(HostTable table, long address) {
-        if (entriesInUse == entries.length) {
-            entries = Arrays.copyOf(entries, entriesInUse * 2);
-        }
-        HostEntry entry = entries[entriesInUse];
-        if (entry == null) {
-            entry = new HostEntry(this);
-            entries[entriesInUse] = entry;
-        }
-        entriesInUse++;
-        entry.table = table;
-        entry.address = address;
-        return entry;
+        return views.subtable(shape, address);
     }
 }
