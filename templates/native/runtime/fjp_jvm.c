@@ -172,20 +172,39 @@ FJP_SHARED void fjp_system_property(JNIEnv* env, const char* key, char* out, siz
  */
 static char fjp_aot_note[6144] = "";
 
-/* The option text that decides class sharing itself: the glue then leaves the cache out. */
-static const char* fjp_sharing_option(const char* options) {
-    static const char* const names[] = {"-Xshare", "-XX:AOT", "-XX:+AOT", "-XX:-AOT", "SharedArchiveFile",
-                                        "ArchiveClassesAtExit", "AutoCreateSharedArchive"};
-    if (options == NULL) {
-        return NULL;
-    }
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (strstr(options, names[i]) != NULL) {
-            return names[i];
+/* Where the first of some option names was found among the options the JVM gets beside the glue's own. */
+typedef struct {
+    const char* name;   /* the name found */
+    const char* origin; /* "JAVA_TOOL_OPTIONS" or "_JAVA_OPTIONS"; NULL for one of plugin.yaml's jvm options */
+    const char* option; /* that jvm option */
+} fjp_option_match;
+
+/* Whether JAVA_TOOL_OPTIONS, _JAVA_OPTIONS or a jvm option of plugin.yaml, in that order, names one of names. */
+static int fjp_find_option(const fjp_glue* glue, const char* const names[], size_t count, fjp_option_match* match) {
+    static const char* const variables[] = {"JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"};
+    for (size_t v = 0; v < sizeof variables / sizeof variables[0]; v++) {
+        const char* options = getenv(variables[v]);
+        for (size_t i = 0; options != NULL && i < count; i++) {
+            if (strstr(options, names[i]) != NULL) {
+                *match = (fjp_option_match){names[i], variables[v], options};
+                return 1;
+            }
         }
     }
-    return NULL;
+    for (int o = 0; glue->jvm_options[o] != NULL; o++) {
+        for (size_t i = 0; i < count; i++) {
+            if (strstr(glue->jvm_options[o], names[i]) != NULL) {
+                *match = (fjp_option_match){names[i], NULL, glue->jvm_options[o]};
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
+
+/* The option names that decide class sharing themselves: the glue then leaves the cache out. */
+static const char* const fjp_sharing_options[] = {"-Xshare", "-XX:AOT", "-XX:+AOT", "-XX:-AOT", "SharedArchiveFile",
+                                                  "ArchiveClassesAtExit", "AutoCreateSharedArchive"};
 
 /*
  * Whether the JVM gets -XX:+UseSystemMemoryBarrier: each native-to-Java transition, so each call from the host, then
@@ -193,16 +212,10 @@ static const char* fjp_sharing_option(const char* options) {
  * command the JVM needs (else the JVM prints a warning on stdout), and when no option names the flag already.
  */
 static int fjp_memory_barrier_usable(const fjp_glue* glue) {
-    const char* const inherited[] = {getenv("JAVA_TOOL_OPTIONS"), getenv("_JAVA_OPTIONS")};
-    for (size_t i = 0; i < sizeof inherited / sizeof inherited[0]; i++) {
-        if (inherited[i] != NULL && strstr(inherited[i], "UseSystemMemoryBarrier") != NULL) {
-            return 0;
-        }
-    }
-    for (int i = 0; glue->jvm_options[i] != NULL; i++) {
-        if (strstr(glue->jvm_options[i], "UseSystemMemoryBarrier") != NULL) {
-            return 0;
-        }
+    static const char* const flag[] = {"UseSystemMemoryBarrier"};
+    fjp_option_match named;
+    if (fjp_find_option(glue, flag, 1, &named)) {
+        return 0;
     }
 #ifdef SYS_membarrier
     const long needed = MEMBARRIER_CMD_PRIVATE_EXPEDITED | MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED;
@@ -235,22 +248,16 @@ static int fjp_header_names(const char* header, size_t length, const char* versi
  * names its own.
  */
 static int fjp_aot_usable(const fjp_glue* glue, const char* home, const char* path) {
-    const char* named = fjp_sharing_option(getenv("JAVA_TOOL_OPTIONS"));
-    if (named != NULL) {
-        snprintf(fjp_aot_note, sizeof fjp_aot_note, "JAVA_TOOL_OPTIONS sets class sharing (%s)", named);
-        return 0;
-    }
-    named = fjp_sharing_option(getenv("_JAVA_OPTIONS"));
-    if (named != NULL) {
-        snprintf(fjp_aot_note, sizeof fjp_aot_note, "_JAVA_OPTIONS sets class sharing (%s)", named);
-        return 0;
-    }
-    for (int i = 0; glue->jvm_options[i] != NULL; i++) {
-        if (fjp_sharing_option(glue->jvm_options[i]) != NULL) {
+    fjp_option_match named;
+    if (fjp_find_option(glue, fjp_sharing_options, sizeof fjp_sharing_options / sizeof fjp_sharing_options[0],
+                        &named)) {
+        if (named.origin != NULL) {
+            snprintf(fjp_aot_note, sizeof fjp_aot_note, "%s sets class sharing (%s)", named.origin, named.name);
+        } else {
             snprintf(fjp_aot_note, sizeof fjp_aot_note, "plugin.yaml's jvm option %s sets class sharing",
-                     glue->jvm_options[i]);
-            return 0;
+                     named.option);
         }
+        return 0;
     }
     FILE* f = fopen(path, "rb");
     if (f == NULL) {
