@@ -111,6 +111,7 @@ FJP_SHARED int fjp_acquire_bridge(const fjp_glue* glue, char* err, size_t size) 
     pthread_mutex_lock(&fjp_lock);
     int rc = 0;
     if (!fjp_ready) {
+        fjp_register_memory_barrier(glue);
         rc = fjp_on_own_thread(fjp_boot, glue, err, size);
         fjp_ready = rc == 0;
     }
