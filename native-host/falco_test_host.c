@@ -233,7 +233,7 @@ static void usage(void) {
             "       [--set-config S]...\n"
             "       [--check-leaks [--leak-probe FIELD] [--leak-warmup N] [--leak-rss-kib K] [--leak-classes N]\n"
             "       [--leak-quiet-ms MS] [--leak-smaps]]\n"
-            "       [--reload] [--aot-train FILE] (plugin.so | static:NAME)...\n"
+            "       [--reload] [--aot-train FILE [--aot-jvm-options S]] (plugin.so | static:NAME)...\n"
             "Each plugin is tested in turn, in this one process. The host's table \"threads\" (int64 key) gets N\n"
             "entries of tid 1001 .. 1000+N; the tables named by --dump-tables are printed before each destroy. --with\n"
             "loads a second plugin (parse or extract) that shares the tables and is given every event too.\n"
@@ -250,7 +250,8 @@ static void usage(void) {
             "--set-config S (up to 4): set_config with S after the events; --dump-state: dump_state, as when a\n"
             "capture file is opened, printing each event the plugin dumps.\n"
             "--reload loads, drives and dlcloses every plugin in each cycle, interleaved, as Falco's hot restart does.\n"
-            "--aot-train keeps the last plugin state and ends the JVM from main, which writes its AOT cache to FILE.\n");
+            "--aot-train keeps the last plugin state and ends the JVM from main, which writes its AOT cache to FILE;\n"
+            "--aot-jvm-options gives the training JVM more options (space-separated, before the cache's).\n");
     exit(2);
 }
 
@@ -258,7 +259,7 @@ int main(int argc, char** argv) {
     const char* targets[8];
     int target_count = 0;
     options o = {3, 12, 0, "", "", 10, 2, NULL, NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, "other", 777, 1, NULL,
-                 0, 0, NULL, {10, 8192, 100, 5500, 0}, 0, NULL, NULL, "", NULL, 0, NULL, 0, {NULL}, 0, NULL};
+                 0, 0, NULL, {10, 8192, 100, 5500, 0}, 0, NULL, NULL, "", NULL, 0, NULL, 0, {NULL}, 0, NULL, NULL};
     for (int i = 1; i < argc; i++) {
         const char* a = argv[i];
         int has_value = i + 1 < argc;
@@ -304,15 +305,17 @@ int main(int argc, char** argv) {
         else if (strcmp(a, "--dump-state") == 0) o.dump_state = 1;
         else if (strcmp(a, "--set-config") == 0 && has_value && o.set_config_count < 4) o.set_config[o.set_config_count++] = argv[++i];
         else if (strcmp(a, "--aot-train") == 0 && has_value) o.aot_train = argv[++i];
+        else if (strcmp(a, "--aot-jvm-options") == 0 && has_value) o.aot_jvm_options = argv[++i];
         else if (a[0] == '-') usage();
         else if (target_count < 8) targets[target_count++] = o.library = a;
         else usage();
     }
     if (o.library == NULL) usage();
+    if (o.aot_jvm_options != NULL && o.aot_train == NULL) fail("--aot-jvm-options needs --aot-train");
     if (o.aot_train != NULL && (o.reload || o.threads > 0 || o.metadata_only || o.expect_init_failure))
         fail("--aot-train needs a plain run: no --reload, --threads, --metadata-only or --expect-init-failure");
     setvbuf(stdout, NULL, _IOLBF, 0);
-    if (o.aot_train != NULL) aot_prepare(o.aot_train);
+    if (o.aot_train != NULL) aot_prepare(o.aot_train, o.aot_jvm_options);
     if (o.check_leaks) hl_prepare(&o.leak_limits);
     ht_setup();
     if (o.thread_entries > 0) ht_populate_threads(o.thread_entries);

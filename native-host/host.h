@@ -114,6 +114,8 @@ typedef struct {
     int set_config_count;
     /* --aot-train: where the JVM writes the plugin's AOT cache; the last plugin state is not destroyed */
     const char* aot_train;
+    /* --aot-jvm-options: more JVM options of the training run, space-separated */
+    const char* aot_jvm_options;
 } options;
 
 /* The rendering of one extracted value, so that repeated extractions can be compared exactly. */
@@ -209,7 +211,7 @@ long leak_probe_value(void* state, const char* name);
 host_event_header* make_event(unsigned char* buf, const char* payload);
 
 /* host_aot.c: --aot-train, before the first plugin_init and at the end of main */
-void aot_prepare(const char* file);
+void aot_prepare(const char* file, const char* jvm_options);
 void aot_finish(const char* file);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * --aot-train FILE: the training run of a plugin's JDK AOT cache. The JVM the plugin's glue starts is told through
- * JAVA_TOOL_OPTIONS (after what it already holds) to write its cache to FILE when it ends (-XX:AOTCacheOutput); the run drives the plugin as usual
+ * JAVA_TOOL_OPTIONS (after what it already holds, and the options of --aot-jvm-options) to write its cache to FILE
+ * when it ends (-XX:AOTCacheOutput); the run drives the plugin as usual
  * (init, open, batches, every field one call at a time, parse), keeps the last plugin state alive so that its
  * classes are still loaded, and ends the JVM with DestroyJavaVM from main: only then does the JVM write the cache.
  */
@@ -27,14 +28,16 @@ typedef int32_t (*aot_created_vms_fn)(aot_vm**, int32_t, int32_t*);
 
 #define AOT_OPTION "-XX:AOTCacheOutput="
 
-void aot_prepare(const char* file) {
+void aot_prepare(const char* file, const char* jvm_options) {
     if (unlink(file) != 0 && access(file, F_OK) == 0) fail("--aot-train: cannot replace %s", file);
     const char* given = getenv("JAVA_TOOL_OPTIONS");
     if (given == NULL) given = "";
-    size_t size = strlen(given) + 1 + strlen(AOT_OPTION) + strlen(file) + 1;
+    if (jvm_options == NULL) jvm_options = "";
+    size_t size = strlen(given) + 1 + strlen(jvm_options) + 1 + strlen(AOT_OPTION) + strlen(file) + 1;
     char* option = malloc(size);
     if (option == NULL) fail("--aot-train: out of memory");
-    snprintf(option, size, "%s%s%s%s", given, given[0] ? " " : "", AOT_OPTION, file);
+    snprintf(option, size, "%s%s%s%s%s%s", given, given[0] ? " " : "", jvm_options, jvm_options[0] ? " " : "",
+             AOT_OPTION, file);
     if (setenv("JAVA_TOOL_OPTIONS", option, 1) != 0) fail("--aot-train: cannot set JAVA_TOOL_OPTIONS");
     free(option);
 }

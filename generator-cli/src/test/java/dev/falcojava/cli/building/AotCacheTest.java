@@ -83,16 +83,29 @@ class AotCacheTest {
         Path host = Path.of("/cache/falco-test-host");
         assertEquals(List.of("/cache/falco-test-host", "--aot-train", "/p/target/libdemo.aot", "--cycles", "1", "--events", "64",
                         "/p/target/libdemo.so"),
-                AotCache.command(host, source, Path.of("/p/target/libdemo.aot"), Path.of("/p/target/libdemo.so")));
+                AotCache.command(host, source, Path.of("/p/target/libdemo.aot"), Path.of("/p/target/libdemo.so"), List.of()));
         PluginDescriptor withParams = DescriptorReader.parse(SOURCE.formatted("shared", "true").replace(
                 "    event-source: demo\n", "    event-source: demo\n    open-params:\n      - value: sample/a.log\n"
                         + "        description: A sample\n      - value: b.log\n        description: Another\n"), "plugin.yaml");
         assertEquals(List.of("/cache/falco-test-host", "--aot-train", "/p/target/libdemo.aot", "--cycles", "1", "--events", "64",
                         "--open-params", "sample/a.log", "/p/target/libdemo.so"),
-                AotCache.command(host, withParams, Path.of("/p/target/libdemo.aot"), Path.of("/p/target/libdemo.so")));
+                AotCache.command(host, withParams, Path.of("/p/target/libdemo.aot"), Path.of("/p/target/libdemo.so"), List.of()));
         PluginDescriptor fields = DescriptorReader.parse(EXTRACT_ONLY, "plugin.yaml");
         assertEquals(List.of("/cache/falco-test-host", "--aot-train", "/p/target/libfields.aot", "--cycles", "1", "--feed", "64",
                         "--feed-source", "k8s_audit", "--allow-extract-failure", "/p/target/libfields.so"),
-                AotCache.command(host, fields, Path.of("/p/target/libfields.aot"), Path.of("/p/target/libfields.so")));
+                AotCache.command(host, fields, Path.of("/p/target/libfields.aot"), Path.of("/p/target/libfields.so"), List.of()));
+    }
+
+    @Test
+    void onJdk25TheTrainingRecordsNoMethodProfilesAndOnOthersItIsLeftAsTheJdkHasIt() throws Exception {
+        PluginDescriptor source = DescriptorReader.parse(SOURCE.formatted("shared", "true"), "plugin.yaml");
+        List<String> options = AotCache.trainingJvmOptions(25);
+        assertEquals(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"), options);
+        assertEquals(List.of(), AotCache.trainingJvmOptions(26));
+        assertEquals(List.of("/cache/falco-test-host", "--aot-train", "/p/target/libdemo.aot", "--cycles", "1",
+                        "--aot-jvm-options", "-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining", "--events", "64",
+                        "/p/target/libdemo.so"),
+                AotCache.command(Path.of("/cache/falco-test-host"), source, Path.of("/p/target/libdemo.aot"),
+                        Path.of("/p/target/libdemo.so"), options));
     }
 }

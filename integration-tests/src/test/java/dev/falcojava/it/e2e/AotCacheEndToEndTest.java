@@ -105,6 +105,22 @@ class AotCacheEndToEndTest {
     }
 
     @Test
+    void theCacheHoldsThePluginsClassesAndNoMethodProfiles() throws Exception {
+        Path printed = work.resolve("printed-cache.log");
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx64m", "--enable-native-access=ALL-UNNAMED", "-XX:AOTCache=" + cache,
+                "-XX:+PrintSharedArchiveAndExit")
+                .redirectErrorStream(true).redirectOutput(printed.toFile()).start();
+        assertEquals(0, java.waitFor(), Files.readString(printed));
+        List<String> lines = Files.readAllLines(printed);
+        assertThat(lines).as("the cache, as the JDK prints it").contains("archive is valid", "Archived TrainingData Dictionary")
+                .anyMatch(line -> line.endsWith(" com.example.cached.CachedPlugin unregistered_loader"));
+        int training = lines.indexOf("Archived TrainingData Dictionary");
+        assertThat(lines.get(training + 1)).as("the first line after the training data, of which there is none")
+                .startsWith("Number of shared symbols");
+    }
+
+    @Test
     void withoutACacheThePluginReadsItsClassesFromTheJarAndSaysWhyAtDebug() throws Exception {
         Files.delete(cache);
         try {

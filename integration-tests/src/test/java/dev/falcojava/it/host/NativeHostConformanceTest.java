@@ -74,6 +74,13 @@ class NativeHostConformanceTest {
     }
 
     @Test
+    void trainingOptionsWithoutATrainingRunAreAnError() throws Exception {
+        NativeHost.Run run = NativeHost.run(fixture(""), Map.of(), "--aot-jvm-options", "-Xint", "--events", "1");
+        assertEquals(1, run.exitCode(), run.describe());
+        assertEquals("FAIL: --aot-jvm-options needs --aot-train\n", run.stderr(), run.describe());
+    }
+
+    @Test
     void aFieldThePluginDoesNotHaveIsAnErrorAsInLibsinsp() throws Exception {
         for (NativeHost.Run run : new NativeHost.Run[] {
                 NativeHost.run(fixture(""), Map.of(), "--metadata-only", "--fields", "dummy.value,ka.nope"),
