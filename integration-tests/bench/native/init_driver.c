@@ -3,6 +3,9 @@
  * and destroys it. The init input has a log function, as Falco's has (it writes nothing). Prints "init_ms X cpu_ms Y rss_added_kib Z anon_added_kib A file_added_kib F" (cpu_ms: the
  * process's CPU time during init, all threads; anon and file: the RssAnon and RssFile parts of VmRSS). With
  * INIT_DRIVER_SMAPS=FILE it copies /proc/self/smaps to FILE right after init. Usage: init_driver lib.so
+ *
+ * The floor: init_driver --jvm LIBJVM CLASS OPTION... measures the same for loading libjvm and creating a JVM with the
+ * options given, then calling CLASS.run() (none with CLASS "-"): what a JVM costs before any plugin code.
  */
 #include <dlfcn.h>
 #include <stdint.h>
@@ -11,6 +14,8 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+
+#include <jni.h>
 
 #include "falco_host_abi.h"
 
@@ -68,9 +73,79 @@ static void quiet_log(void* owner, const char* component, const char* message, i
     (void)severity;
 }
 
+typedef struct {
+    double wall_ms, cpu_ms;
+    long rss, anon, file;
+} sample;
+
+/* The memory first, then the clocks: the reading of /proc stays out of the time measured. */
+static sample sample_before(void) {
+    sample s;
+    s.rss = status_kib("VmRSS");
+    s.anon = status_kib("RssAnon");
+    s.file = status_kib("RssFile");
+    s.wall_ms = now_ms();
+    s.cpu_ms = cpu_ms();
+    return s;
+}
+
+/* The clocks first, then the memory. */
+static sample sample_after(void) {
+    sample s;
+    s.wall_ms = now_ms();
+    s.cpu_ms = cpu_ms();
+    s.rss = status_kib("VmRSS");
+    s.anon = status_kib("RssAnon");
+    s.file = status_kib("RssFile");
+    return s;
+}
+
+static void print_added(sample before, sample after) {
+    printf("init_ms %.1f cpu_ms %.1f rss_added_kib %ld anon_added_kib %ld file_added_kib %ld\n",
+           after.wall_ms - before.wall_ms, after.cpu_ms - before.cpu_ms, after.rss - before.rss,
+           after.anon - before.anon, after.file - before.file);
+}
+
+/* --jvm LIBJVM CLASS OPTION...: loads libjvm, creates a JVM with the options and calls CLASS.run(), measured. */
+static int jvm_floor(int argc, char** argv) {
+    sample before = sample_before();
+    void* jvm = dlopen(argv[2], RTLD_NOW | RTLD_GLOBAL);
+    if (jvm == NULL) {
+        fprintf(stderr, "init_driver: %s\n", dlerror());
+        return 1;
+    }
+    jint (*create)(JavaVM**, void**, void*) = (jint (*)(JavaVM**, void**, void*))symbol(jvm, "JNI_CreateJavaVM");
+    JavaVMOption options[32];
+    int n = 0;
+    for (int i = 4; i < argc && n < 32; i++) options[n++].optionString = argv[i];
+    for (int i = 0; i < n; i++) options[i].extraInfo = NULL;
+    JavaVMInitArgs args = {JNI_VERSION_21, n, options, JNI_FALSE};
+    JavaVM* vm = NULL;
+    JNIEnv* env = NULL;
+    if (create(&vm, (void**)&env, &args) != JNI_OK) {
+        fprintf(stderr, "init_driver: JNI_CreateJavaVM failed\n");
+        return 1;
+    }
+    if (strcmp(argv[3], "-") != 0) {
+        jclass floor = (*env)->FindClass(env, argv[3]);
+        jmethodID run = floor != NULL ? (*env)->GetStaticMethodID(env, floor, "run", "()V") : NULL;
+        if (run != NULL) (*env)->CallStaticVoidMethod(env, floor, run);
+        if (run == NULL || (*env)->ExceptionCheck(env)) {
+            (*env)->ExceptionDescribe(env);
+            fprintf(stderr, "init_driver: %s.run() failed\n", argv[3]);
+            return 1;
+        }
+    }
+    print_added(before, sample_after());
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc >= 4 && strcmp(argv[1], "--jvm") == 0) {
+        return jvm_floor(argc, argv);
+    }
     if (argc != 2) {
-        fprintf(stderr, "usage: init_driver lib.so\n");
+        fprintf(stderr, "usage: init_driver lib.so | init_driver --jvm LIBJVM CLASS|- [JVM option...]\n");
         return 2;
     }
     void* library = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
@@ -86,17 +161,9 @@ int main(int argc, char** argv) {
     int32_t (*next_batch)(void*, void*, uint32_t*, host_event_header***) = symbol(library, "plugin_next_batch");
     host_init_input input = {"", &input, NULL, NULL, quiet_log};
     int32_t rc = HOST_API_RC_FAILURE;
-    long before = status_kib("VmRSS");
-    long anon_before = status_kib("RssAnon");
-    long file_before = status_kib("RssFile");
-    double started = now_ms();
-    double cpu_started = cpu_ms();
+    sample before = sample_before();
     void* state = init(&input, &rc);
-    double ms = now_ms() - started;
-    double cpu = cpu_ms() - cpu_started;
-    long added = status_kib("VmRSS") - before;
-    long anon_added = status_kib("RssAnon") - anon_before;
-    long file_added = status_kib("RssFile") - file_before;
+    sample after = sample_after();
     if (getenv("INIT_DRIVER_SMAPS") != NULL) {
         copy_smaps(getenv("INIT_DRIVER_SMAPS"));
     }
@@ -113,7 +180,6 @@ int main(int argc, char** argv) {
     }
     close(state, instance);
     destroy(state);
-    printf("init_ms %.1f cpu_ms %.1f rss_added_kib %ld anon_added_kib %ld file_added_kib %ld\n", ms, cpu, added,
-           anon_added, file_added);
+    print_added(before, after);
     return 0;
 }
