@@ -229,7 +229,7 @@ static int fjp_memory_barrier_usable(const fjp_glue* glue) {
 /*
  * Registers the process for the private expedited membarrier command the JVM registers for at its start under
  * -XX:+UseSystemMemoryBarrier, on the calling thread, before the glue starts a thread of its own: the kernel
- * registers a process of one thread at once, but waits for an RCU grace period (7 to 20 ms, measured) once it has
+ * registers a process of one thread at once, but waits for an RCU grace period (7 to 21 ms, measured) once it has
  * two. The JVM's own registration then finds the process registered. Nothing when a JVM runs already, or when the
  * glue will not add the flag.
  */
