@@ -147,18 +147,34 @@ static void check_value(side* s, const host_extract_field* f, uint32_t id, const
     if (!ok) die(s, "an extracted value is not what the event holds");
 }
 
+/* The input of a one-field extract_fields call, as libsinsp fills it. */
+static void extract_input(host_extract_input* in, host_extract_field* field) {
+    memset(field, 0, sizeof *field);
+    memset(in, 0, sizeof *in);
+    in->owner = &owner_token;
+    in->get_owner_last_error = owner_last_error;
+    in->num_fields = 1;
+    in->fields = field;
+    memcpy(&in->table_reader, &reader_ext, sizeof in->table_reader);
+    in->table_reader_ext = &reader_ext;
+}
+
+/* The field's members, set one by one as libsinsp's plugin filter check sets them (res and res_len are the plugin's). */
+static void request_field(host_extract_field* field, uint32_t id) {
+    field->field_id = id;
+    field->field = "bench";
+    field->arg_key = NULL;
+    field->arg_index = 0;
+    field->arg_present = 0;
+    field->ftype = id == 0 ? 8 : 9;
+    field->flist = id == 4;
+}
+
 /* ns per extract_fields call on fresh events; every 64th value is checked. With call == 0, only the rest. */
 static double extract_row(side* s, uint32_t id, long events, int call) {
     host_extract_field field;
     host_extract_input in;
-    memset(&field, 0, sizeof field);
-    memset(&in, 0, sizeof in);
-    in.owner = &owner_token;
-    in.get_owner_last_error = owner_last_error;
-    in.num_fields = 1;
-    in.fields = &field;
-    memcpy(&in.table_reader, &reader_ext, sizeof in.table_reader);
-    in.table_reader_ext = &reader_ext;
+    extract_input(&in, &field);
     double spent = 0;
     long done = 0;
     while (done < events) {
@@ -167,13 +183,7 @@ static double extract_row(side* s, uint32_t id, long events, int call) {
         double start = now_ns();
         for (uint32_t i = 0; i < n; i++) {
             host_event_input evt = {evts[i], ++s->evtnum, "bench"};
-            field.field_id = id;
-            field.field = "bench";
-            field.arg_key = NULL;
-            field.arg_index = 0;
-            field.arg_present = 0;
-            field.ftype = id == 0 ? 8 : 9;
-            field.flist = id == 4;
+            request_field(&field, id);
             if (!call) continue;
             if (s->extract(s->state, &evt, &in) != 0) die(s, "extract_fields failed");
             if ((i & 63) == 0) check_value(s, &field, id, &evt);
@@ -192,13 +202,7 @@ static void ruleset_warm_up(side* s, long events) {
     static const uint32_t fields[] = {0, 1, 6, 4};
     host_extract_field field;
     host_extract_input in;
-    memset(&in, 0, sizeof in);
-    in.owner = &owner_token;
-    in.get_owner_last_error = owner_last_error;
-    in.num_fields = 1;
-    in.fields = &field;
-    memcpy(&in.table_reader, &reader_ext, sizeof in.table_reader);
-    in.table_reader_ext = &reader_ext;
+    extract_input(&in, &field);
     long done = 0;
     while (done < events) {
         void** evts = NULL;
@@ -207,11 +211,7 @@ static void ruleset_warm_up(side* s, long events) {
             host_event_input evt = {evts[i], ++s->evtnum, "bench"};
             for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
                 uint32_t id = fields[f];
-                memset(&field, 0, sizeof field);
-                field.field_id = id;
-                field.field = "bench";
-                field.ftype = id == 0 ? 8 : 9;
-                field.flist = id == 4;
+                request_field(&field, id);
                 if (s->extract(s->state, &evt, &in) != 0) die(s, "extract_fields failed");
                 check_value(s, &field, id, &evt);
             }
