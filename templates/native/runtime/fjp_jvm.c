@@ -226,6 +226,17 @@ static int fjp_memory_barrier_usable(const fjp_glue* glue) {
 #endif
 }
 
+/* Joins a JVM already running in the process (any Java plugin's), found among the symbols loaded so far. */
+static int fjp_join_running_vm(void) {
+    fjp_created_vms_fn created = (fjp_created_vms_fn)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
+    jsize count = 0;
+    if (created != NULL && created(&fjp_vm, 1, &count) == JNI_OK && count > 0) {
+        fjp_joined = 1;
+        return 1;
+    }
+    return 0;
+}
+
 /*
  * Registers the process for the private expedited membarrier command the JVM registers for at its start under
  * -XX:+UseSystemMemoryBarrier, on the calling thread, before the glue starts a thread of its own: the kernel
@@ -235,13 +246,7 @@ static int fjp_memory_barrier_usable(const fjp_glue* glue) {
  */
 FJP_SHARED void fjp_register_memory_barrier(const fjp_glue* glue) {
 #ifdef SYS_membarrier
-    fjp_created_vms_fn created = (fjp_created_vms_fn)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
-    JavaVM* running = NULL;
-    jsize count = 0;
-    if (fjp_vm != NULL || (created != NULL && created(&running, 1, &count) == JNI_OK && count > 0)) {
-        return;
-    }
-    if (fjp_memory_barrier_usable(glue)) {
+    if (fjp_vm == NULL && !fjp_join_running_vm() && fjp_memory_barrier_usable(glue)) {
         syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0);
     }
 #else
@@ -324,10 +329,7 @@ FJP_SHARED const char* fjp_take_aot_note(void) {
 }
 
 FJP_SHARED int fjp_find_vm(const fjp_glue* glue, char* err, size_t size) {
-    fjp_created_vms_fn created = (fjp_created_vms_fn)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
-    jsize count = 0;
-    if (created != NULL && created(&fjp_vm, 1, &count) == JNI_OK && count > 0) {
-        fjp_joined = 1;
+    if (fjp_join_running_vm()) {
         return 0;
     }
     char report[FJP_ERROR_MAX] = "";
@@ -365,12 +367,13 @@ FJP_SHARED int fjp_find_vm(const fjp_glue* glue, char* err, size_t size) {
         fjp_append(err, size, "%s", report + 1);
         return -1;
     }
-    created = (fjp_created_vms_fn)dlsym(jvm, "JNI_GetCreatedJavaVMs");
+    fjp_created_vms_fn created = (fjp_created_vms_fn)dlsym(jvm, "JNI_GetCreatedJavaVMs");
     fjp_create_vm_fn create = (fjp_create_vm_fn)dlsym(jvm, "JNI_CreateJavaVM");
     if (created == NULL || create == NULL) {
         snprintf(err, size, "the Java runtime's libjvm has no JNI invocation functions");
         return -1;
     }
+    jsize count = 0;
     if (created(&fjp_vm, 1, &count) == JNI_OK && count > 0) {
         fjp_joined = 1;
         return 0;
